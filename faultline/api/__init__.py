@@ -1,0 +1,1 @@
+"""Faultline's api stage."""

@@ -1,0 +1,1 @@
+"""Faultline's extract stage."""

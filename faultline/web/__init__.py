@@ -1,0 +1,1 @@
+"""Faultline's web stage."""
