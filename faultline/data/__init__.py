@@ -1,0 +1,1 @@
+"""Domain knowledge as versioned data files (read through the stage loaders)."""

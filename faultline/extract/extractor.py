@@ -1,0 +1,316 @@
+"""Parsed windows of one article -> its statements (Mention) and its incidents (EventMention).
+
+Every sentence that holds a trigger or a casualty figure becomes a `Mention` with its modality.
+Only reported statements build incidents: background, forecasts, hypotheticals, negations and
+opinion stay statements. Consecutive reported statements belong to the same incident unless they
+give a different date or a different place for a different kind of event.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+
+from faultline.actors import ActorDictionary
+from faultline.extract import attribution as attribution_rules
+from faultline.extract import dates as date_rules
+from faultline.extract import figures as figure_rules
+from faultline.extract import modality as modality_rules
+from faultline.extract.places import PlaceRoleCues, classify_toponyms
+from faultline.extract.typing import EventTyper, Trigger
+from faultline.model import (
+    Actor,
+    Article,
+    Attribution,
+    Claim,
+    EventMention,
+    Evidence,
+    Figure,
+    Mention,
+    Span,
+    Toponym,
+)
+from faultline.nlp import Window
+
+# Figures whose side is a class of victim ("state", "perpetrators") are tied to whichever actor
+# has that role once actors are known.
+_STATE_INTER = 1
+
+
+@dataclass(slots=True)
+class SentenceFacts:
+    """What one sentence says, before sentences are grouped into incidents."""
+
+    sent: SpacySpan
+    offset: int
+    span: Span
+    mention: Mention
+    triggers: list[Trigger]
+    figures: list[Figure]
+    date: date_rules.DateMention | None
+    attribution: Attribution | None
+    claim: Claim | None
+    actors: list[Actor]
+    toponyms: list[Toponym]
+
+    @property
+    def reported(self) -> bool:
+        return self.mention.modality == "reported"
+
+    @property
+    def event_places(self) -> list[Toponym]:
+        return [t for t in self.toponyms if t.role == "event"]
+
+
+@dataclass(slots=True)
+class Incident:
+    """Sentences grouped as one incident while reading an article."""
+
+    facts: list[SentenceFacts] = field(default_factory=list)
+
+    @property
+    def date(self) -> dt.date | None:
+        return next((f.date.date for f in self.facts if f.date), None)
+
+    @property
+    def place(self) -> Toponym | None:
+        return next((p for f in self.facts for p in f.event_places), None)
+
+    @property
+    def sub_types(self) -> set[str]:
+        return {t.sub_event_type for f in self.facts for t in f.triggers}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleExtraction:
+    """What one article says: every statement, and the incidents it reports."""
+
+    mentions: list[Mention]
+    events: list[EventMention]
+
+
+class Extractor:
+    """Turns an article's parsed windows into statements and incidents; no I/O."""
+
+    def __init__(self, *, typer: EventTyper, actors: ActorDictionary, place_cues: PlaceRoleCues) -> None:
+        self.typer = typer
+        self.actors = actors
+        self.place_cues = place_cues
+
+    def extract(
+        self, article: Article, windows: Sequence[Window], toponyms: Sequence[Toponym]
+    ) -> ArticleExtraction:
+        """Statements and incidents of one article; `toponyms` carry absolute offsets."""
+        facts = [
+            fact
+            for window in windows
+            for sent in window.doc.sents
+            if (fact := self._read_sentence(article, sent, window.offset, toponyms)) is not None
+        ]
+        incidents = _group_incidents([f for f in facts if f.reported])
+        events = [e for incident in incidents if (e := self._build(article, incident)) is not None]
+        return ArticleExtraction(mentions=[f.mention for f in facts], events=events)
+
+    def _read_sentence(
+        self, article: Article, sent: SpacySpan, offset: int, toponyms: Sequence[Toponym]
+    ) -> SentenceFacts | None:
+        triggers = self.typer.triggers(sent, offset)
+        attribution = attribution_rules.find_attribution(sent, offset)
+        figures = figure_rules.find_figures(sent, offset, attribution=attribution)
+        if not triggers and not figures:
+            return None
+        published = article.published
+        date = date_rules.find_date(sent, offset, published=published)
+        trigger = triggers[0] if triggers else None
+        modality = modality_rules.sentence_modality(
+            sent,
+            trigger_start=trigger.start if trigger else None,
+            offset=offset,
+            published=published,
+            event_date=date.date if date else None,
+        )
+        span = Span(offset + sent.start_char, offset + sent.end_char, sent.text)
+        mention = Mention(
+            article_id=article.id,
+            sentence=span,
+            modality=modality,
+            trigger=Span(trigger.start, trigger.end, trigger.text) if trigger else None,
+            event_type=trigger.event_type if trigger else None,
+            sub_event_type=trigger.sub_event_type if trigger else None,
+            attribution=attribution,
+        )
+        return SentenceFacts(
+            sent=sent,
+            offset=offset,
+            span=span,
+            mention=mention,
+            triggers=triggers,
+            figures=figures,
+            date=date,
+            attribution=attribution,
+            claim=attribution_rules.find_claim(sent, offset),
+            actors=self.actors.find_actors(sent, offset),
+            toponyms=classify_toponyms(sent, offset, toponyms, self.place_cues),
+        )
+
+    def _build(self, article: Article, incident: Incident) -> EventMention | None:
+        facts = incident.facts
+        triggers = [t for f in facts for t in f.triggers]
+        typed = self.typer.type_incident([f.sent for f in facts], triggers)
+        if typed is None:
+            return None
+        main = next((f for f in facts if any(t.sub_event_type == typed.sub_event_type for t in f.triggers)), facts[0])
+        actor1, actor2 = self._roles(main, typed)
+        figures = [_with_side(fig, actor1, actor2) for f in facts for fig in f.figures]
+        fatalities, _, _ = figure_rules.fatality_total(figures)
+        date, time_precision, date_span = _incident_date(article, facts)
+        location = incident.place or _fallback_place(facts)
+        origins = tuple(t for f in facts for t in f.toponyms if t.role == "origin")
+        attribution = _incident_attribution(main, facts)
+        claim = next((f.claim for f in facts if f.claim), None)
+        evidence = _evidence(
+            typed=typed, main=main, facts=facts, actors=(actor1, actor2), figures=figures,
+            date_span=date_span, location=location, claim=claim,
+        )
+        return EventMention(
+            article_id=article.id,
+            event_type=typed.event_type,
+            sub_event_type=typed.sub_event_type,
+            disorder_type=typed.disorder_type,
+            trigger=Span(typed.start, typed.end, typed.text),
+            civilian_targeting=typed.civilian_targeting,
+            actor1=actor1,
+            actor2=actor2,
+            figures=tuple(figures),
+            fatalities=fatalities,
+            injured=figure_rules.kind_total(figures, "injured"),
+            captured=figure_rules.kind_total(figures, "captured"),
+            participants=figure_rules.kind_total(figures, "participants"),
+            event_date=date,
+            time_precision=time_precision,
+            location=location,
+            origins=origins,
+            attribution=attribution,
+            claim=claim,
+            statements=tuple(f.mention for f in facts),
+            evidence=evidence,
+            source=article.source,
+            url=article.url,
+        )
+
+    def _roles(self, main: SentenceFacts, typed: Trigger) -> tuple[Actor | None, Actor | None]:
+        trigger = (typed.start, typed.end) if main.span.start <= typed.start < main.span.end else None
+        if main.actors and trigger is not None:
+            return self.actors.assign_roles(
+                main.sent, main.offset, trigger=trigger, actors=main.actors, sub_event_type=typed.sub_event_type
+            )
+        if main.actors:
+            first = main.actors[0]
+            second = next((a for a in main.actors[1:] if a.name != first.name), None)
+            return first, second
+        return None, None
+
+
+def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
+    """Consecutive reported statements form one incident until one clearly starts another."""
+    incidents: list[Incident] = []
+    for fact in facts:
+        current = incidents[-1] if incidents else None
+        if current is None:
+            if fact.triggers:
+                incidents.append(Incident([fact]))
+            continue
+        if fact.triggers and _starts_new_incident(current, fact):
+            incidents.append(Incident([fact]))
+        else:
+            current.facts.append(fact)
+    return incidents
+
+
+def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
+    date = incident.date
+    if fact.date is not None and date is not None and abs((fact.date.date - date).days) > 1:
+        return True
+    place = incident.place
+    new_places = fact.event_places
+    different_place = place is not None and new_places and all(p.text != place.text for p in new_places)
+    different_kind = not ({t.sub_event_type for t in fact.triggers} & incident.sub_types)
+    return bool(different_place and different_kind)
+
+
+def _with_side(figure: Figure, actor1: Actor | None, actor2: Actor | None) -> Figure:
+    """Tie a figure's victim class to the actor that plays it."""
+    side = figure.side
+    if side == "civilians" or side in ("actor1", "actor2"):
+        return figure
+    if side == "state":
+        for name, actor in (("actor1", actor1), ("actor2", actor2)):
+            if actor is not None and actor.inter == _STATE_INTER:
+                return dataclasses.replace(figure, side=name)
+        return dataclasses.replace(figure, side=None)
+    if side == "perpetrators":
+        for name, actor in (("actor1", actor1), ("actor2", actor2)):
+            if actor is not None and actor.inter != _STATE_INTER:
+                return dataclasses.replace(figure, side=name)
+        return dataclasses.replace(figure, side="actor1" if actor1 is not None else None)
+    return figure
+
+
+def _incident_date(article: Article, facts: Sequence[SentenceFacts]) -> tuple[dt.date | None, int, Span | None]:
+    """The stated date, else the publication date at week precision (a report is rarely older)."""
+    stated = next((f.date for f in facts if f.date), None)
+    if stated is not None:
+        return stated.date, stated.time_precision, stated.span
+    if article.published is not None:
+        return article.published, 2, None
+    return None, 3, None
+
+
+def _fallback_place(facts: Sequence[SentenceFacts]) -> Toponym | None:
+    """No place is introduced by "in/at/near": the first place that is not an origin."""
+    return next((t for f in facts for t in f.toponyms if t.role == "other"), None)
+
+
+def _incident_attribution(main: SentenceFacts, facts: Sequence[SentenceFacts]) -> Attribution:
+    """Who reports the incident: the main statement's source, else any statement's, else the author."""
+    found = main.attribution or next((f.attribution for f in facts if f.attribution), None)
+    return found or Attribution(source="the author", kind="author", span=None)
+
+
+def _evidence(
+    *,
+    typed: Trigger,
+    main: SentenceFacts,
+    facts: Sequence[SentenceFacts],
+    actors: tuple[Actor | None, Actor | None],
+    figures: Sequence[Figure],
+    date_span: Span | None,
+    location: Toponym | None,
+    claim: Claim | None,
+) -> tuple[Evidence, ...]:
+    """For every filled field, the words that support it and who said them."""
+
+    def said_by(start: int) -> str | None:
+        fact = next((f for f in facts if f.span.start <= start < f.span.end), None)
+        return fact.attribution.source if fact and fact.attribution else None
+
+    items = [Evidence("event_type", typed.start, typed.end, typed.text, said_by(typed.start))]
+    for name, actor in zip(("actor1", "actor2"), actors):
+        if actor is not None:
+            items.append(Evidence(name, actor.span.start, actor.span.end, actor.span.text, said_by(actor.span.start)))
+    for figure in figures:
+        who = figure.attribution.source if figure.attribution else said_by(figure.span.start)
+        label = "fatalities" if figure.kind == "killed" else figure.kind
+        items.append(Evidence(label, figure.span.start, figure.span.end, figure.span.text, who))
+    if date_span is not None:
+        items.append(Evidence("event_date", date_span.start, date_span.end, date_span.text, said_by(date_span.start)))
+    if location is not None:
+        items.append(Evidence("location", location.start, location.end, location.text, said_by(location.start)))
+    if claim is not None:
+        items.append(Evidence("claim", claim.span.start, claim.span.end, claim.span.text, claim.by.source if claim.by else None))
+    items.append(Evidence("sentence", main.span.start, main.span.end, main.span.text, said_by(main.span.start)))
+    return tuple(items)

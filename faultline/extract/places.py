@@ -1,0 +1,108 @@
+"""Which role a place name plays in a sentence: where the event happened, or where actors came from."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from faultline.errors import DataFileError
+from faultline.model import Toponym
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRoleCues:
+    """Words that tell an event's place from an actor's origin (faultline/data/place_roles.toml)."""
+
+    origin_prepositions: frozenset[str]
+    origin_verbs: frozenset[str]
+    origin_words: frozenset[str]
+    event_prepositions: frozenset[str]
+    institution_heads: frozenset[str]
+
+
+@cache
+def load_place_role_cues(path: Path | None = None) -> PlaceRoleCues:
+    """Read the place-role cue lists."""
+    source = path or resources.files("faultline.data").joinpath("place_roles.toml")
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+        return PlaceRoleCues(**{f.name: frozenset(data[f.name]) for f in dataclasses.fields(PlaceRoleCues)})
+    except (KeyError, TypeError, tomllib.TOMLDecodeError) as error:
+        raise DataFileError(f"place_roles.toml is malformed: {error}") from error
+
+
+def classify_toponyms(
+    sent: Span, offset: int, toponyms: Sequence[Toponym], cues: PlaceRoleCues
+) -> list[Toponym]:
+    """The toponyms inside `sent`, each with its role: "event", "origin" or "other"."""
+    start, end = offset + sent.start_char, offset + sent.end_char
+    inside = [t for t in toponyms if start <= t.start and t.end <= end]
+    return [dataclasses.replace(t, role=_role(sent, offset, t, cues)) for t in inside]
+
+
+def _role(sent: Span, offset: int, toponym: Toponym, cues: PlaceRoleCues) -> str:
+    tokens = [tok for tok in sent if toponym.start <= offset + tok.idx < toponym.end]
+    if not tokens:
+        return "other"
+    head = _phrase_head(tokens)
+    previous = sent.doc[tokens[0].i - 1] if tokens[0].i > sent.start else None
+    following = sent.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < sent.end else None
+    if following is not None and following.text == "-" and tokens[-1].i + 2 < sent.end:
+        following = sent.doc[tokens[-1].i + 2]
+    if following is not None and following.lower_ in cues.origin_words:
+        return "origin"
+    if head.dep_ == "poss" or (following is not None and following.lower_ in ("'s", "’s")):
+        governor = head.head
+        if governor.lower_ in cues.institution_heads:
+            return "other"
+    if head.dep_ == "compound" and head.head.lower_ in cues.institution_heads:
+        return "other"
+    for ancestor in _ancestors(head, limit=4):
+        word = ancestor.lower_
+        if ancestor.dep_ == "prep" or ancestor.pos_ == "ADP":
+            if word in cues.origin_prepositions:
+                return "origin"
+            if word in cues.event_prepositions:
+                return "origin" if _origin_verb(ancestor, cues) else "event"
+        if ancestor.lemma_.lower() in cues.origin_words:
+            return "origin"
+        if ancestor.pos_ == "VERB":
+            break
+    if previous is not None and previous.lower_ in cues.origin_prepositions:
+        return "origin"
+    if previous is not None and previous.lower_ in cues.event_prepositions:
+        return "event"
+    if head.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "appos", "conj", "compound", "npadvmod"):
+        return "event"
+    return "other"
+
+
+def _phrase_head(tokens: Sequence[Token]) -> Token:
+    """The token of a multi-word name whose head lies outside the name."""
+    ids = {tok.i for tok in tokens}
+    for tok in tokens:
+        if tok.head.i not in ids or tok.head.i == tok.i:
+            return tok
+    return tokens[-1]
+
+
+def _ancestors(token: Token, *, limit: int) -> list[Token]:
+    found: list[Token] = []
+    current = token
+    while current.head.i != current.i and len(found) < limit:
+        current = current.head
+        found.append(current)
+    return found
+
+
+def _origin_verb(preposition: Token, cues: PlaceRoleCues) -> bool:
+    """"crossed into Tajikistan from ..." keeps event; "returned to Kunduz" is an origin-like move."""
+    verb = preposition.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in cues.origin_verbs and preposition.lower_ in ("to", "towards")

