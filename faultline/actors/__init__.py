@@ -1,1 +1,7 @@
-"""Faultline's actors stage."""
+"""Faultline's actors stage: the actor dictionary, aliases, state forces and demonyms."""
+
+from faultline.actors.demonyms import load_demonyms
+from faultline.actors.dictionary import ActorDictionary, interaction
+from faultline.actors.roles import Sides
+
+__all__ = ["ActorDictionary", "Sides", "interaction", "load_demonyms"]

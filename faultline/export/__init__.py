@@ -1,1 +1,11 @@
-"""Faultline's export stage."""
+"""Faultline's export stage: events -> ACLED CSV, CSV, JSONL, JSON, GeoJSON, Parquet."""
+
+from faultline.export.writers import (
+    BINARY_FORMATS,
+    EXTRA_COLUMNS,
+    FORMATS,
+    ExportFormatError,
+    write_events,
+)
+
+__all__ = ["BINARY_FORMATS", "EXTRA_COLUMNS", "FORMATS", "ExportFormatError", "write_events"]

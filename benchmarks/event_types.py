@@ -1,0 +1,220 @@
+"""Event-type accuracy on the CASE 2021 Task 2 test set (ACLED sub-event types + out-of-scope types).
+
+Run from the project root:  .venv/bin/python -m benchmarks.event_types [--half odd|even|all]
+The data is read in place from ../shared/data (never copied). Each snippet is one incident: the
+prediction is EventTyper.type_incident over all its sentences; None means "no ACLED event".
+Develop on the odd ids and check on the even ids: both halves are always printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = (Path(os.environ.get("FAULTLINE_EVAL_DATA", ROOT.parent / "shared" / "data"))
+        / "case2021-task2" / "test_set_final_release_with_labels.tsv")
+NO_EVENT = "no event"
+
+# CASE 2021 code -> ACLED sub-event type; the out-of-scope codes map to None ("no event").
+# OTHER is ACLED's Strategic developments / Other, so it stays in scope.
+CASE_TO_ACLED: dict[str, str | None] = {
+    "ARMED_CLASH": "Armed clash",
+    "GOV_REGAINS_TERIT": "Government regains territory",
+    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
+    "CHEM_WEAP": "Chemical weapon",
+    "AIR_STRIKE": "Air/drone strike",
+    "SUIC_BOMB": "Suicide bomb",
+    "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
+    "REM_EXPLOS": "Remote explosive/landmine/IED",
+    "GRENADE": "Grenade",
+    "SEX_VIOL": "Sexual violence",
+    "ATTACK": "Attack",
+    "ABDUCT_DISSAP": "Abduction/forced disappearance",
+    "PEACE_PROTEST": "Peaceful protest",
+    "PROTEST_WITH_INTER": "Protest with intervention",
+    "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
+    "VIOL_DEMONSTR": "Violent demonstration",
+    "MOB_VIOL": "Mob violence",
+    "AGREEMENT": "Agreement",
+    "ARREST": "Arrests",
+    "CHANGE_TO_GROUP_ACT": "Change to group/activity",
+    "DISR_WEAP": "Disrupted weapons use",
+    "HQ_ESTABLISHED": "Headquarters or base established",
+    "PROPERTY_DISTRUCT": "Looting/property destruction",
+    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory",
+    "OTHER": "Other",
+    "DIPLO": None,
+    "ATTRIB": None,
+    "ORG_CRIME": None,
+    "MAN_MADE_DISASTER": None,
+    "NATURAL_DISASTER": None,
+}
+ACLED_TO_CASE = {v: k for k, v in CASE_TO_ACLED.items() if v is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One snippet with its gold and predicted ACLED types (None = no event)."""
+
+    id: int
+    text: str
+    gold_sub: str | None
+    gold_type: str
+    pred_sub: str | None
+    pred_type: str
+    trigger: str = ""
+
+
+def read_case(path: Path = DATA) -> list[tuple[int, str, str]]:
+    """(id, snippet, CASE code) rows of the test file."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [(int(r["id"]), r["EventSnippet"], r["SubType"].strip()) for r in rows]
+
+
+def parse(rows: Sequence[tuple[int, str, str]], cache: Path | None) -> list:
+    """spaCy Docs of the snippets, optionally kept in a DocBin so reruns skip the parser."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    from faultline.config import Settings
+
+    nlp = spacy.load(Settings().spacy_model)
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if [d.text for d in docs] == [text for _, text, _ in rows]:
+            return docs
+    docs = list(nlp.pipe((text for _, text, _ in rows), batch_size=64))
+    if cache is not None:
+        DocBin(docs=docs, store_user_data=False).to_disk(cache)
+    return docs
+
+
+def predict(rows: Sequence[tuple[int, str, str]], *, end_to_end: bool = False,
+            cache: Path | None = None) -> list[Item]:
+    """Type every snippet with EventTyper (or faultline.extract_text when end_to_end)."""
+    from faultline.extract.typing import EventTyper
+
+    typer = EventTyper.load()
+    taxonomy = typer.lexicon.taxonomy
+    items: list[Item] = []
+    if end_to_end:
+        import faultline
+
+        preds = []
+        for _, text, _ in rows:
+            events = faultline.extract_text(text)  # type: ignore[attr-defined]
+            preds.append((events[0].sub_event_type, "") if events else (None, ""))
+    else:
+        preds = []
+        for doc in parse(rows, cache):
+            sents = list(doc.sents)
+            trigs = [t for s in sents for t in typer.triggers(s, 0)]
+            best = typer.type_incident(sents, trigs)
+            preds.append((best.sub_event_type, f"{best.text}[{best.rule}]") if best else (None, ""))
+    for (rid, text, code), (sub, trig) in zip(rows, preds):
+        gold = CASE_TO_ACLED[code]
+        items.append(Item(
+            id=rid, text=text, gold_sub=gold,
+            gold_type=taxonomy[gold].event_type if gold else NO_EVENT,
+            pred_sub=sub, pred_type=taxonomy[sub].event_type if sub else NO_EVENT, trigger=trig,
+        ))
+    return items
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall, F1 (0 where undefined)."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def scores(items: Sequence[Item]) -> dict[str, object]:
+    """Event-type accuracy (7 classes) and sub-event micro-F1 over the 25 sub-types, per class too."""
+    acc = sum(i.gold_type == i.pred_type for i in items) / len(items)
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for i in items:
+        if i.pred_sub is not None and i.pred_sub == i.gold_sub:
+            tp[i.gold_sub] += 1
+            continue
+        if i.pred_sub is not None:
+            fp[i.pred_sub] += 1  # a prediction on an out-of-scope snippet is a false positive
+        if i.gold_sub is not None:
+            fn[i.gold_sub] += 1  # a missed or mistyped in-scope snippet is a false negative
+    micro = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    per_class = {c: (*prf(tp[c], fp[c], fn[c]), tp[c] + fn[c]) for c in ACLED_TO_CASE}
+    return {"n": len(items), "type_accuracy": acc, "micro": micro, "per_class": per_class}
+
+
+def render(name: str, items: Sequence[Item], *, detail: bool) -> str:
+    """A text report for one subset."""
+    s = scores(items)
+    p, r, f = s["micro"]  # type: ignore[misc]
+    lines = [f"== {name}: n={s['n']}  event-type accuracy={s['type_accuracy']:.3f}  "
+             f"sub-event micro P={p:.3f} R={r:.3f} F1={f:.3f}"]
+    if not detail:
+        return "\n".join(lines)
+    lines.append(f"{'sub-event type':40} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}")
+    per = s["per_class"]  # type: ignore[assignment]
+    for c, (cp, cr, cf, n) in sorted(per.items(), key=lambda kv: kv[1][2]):
+        lines.append(f"{c:40} {cp:6.3f} {cr:6.3f} {cf:6.3f} {n:4d}")
+    oos = [i for i in items if i.gold_sub is None]
+    if oos:
+        rej = sum(i.pred_sub is None for i in oos) / len(oos)
+        lines.append(f"{'(out of scope rejected)':40} {'':6} {rej:6.3f} {'':6} {len(oos):4d}")
+    worst = sorted(per.items(), key=lambda kv: kv[1][2])[:6]
+    lines.append("confusion of the worst classes (gold -> predicted: count):")
+    for c, _ in worst:
+        conf = Counter(i.pred_sub or NO_EVENT for i in items if i.gold_sub == c and i.pred_sub != c)
+        lines.append(f"  {c}: " + ", ".join(f"{k} {v}" for k, v in conf.most_common(4)))
+    tconf = Counter((i.gold_type, i.pred_type) for i in items if i.gold_type != i.pred_type)
+    lines.append("event-type confusion (gold -> predicted: count): " + "; ".join(
+        f"{g} -> {p} {n}" for (g, p), n in tconf.most_common(8)))
+    return "\n".join(lines)
+
+
+def errors(items: Iterable[Item], limit: int) -> str:
+    """The first `limit` wrong predictions, for development (use on the odd half only)."""
+    out = []
+    for i in items:
+        if i.gold_sub != i.pred_sub and limit > 0:
+            limit -= 1
+            out.append(f"{i.id}: gold={i.gold_sub} pred={i.pred_sub} {i.trigger}\n    {i.text[:300]}")
+    return "\n".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the report for both halves and the whole set."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--detail", choices=("odd", "even", "all", "none"), default="all",
+                    help="which subset gets the per-class table")
+    ap.add_argument("--errors", type=int, default=0, help="list N errors of the odd (dev) half")
+    ap.add_argument("--end-to-end", action="store_true", help="use faultline.extract_text")
+    ap.add_argument("--cache", type=Path, help="keep the parsed snippets in this DocBin file")
+    args = ap.parse_args(argv)
+    rows = read_case()
+    t0 = time.perf_counter()
+    items = predict(rows, end_to_end=args.end_to_end, cache=args.cache)
+    took = time.perf_counter() - t0
+    odd = [i for i in items if i.id % 2]
+    even = [i for i in items if not i.id % 2]
+    print(f"CASE 2021 task 2: {len(items)} snippets, {took:.1f}s ({len(items) / took:.0f}/s)")
+    for name, subset in (("odd (dev)", odd), ("even (held out)", even), ("all", items)):
+        key = name.split()[0]
+        print(render(name, subset, detail=args.detail in (key, "all") and key == args.detail
+                     or (args.detail == "all" and key == "all")))
+    if args.errors:
+        print(errors(odd, args.errors))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

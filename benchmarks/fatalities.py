@@ -1,0 +1,160 @@
+"""Fatality, injury and attribution accuracy on Wikipedia incident summaries and UCDP headlines.
+
+Run from the project root:  .venv/bin/python -m benchmarks.fatalities [--misses N] [--no-e2e]
+
+Wikipedia (../shared/data/wiki-terror-incidents): each description is one incident. The component
+figure runs find_figures over every sentence and fatality_total over all of them. The list counts
+victims and leaves the perpetrators out ("the attacker was shot dead" adds nothing to Dead), while
+ACLED counts every death; both readings are printed, the victims-only one is the like-for-like score.
+The end-to-end figure runs faultline.extract_text and takes the largest event's fatalities.
+
+UCDP (../shared/data/ucdp-ged): `source_headline` (";"-joined headlines) against `best`, and against
+the `low`..`high` range. One GED event often aggregates several reports, so headlines may count a
+wider or narrower incident: read it as a noisy check. Attribution agrees when the kind we find in the
+headlines equals the kind of `source_original` read with the same source-word table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+
+import spacy
+
+from benchmarks.datasets import load_ucdp, load_wiki_terror
+from faultline.config import Settings
+from faultline.extract.attribution import SourceWords, find_attribution
+from faultline.extract.figures import fatality_total, find_figures, kind_total
+from faultline.model import Attribution, Figure
+
+
+def doc_figures(doc: spacy.tokens.Doc) -> tuple[list[Figure], list[Attribution]]:
+    """Every figure in a parsed text, each carrying its sentence's attribution."""
+    figures: list[Figure] = []
+    sources: list[Attribution] = []
+    for sent in doc.sents:
+        attribution = find_attribution(sent, 0)
+        if attribution is not None:
+            sources.append(attribution)
+        figures.extend(find_figures(sent, 0, attribution=attribution))
+    return figures, sources
+
+
+def victims_only(figures: Iterable[Figure]) -> list[Figure]:
+    """The figures that count victims: the list's Dead leaves the attackers out."""
+    return [f for f in figures if f.side != "perpetrators"]
+
+
+def _int(value: str) -> int | None:
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _row(name: str, hits: int, n: int) -> str:
+    return f"{name:<44} {hits:>5} / {n:<5} {hits / n if n else 0.0:6.3f}"
+
+
+def wiki(nlp: spacy.language.Language, *, misses: int, e2e: Callable[[str], int] | None) -> None:
+    """Print exact-match accuracy of fatalities and injuries on the Wikipedia list."""
+    rows = load_wiki_terror()
+    texts = [r["Description"] for r in rows]
+    started = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=64))
+    hit_all = hit_victims = hit_injured = hit_range = 0
+    wrong: list[str] = []
+    for row, doc in zip(rows, docs):
+        dead, injured = _int(row["Dead"]), _int(row["Injured"])
+        figures, _ = doc_figures(doc)
+        best_all = fatality_total(figures)[0]
+        best, low, high = fatality_total(victims_only(figures))
+        ours_injured = kind_total(figures, "injured") or 0
+        hit_all += best_all == dead
+        hit_victims += best == dead
+        hit_range += (low or best) <= (dead or 0) <= (high or best)
+        hit_injured += ours_injured == injured
+        if best != dead and len(wrong) < misses:
+            wrong.append(f"  dead {dead} ours {best} ({low}-{high}) | {row['Description'][:220]}")
+    elapsed = time.perf_counter() - started
+    n = len(rows)
+    print(f"Wikipedia terrorist incidents: {n} descriptions, component {elapsed:.1f}s")
+    print(_row("fatalities, victims only (like-for-like)", hit_victims, n))
+    print(_row("fatalities, all sides (ACLED reading)", hit_all, n))
+    print(_row("fatalities, gold within our low..high", hit_range, n))
+    print(_row("injured", hit_injured, n))
+    if e2e is not None:
+        started = time.perf_counter()
+        e2e_hits = sum(e2e(row["Description"]) == _int(row["Dead"]) for row in rows)
+        print(_row("fatalities, end to end (extract_text)", e2e_hits, n)
+              + f"  {time.perf_counter() - started:.1f}s")
+    if wrong:
+        print("misses:")
+        print("\n".join(wrong))
+
+
+def ucdp(nlp: spacy.language.Language, *, misses: int) -> None:
+    """Print fatality and attribution agreement on UCDP GED headlines."""
+    words = SourceWords.load()
+    rows = [r for r in load_ucdp() if r["source_headline"].strip()]
+    texts = [r["source_headline"].replace(";", ".\n") for r in rows]
+    hit_best = hit_range = found = 0
+    gold_known = agree = detected_on_known = 0
+    wrong: list[str] = []
+    for row, doc in zip(rows, nlp.pipe(texts, batch_size=64)):
+        figures, sources = doc_figures(doc)
+        best = fatality_total(figures)[0]
+        gold, low, high = _int(row["best"]), _int(row["low"]), _int(row["high"])
+        found += bool([f for f in figures if f.kind == "killed"])
+        hit_best += best == gold
+        lo, hi = min(low or 0, high or 0, gold or 0), max(low or 0, high or 0, gold or 0)
+        hit_range += lo <= best <= hi
+        gold_kind = words.kind_of(row["source_original"]) if row["source_original"].strip() else None
+        if gold_kind is not None:
+            gold_known += 1
+            if sources:
+                detected_on_known += 1
+                agree += any(s.kind == gold_kind for s in sources)
+        if best != gold and len(wrong) < misses:
+            wrong.append(f"  best {gold} ({low}-{high}) ours {best} | {row['source_headline'][:160]}")
+    n = len(rows)
+    print(f"\nUCDP GED sample: {n} events with headlines ({found} with a death figure found)")
+    print(_row("fatalities = best", hit_best, n))
+    print(_row("fatalities within low..high", hit_range, n))
+    print(_row("attribution kind agrees (of gold classifiable)", agree, gold_known))
+    print(_row("attribution kind agrees (of those we attribute)", agree, detected_on_known))
+    if wrong:
+        print("misses:")
+        print("\n".join(wrong))
+
+
+def _e2e() -> Callable[[str], int] | None:
+    """The end-to-end scorer: the largest fatality count among extract_text's events."""
+    try:
+        from faultline import extract_text
+    except ImportError:
+        return None
+
+    def score(text: str) -> int:
+        events = extract_text(text)
+        return max((e.fatalities for e in events), default=0)
+
+    return score
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run both datasets and print their tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", type=int, default=0, help="print this many misses per dataset")
+    parser.add_argument("--no-e2e", action="store_true", help="skip the end-to-end extract_text run")
+    args = parser.parse_args(argv)
+    nlp = spacy.load(Settings().spacy_model)
+    wiki(nlp, misses=args.misses, e2e=None if args.no_e2e else _e2e())
+    ucdp(nlp, misses=args.misses)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""Geoparsing on LGL and GeoVirus: toponym recognition P/R, accuracy within 161 km, mean error.
+
+    python -m benchmarks.geoparsing [--limit N] [--gazetteer PATH]
+
+End to end uses our own recognition (find_toponyms on the full spaCy model); "gold toponyms"
+resolves the corpus's own spans. Anchors: Mordecai3 82.7 % @161 km on LGL with gold toponyms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from benchmarks.datasets import GeoArticle, load_geoparsing
+from faultline.config import Settings
+from faultline.geo import Gazetteer, Geocoder, find_toponyms, haversine_km, load_gazetteer
+from faultline.model import Place, Toponym
+from faultline.nlp import load_language
+
+WITHIN_KM = 161.0
+
+
+@dataclass(slots=True)
+class Score:
+    """Counts for one corpus and mode."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched_pred: int = 0
+    matched_gold: int = 0
+    errors: list[float] = field(default_factory=list)  # km, per gold toponym with coordinates
+    missed: int = 0  # gold toponyms with coordinates we did not place
+
+    def accuracy(self) -> float:
+        """Share of gold toponyms (with coordinates) placed within 161 km; unplaced ones count as wrong."""
+        total = len(self.errors) + self.missed
+        return sum(e <= WITHIN_KM for e in self.errors) / total if total else 0.0
+
+
+class TimedGazetteer:
+    """Wraps a Gazetteer and counts the time spent in name lookups."""
+
+    def __init__(self, inner: Gazetteer) -> None:
+        self.inner = inner
+        self.seconds = 0.0
+
+    def lookup(self, name: str, *, limit: int = 200):  # noqa: ANN201 - same as Gazetteer.lookup
+        """Gazetteer.lookup, timed."""
+        started = time.perf_counter()
+        try:
+            return self.inner.lookup(name, limit=limit)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - delegate the rest untimed
+        return getattr(self.inner, name)
+
+
+def aligned(article: GeoArticle) -> GeoArticle:
+    """The article with gold spans that index its text (GeoVirus offsets are one past the phrase)."""
+    fixed = []
+    for gold in article.toponyms:
+        if article.text[gold.start:gold.end] != gold.phrase:
+            start = article.text.find(gold.phrase, max(0, gold.start - 5))
+            if start >= 0:
+                gold = replace(gold, start=start, end=start + len(gold.phrase))
+        fixed.append(gold)
+    return replace(article, toponyms=tuple(fixed))
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def evaluate(articles: list[GeoArticle], nlp, gazetteer: TimedGazetteer, geocoder: Geocoder) -> tuple[Score, Score]:  # noqa: ANN001
+    """(end-to-end, gold-toponym) scores for one corpus."""
+    end_to_end, given = Score(), Score()
+    docs = nlp.pipe((a.text for a in articles), batch_size=32)
+    for article, doc in zip(articles, docs):
+        predicted = find_toponyms(doc, 0, gazetteer, demonyms=geocoder.demonyms)
+        results = geocoder.resolve_all(predicted, text=article.text)
+        end_to_end.gold += len(article.toponyms)
+        end_to_end.predicted += len(predicted)
+        end_to_end.matched_pred += sum(any(_overlaps((p.start, p.end), (g.start, g.end)) for g in article.toponyms)
+                                       for p in predicted)
+        for gold in article.toponyms:
+            hits = [r for p, r in zip(predicted, results) if _overlaps((p.start, p.end), (gold.start, gold.end))]
+            end_to_end.matched_gold += bool(hits)
+            _score_one(end_to_end, gold, hits[0] if hits else None)
+        spans = [Toponym(article.text[g.start:g.end], g.start, g.end) for g in article.toponyms]
+        for gold, result in zip(article.toponyms, geocoder.resolve_all(spans, text=article.text)):
+            given.gold += 1
+            _score_one(given, gold, result)
+    return end_to_end, given
+
+
+def _score_one(score: Score, gold, result) -> None:  # noqa: ANN001
+    if gold.latitude is None:
+        return
+    if isinstance(result, Place):
+        score.errors.append(haversine_km(gold.latitude, gold.longitude, result.latitude, result.longitude))
+    else:
+        score.missed += 1
+
+
+def main() -> None:
+    """Run both corpora and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=int, default=None, help="Articles per corpus (default: all).")
+    parser.add_argument("--gazetteer", type=Path, default=None, help="Gazetteer index (default: Settings).")
+    args = parser.parse_args()
+    settings = Settings() if args.gazetteer is None else Settings(gazetteer_path=args.gazetteer)
+    index = load_gazetteer(settings)
+    nlp = load_language(settings)
+    rows = []
+    for corpus in ("lgl", "GeoVirus"):
+        articles = [aligned(a) for a in load_geoparsing(corpus)[: args.limit]]
+        gazetteer = TimedGazetteer(Gazetteer(index.path))  # a cold lookup cache per corpus
+        geocoder = Geocoder(gazetteer)  # type: ignore[arg-type]
+        started = time.perf_counter()
+        end_to_end, given = evaluate(articles, nlp, gazetteer, geocoder)
+        total = time.perf_counter() - started
+        rows.append((corpus, len(articles), end_to_end, given, gazetteer.seconds / total, total))
+    header = (f"{'corpus':9} {'docs':>5} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6} {'e2e@161':>8} {'e2e km':>8} "
+              f"{'gold@161':>9} {'gold km':>8} {'lookup share':>12} {'seconds':>8}")
+    print(header)
+    print("-" * len(header))
+    for corpus, docs, e2e, given, share, total in rows:
+        precision = e2e.matched_pred / e2e.predicted if e2e.predicted else 0.0
+        recall = e2e.matched_gold / e2e.gold if e2e.gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        print(f"{corpus:9} {docs:5d} {e2e.gold:5d} {precision:6.1%} {recall:6.1%} {f1:6.1%} {e2e.accuracy():8.1%} "
+              f"{statistics.fmean(e2e.errors) if e2e.errors else 0:8.0f} {given.accuracy():9.1%} "
+              f"{statistics.fmean(given.errors) if given.errors else 0:8.0f} {share:12.1%} {total:8.1f}")
+    print("P/R: predicted spans overlapping a gold toponym. e2e@161: share of gold toponyms (with coordinates) "
+          "that our own recognition found AND placed within 161 km; gold@161: same, resolving the gold spans. "
+          "km: mean error over placed toponyms.")
+
+
+if __name__ == "__main__":
+    main()

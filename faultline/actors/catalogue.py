@@ -1,0 +1,234 @@
+"""The actor knowledge files (named actors, generic actor words, countries) as typed records."""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+from faultline.actors.demonyms import DATA_DIR, load_demonyms
+from faultline.errors import DataFileError
+
+ACTORS_PATH = DATA_DIR / "actors.toml"
+GENERIC_PATH = DATA_DIR / "actors_generic.toml"
+COUNTRIES_PATH = DATA_DIR / "actors_countries.csv"
+BRANCH_TEMPLATES = {
+    "military": "Military Forces of {the_country}{years}",
+    "police": "Police Forces of {the_country}{years}",
+}
+NAMED_KEYS = {"id", "name", "state", "branch", "sub_unit", "inter", "kind", "country", "localised", "aliases", "note"}
+GENERIC_KEYS = {"id", "kind", "inter", "name", "unknown", "sub_unit", "nouns", "qualified_nouns", "facilities",
+                "group_nouns", "country_from_demonym"}
+MODES = ("group_nouns", "qualified_nouns", "facilities", "nouns")  # the order a phrase's entries are tried
+# Abbreviations that are also common English words in lower case ("us").
+CASED_COUNTRY_WORDS = {"US": "US", "U.S.": "US", "UK": "GB", "U.K.": "GB", "UAE": "AE", "DRC": "CD", "CAR": "CF"}
+
+
+@dataclass(frozen=True, slots=True)
+class NamedEntry:
+    """One named actor of actors.toml."""
+
+    id: str
+    name: str
+    inter: int
+    kind: str
+    aliases: tuple[str, ...]
+    country: str | None = None
+    localised: str | None = None
+    sub_unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GenericEntry:
+    """One generic actor of actors_generic.toml: a class of words and its naming template."""
+
+    id: str
+    kind: str
+    inter: int
+    name: str
+    unknown: str
+    country_from_demonym: bool
+    phrases: dict[str, tuple[str, ...]]  # mode ("nouns", "facilities", ...) -> phrases
+    sub_unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRules:
+    """How unknown named groups ("the Free Mountain Brigade") are recognised and typed."""
+
+    heads: frozenset[str]
+    rebel_words: frozenset[str]
+    state_words: frozenset[str]
+    modifiers: frozenset[str]
+
+
+class Countries:
+    """Country names, ACLED regime years and the words that point to a country."""
+
+    def __init__(self, table: dict[str, tuple[str, str, int | None]], words: dict[str, str]) -> None:
+        self._table = table  # iso2 -> (name, article, year)
+        self.words = words  # lowercase demonym or country name -> iso2
+
+    def name(self, iso2: str) -> str:
+        """The country's name as ACLED writes it in parentheses: "Democratic Republic of Congo"."""
+        if iso2 in self._table:
+            return self._table[iso2][0]
+        country = pycountry.countries.get(alpha_2=iso2)
+        if country is None:
+            return iso2
+        return getattr(country, "common_name", None) or country.name
+
+    def render(self, template: str, iso2: str | None, *, unknown: str, group: str = "") -> str:
+        """Fill a name template for a country, or give the unknown-country name."""
+        if iso2 is None:
+            return unknown.format(group=group)
+        name = self.name(iso2)
+        article = self._table.get(iso2, ("", "", None))[1]
+        year = self._table.get(iso2, ("", "", None))[2]
+        return template.format(
+            country=name,
+            the_country=f"{article} {name}" if article else name,
+            years=f" ({year}-)" if year else "",
+            group=group,
+        )
+
+    def lookup(self, words: list[str]) -> str | None:
+        """The ISO2 code a run of words names ("Tajik", "United States"), if any."""
+        text = " ".join(words)
+        if text in CASED_COUNTRY_WORDS:
+            return CASED_COUNTRY_WORDS[text]
+        return self.words.get(text.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """Everything the actor dictionary knows, loaded and checked."""
+
+    version: str
+    named: tuple[NamedEntry, ...]
+    generic: tuple[GenericEntry, ...]
+    groups: GroupRules
+    countries: Countries
+
+
+def load_catalogue(path: Path | None = None, *, generic_path: Path | None = None,
+                   countries_path: Path | None = None) -> Catalogue:
+    """Read and check actors.toml, actors_generic.toml, actors_countries.csv and demonyms.csv."""
+    countries = load_countries(countries_path or COUNTRIES_PATH)
+    path = path or ACTORS_PATH
+    data = _read_toml(path)
+    generic_path = generic_path or GENERIC_PATH
+    generic_data = _read_toml(generic_path)
+    named = tuple(_named_entry(raw, countries, str(path)) for raw in _table_list(data, "actor", path))
+    _check_unique([e.id for e in named], "id", path)
+    _check_unique([a.lower() for e in named for a in e.aliases], "alias", path)
+    generic = tuple(_generic_entry(raw, str(generic_path))
+                    for raw in _table_list(generic_data, "generic", generic_path))
+    _check_unique([e.id for e in generic], "id", generic_path)
+    _check_unique([e.kind for e in generic], "kind", generic_path)
+    for mode in MODES:
+        _check_unique([p.lower() for e in generic for p in e.phrases.get(mode, ())], mode, generic_path)
+    rules = generic_data.get("named_groups", {})
+    groups = GroupRules(*(frozenset(w.lower() for w in rules.get(key, ())) for key in
+                          ("heads", "rebel_words", "state_words", "modifiers")))
+    return Catalogue(str(data["version"]), named, generic, groups, countries)
+
+
+def load_countries(path: Path) -> Countries:
+    """Read actors_countries.csv and build the country-word index from it, pycountry and demonyms."""
+    table: dict[str, tuple[str, str, int | None]] = {}
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for line, row in enumerate(csv.DictReader(handle), start=2):
+                iso2, name, year = row.get("iso2") or "", row.get("country") or "", row.get("year") or ""
+                if len(iso2) != 2 or not name or (year and not year.isdigit()):
+                    raise DataFileError(f"line {line}: need iso2, country and a numeric year", subject=str(path))
+                table[iso2] = (name, row.get("article") or "", int(year) if year else None)
+    except OSError as exc:
+        raise DataFileError(f"cannot read countries: {exc}", subject=str(path)) from exc
+    words = {c.name.lower(): c.alpha_2 for c in pycountry.countries if "," not in c.name}
+    words.update({c.common_name.lower(): c.alpha_2 for c in pycountry.countries if hasattr(c, "common_name")})
+    words.update({name.lower(): iso2 for iso2, (name, _, _) in table.items()})
+    words.update(load_demonyms())
+    return Countries(table, words)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(f"cannot read actor data: {exc}", subject=str(path)) from exc
+    if not isinstance(data.get("version"), str):
+        raise DataFileError("missing 'version'", subject=str(path))
+    return data
+
+
+def _table_list(data: dict[str, Any], key: str, path: Path) -> list[dict[str, Any]]:
+    rows = data.get(key)
+    if not isinstance(rows, list) or not rows:
+        raise DataFileError(f"no [[{key}]] entries", subject=str(path))
+    return rows
+
+
+def _named_entry(raw: dict[str, Any], countries: Countries, subject: str) -> NamedEntry:
+    where = f"actor {raw.get('id')!r}"
+    _check_keys(raw, NAMED_KEYS, {"id", "inter", "kind", "aliases"}, where, subject)
+    inter = _check_inter(raw["inter"], where, subject)
+    aliases = raw["aliases"]
+    if not isinstance(aliases, list) or not aliases or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise DataFileError(f"{where}: aliases must be a non-empty list of strings", subject=subject)
+    state = raw.get("state")
+    if state is not None:
+        # state actors take their name from the countries table, so a new regime year is one edit
+        if raw.get("branch") not in BRANCH_TEMPLATES or "name" in raw:
+            raise DataFileError(f"{where}: a state actor needs branch military|police and no name", subject=subject)
+        name = countries.render(BRANCH_TEMPLATES[raw["branch"]], state, unknown="")
+    elif isinstance(raw.get("name"), str) and raw["name"]:
+        name = raw["name"]
+    else:
+        raise DataFileError(f"{where}: needs a name or a state", subject=subject)
+    return NamedEntry(
+        id=str(raw["id"]), name=name, inter=inter, kind=str(raw["kind"]), aliases=tuple(aliases),
+        country=state or raw.get("country"), localised=raw.get("localised"), sub_unit=raw.get("sub_unit"),
+    )
+
+
+def _generic_entry(raw: dict[str, Any], subject: str) -> GenericEntry:
+    where = f"generic {raw.get('id')!r}"
+    _check_keys(raw, GENERIC_KEYS, {"id", "kind", "inter", "name", "unknown", "country_from_demonym"}, where, subject)
+    phrases = {mode: tuple(raw[mode]) for mode in MODES if raw.get(mode)}
+    if not phrases:
+        raise DataFileError(f"{where}: needs nouns, qualified_nouns, facilities or group_nouns", subject=subject)
+    for mode, words in phrases.items():
+        if len(set(w.lower() for w in words)) != len(words):
+            raise DataFileError(f"{where}: a phrase is listed twice in {mode}", subject=subject)
+    return GenericEntry(
+        id=str(raw["id"]), kind=str(raw["kind"]), inter=_check_inter(raw["inter"], where, subject),
+        name=str(raw["name"]), unknown=str(raw["unknown"]), country_from_demonym=bool(raw["country_from_demonym"]),
+        phrases=phrases, sub_unit=raw.get("sub_unit"),
+    )
+
+
+def _check_keys(raw: dict[str, Any], allowed: set[str], required: set[str], where: str, subject: str) -> None:
+    missing, unknown = required - raw.keys(), raw.keys() - allowed
+    if missing or unknown:
+        raise DataFileError(f"{where}: missing {sorted(missing)}, unknown {sorted(unknown)}", subject=subject)
+
+
+def _check_inter(value: Any, where: str, subject: str) -> int:
+    if not isinstance(value, int) or not 1 <= value <= 8:
+        raise DataFileError(f"{where}: inter must be an integer 1-8", subject=subject)
+    return value
+
+
+def _check_unique(values: list[str], what: str, path: Path) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise DataFileError(f"{what} {value!r} is claimed twice", subject=str(path))
+        seen.add(value)

@@ -1,0 +1,95 @@
+"""The actor dictionary: finds actors in sentences, reads their roles, names them ACLED's way."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from faultline.actors.catalogue import Catalogue, load_catalogue
+from faultline.actors.finder import ActorFinder
+from faultline.actors.roles import RoleReader, Sides
+from faultline.model import Actor, Span
+
+
+def interaction(inter1: int | None, inter2: int | None = None) -> int | None:
+    """ACLED's interaction code: the two actor types, lower first; an actor alone gives 10, 20, ..."""
+    codes = sorted(code for code in (inter1, inter2) if code)
+    if not codes:
+        return None
+    return codes[0] * 10 + (codes[1] if len(codes) == 2 else 0)
+
+
+class ActorDictionary:
+    """Canonical actors, aliases and naming rules from faultline/data, with the matchers built once."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self._finder = ActorFinder(catalogue)
+        self._roles = RoleReader(civilians=self._civilians, state_forces=self._state_forces, recast=self._recast)
+        self._sub_units = {(e.name, e.kind): e.sub_unit for e in catalogue.named if e.sub_unit}
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ActorDictionary:
+        """Load actors.toml (or `path`) with the packaged generic actor words, countries and demonyms."""
+        return cls(load_catalogue(path))
+
+    @property
+    def version(self) -> str:
+        """The version of the actor data file."""
+        return self.catalogue.version
+
+    def find_actors(self, sent: SpacySpan, offset: int) -> list[Actor]:
+        """Every actor mentioned in a sentence, in text order, with absolute article offsets."""
+        return self._finder.find(sent, offset)
+
+    def assign_roles(self, sent: SpacySpan, offset: int, *, trigger: tuple[int, int], actors: Sequence[Actor],
+                     sub_event_type: str) -> tuple[Actor | None, Actor | None]:
+        """Actor1 (the initiator) and actor2 (the target or other side) of the event at `trigger`."""
+        sides = self.assign_sides(sent, offset, trigger=trigger, actors=actors, sub_event_type=sub_event_type)
+        return sides.actor1, sides.actor2
+
+    def assign_sides(self, sent: SpacySpan, offset: int, *, trigger: tuple[int, int], actors: Sequence[Actor],
+                     sub_event_type: str) -> Sides:
+        """Actor1, actor2 and the actors associated with each side (assoc_actor_1, assoc_actor_2)."""
+        return self._roles.read(sent, offset, trigger=trigger, actors=actors, sub_event_type=sub_event_type)
+
+    def localise(self, actor: Actor, iso2: str) -> Actor:
+        """The actor named for the event's country when its own country was unknown."""
+        return self._finder.localise(actor, iso2)
+
+    def sub_unit(self, actor: Actor) -> str | None:
+        """ACLED's sub-unit for a state actor ("Border Guards", "National Guard"), if any."""
+        if (actor.name, actor.kind) in self._sub_units:
+            return self._sub_units[(actor.name, actor.kind)]
+        entry = self._finder.generic_entry(actor.kind)
+        return entry.sub_unit if entry is not None else None
+
+    @staticmethod
+    def interaction(inter1: int | None, inter2: int | None = None) -> int | None:
+        """ACLED's interaction code; see the module function."""
+        return interaction(inter1, inter2)
+
+    def _civilians(self, span: Span) -> Actor:
+        entry = self._finder.generic_entry("civilians")
+        assert entry is not None  # the schema test guarantees the civilians entry
+        return Actor(name=entry.unknown, text=span.text, inter=entry.inter, span=span, kind=entry.kind)
+
+    def _recast(self, actor: Actor, kind: str) -> Actor:
+        entry = self._finder.generic_entry(kind)
+        assert entry is not None  # the schema test guarantees protesters and rioters
+        name = self.catalogue.countries.render(entry.name, actor.country, unknown=entry.unknown)
+        return dataclasses.replace(actor, name=name, inter=entry.inter, kind=entry.kind)
+
+    def _state_forces(self, token: Token, offset: int) -> Actor | None:
+        iso2 = self.catalogue.countries.lookup([token.text])
+        entry = self._finder.generic_entry("military")
+        if iso2 is None or entry is None:
+            return None
+        start = offset + token.idx
+        name = self.catalogue.countries.render(entry.name, iso2, unknown=entry.unknown)
+        return Actor(name=name, text=token.text, inter=entry.inter, span=Span(start, start + len(token), token.text),
+                     country=iso2, kind=entry.kind)

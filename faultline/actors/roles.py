@@ -1,0 +1,281 @@
+"""Who did what to whom: actor1, actor2 and their associates from the dependency parse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from faultline.model import Actor, Span
+
+SPEECH = {"say", "tell", "report", "announce", "state", "confirm", "add", "note", "warn", "claim", "accuse",
+          "deny", "blame", "quote", "cite", "write"}
+TARGET_PREPS = {"on", "against", "at", "targeting", "upon", "into"}
+OPPONENT_PREPS = {"with"}  # "clashed with X": the other side
+AGENT_PREPS = {"by", "from"}  # "attack by X", "fire from X"
+CIVILIAN_TYPES = {"Sexual violence", "Attack", "Abduction/forced disappearance"}
+PROTEST_TYPES = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+RIOT_TYPES = {"Violent demonstration", "Mob violence"}
+RELATIVES = {"who", "that", "which", "whom"}
+LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "perform", "begin", "start", "unleash",
+               "commit", "claim"}  # "militants launched an attack": the attacker is the light verb's subject
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """The two sides of an event: main actors and associated actors."""
+
+    actor1: Actor | None
+    actor2: Actor | None
+    assoc_1: tuple[Actor, ...] = ()
+    assoc_2: tuple[Actor, ...] = ()
+
+
+@dataclass(slots=True)
+class _Mention:
+    actor: Actor
+    tokens: list[Token]
+    root: Token
+
+
+class RoleReader:
+    """Reads the sides of one event from a sentence's parse."""
+
+    def __init__(self, *, civilians: Callable[[Span], Actor], state_forces: Callable[[Token, int], Actor | None],
+                 recast: Callable[[Actor, str], Actor]) -> None:
+        self._civilians = civilians  # builds a civilians actor for an unnamed victim phrase
+        self._state_forces = state_forces  # builds state forces from a country word ("a US strike")
+        self._recast = recast  # the same people as another generic kind ("residents" who protest)
+
+    def read(self, sent: SpacySpan, offset: int, *, trigger: tuple[int, int], actors: Sequence[Actor],
+             sub_event_type: str) -> Sides:
+        """Actor1, actor2 and associated actors for the trigger, by the sub-event type's rules."""
+        mentions = [m for m in (_mention(sent, offset, a) for a in actors) if m is not None]
+        head = _trigger_root(sent, offset, trigger)
+        sources = {id(m) for m in mentions if _is_source(m, head)}
+        agent_tok, target_tok = _agent_and_target(head) if head is not None else (None, None)
+        agent, target = _actor_at(agent_tok, mentions), _actor_at(target_tok, mentions)
+        if sub_event_type in PROTEST_TYPES or sub_event_type in RIOT_TYPES:
+            agent, target = self._crowd_sides(mentions, agent, target, sub_event_type)
+        elif sub_event_type in CIVILIAN_TYPES:
+            agent, target = self._civilian_sides(offset, mentions, agent, target, target_tok, sources)
+        else:
+            if agent is None and head is not None:
+                agent = self._trigger_modifier(head, offset)
+            agent, target = _fallback(mentions, agent, target, head, sources)
+        if agent is not None and target is not None and agent.actor.name == target.actor.name:
+            target = None
+        return _with_associates(mentions, agent, target, sources)
+
+    def _crowd_sides(self, mentions: list[_Mention], agent: _Mention | None, target: _Mention | None,
+                     sub_event_type: str) -> tuple[_Mention | None, _Mention | None]:
+        crowd_types = (6, 5) if sub_event_type in PROTEST_TYPES else (5, 6)
+        crowd = next((m for inter in crowd_types for m in mentions if m.actor.inter == inter), None)
+        if agent is not None and agent.actor.inter in (5, 6, 7):
+            # "residents protested": whoever protests or riots is coded as protesters or rioters
+            kind = "protesters" if sub_event_type in PROTEST_TYPES else "rioters"
+            crowd = _Mention(self._recast(agent.actor, kind), agent.tokens, agent.root)
+        if sub_event_type == "Peaceful protest":
+            return crowd or agent, None
+        if sub_event_type in PROTEST_TYPES:
+            state = next((m for m in mentions if m.actor.inter == 1), None)
+            if sub_event_type == "Excessive force against protesters":
+                return state or agent, crowd  # violence against the crowd: the force acts
+            return crowd or agent, state
+        if crowd is not None and target is crowd:
+            target = None
+        return crowd or agent, target
+
+    def _civilian_sides(self, offset: int, mentions: list[_Mention], agent: _Mention | None,
+                        target: _Mention | None, target_tok: Token | None,
+                        sources: set[int]) -> tuple[_Mention | None, _Mention | None]:
+        civilians = next((m for m in mentions if m.actor.inter == 7), None)
+        if target is None or target.actor.inter != 7:
+            # an armed target found by the parse stays when no civilians are named
+            target = civilians or target
+        if target is None and target_tok is not None and target_tok.pos_ in ("NOUN", "PROPN", "NUM"):
+            phrase = _phrase(target_tok)
+            span = Span(offset + phrase.start_char, offset + phrase.end_char, phrase.text)
+            target = _Mention(self._civilians(span), list(phrase), target_tok)
+        if agent is None or agent.actor.inter == 7:
+            agent = next((m for m in mentions if m.actor.inter != 7 and id(m) not in sources), None)
+        return agent, target
+
+    def _trigger_modifier(self, head: Token, offset: int) -> _Mention | None:
+        """State forces named by a country word on the trigger noun: "a US strike", "Israeli shelling"."""
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
+                actor = self._state_forces(child, offset)
+                if actor is not None:
+                    return _Mention(actor, [child], child)
+        return None
+
+
+def _mention(sent: SpacySpan, offset: int, actor: Actor) -> _Mention | None:
+    tokens = [t for t in sent if offset + t.idx >= actor.span.start and offset + t.idx + len(t) <= actor.span.end]
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+    return _Mention(actor, tokens, root)
+
+
+def _trigger_root(sent: SpacySpan, offset: int, trigger: tuple[int, int]) -> Token | None:
+    tokens = [t for t in sent if offset + t.idx < trigger[1] and offset + t.idx + len(t) > trigger[0]]
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+
+
+def _is_source(mention: _Mention, head: Token | None) -> bool:
+    """An actor who only reports the event ("police said") takes no side in it."""
+    root = mention.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH and root.head is not head
+
+
+def _agent_and_target(head: Token) -> tuple[Token | None, Token | None]:
+    """The initiator and the target tokens of a trigger, read from its dependents."""
+    if head.pos_ in ("NOUN", "PROPN"):
+        return _noun_roles(head)
+    agent = target = None
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+    for child in head.children:
+        if child.dep_ == "nsubj" and not passive:
+            agent = child
+        elif child.dep_ == "nsubjpass":
+            target = child
+        elif child.dep_ == "agent":
+            agent = _pobj(child) or agent
+        elif child.dep_ in ("dobj", "obj") and target is None:
+            target = child
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | OPPONENT_PREPS and target is None:
+            target = _pobj(child)
+    if head.dep_ in ("acl", "relcl") and (agent is None or agent.lower_ in RELATIVES):
+        # "gunmen who attacked the post", "residents protesting outside": the noun described acts
+        agent = head.head if not passive else agent
+        target = head.head if passive and target is not None and target.lower_ in RELATIVES else target
+    if agent is None and not passive:
+        agent = _inherited_subject(head)
+    return agent, target
+
+
+def _noun_roles(head: Token) -> tuple[Token | None, Token | None]:
+    """Roles around a noun trigger: "clashes between A and B", "an attack by A on B", "A's attack"."""
+    agent = target = None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            first = _pobj(child)
+            if first is not None:
+                second = next((c for c in first.children if c.dep_ == "conj"), None)
+                return first, second
+        if child.dep_ == "prep" and child.lower_ in AGENT_PREPS:
+            agent = _pobj(child) or agent
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | OPPONENT_PREPS:
+            target = _pobj(child) or target
+        elif child.dep_ == "poss":
+            agent = child
+    if agent is None and head.dep_ in ("dobj", "obj") and head.head.lemma_ in LIGHT_VERBS:
+        agent = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if target is None:
+            prep = next((c for c in head.head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS), None)
+            target = _pobj(prep) if prep is not None else None
+    return agent, target
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _inherited_subject(verb: Token) -> Token | None:
+    """The subject shared by coordinated or chained verbs: "militants stormed the post and killed ..."."""
+    current = verb
+    while current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+        current = current.head
+        subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _actor_at(token: Token | None, mentions: list[_Mention]) -> _Mention | None:
+    """The actor a role token stands for: the one containing it, else one inside its phrase."""
+    if token is None:
+        return None
+    for mention in mentions:
+        if any(t.i == token.i for t in mention.tokens):
+            return mention
+    subtree = {t.i for t in token.subtree}
+    inside = [m for m in mentions if m.root.i in subtree]
+    return inside[0] if inside else None
+
+
+def _phrase(token: Token) -> SpacySpan:
+    """A noun's phrase without trailing clauses: "five passengers" from "five passengers who ..."."""
+    left = token.left_edge
+    return token.doc[left.i:token.i + 1]
+
+
+def _fallback(mentions: list[_Mention], agent: _Mention | None, target: _Mention | None, head: Token | None,
+              sources: set[int]) -> tuple[_Mention | None, _Mention | None]:
+    """When the parse says nothing: the first actor before the trigger acts, the first after it is acted on."""
+    candidates = [m for m in mentions if id(m) not in sources and m is not agent and m is not target]
+    pivot = head.i if head is not None else 0
+    if agent is None:
+        agent = next((m for m in candidates if m.root.i < pivot), None)
+    if target is None and agent is not None:
+        # "Kyrgyz and Tajik border guards exchanged fire": the other side is inside the subject phrase
+        inside = {t.i for t in agent.root.subtree}
+        target = next((m for m in candidates if m.root.i in inside and m.actor.name != agent.actor.name), None)
+        if target is not None and target.root.i < agent.root.i:
+            agent, target = target, agent  # keep text order for mutual fighting
+    if target is None:
+        others = [m for m in candidates if m is not agent and (agent is None or m.actor.name != agent.actor.name)]
+        # the first actor after the trigger, else one before it ("Three civilians were killed when ...")
+        target = next((m for m in others if m.root.i > pivot), None) or next(iter(others), None)
+    return agent, target
+
+
+def _with_associates(mentions: list[_Mention], agent: _Mention | None, target: _Mention | None,
+                     sources: set[int]) -> Sides:
+    """Other actors join a side when coordinated with it ("border guards and police") or when they are
+    the same state's forces; repeats of a main actor are dropped."""
+    side: dict[int, int] = {}
+    for mention in mentions:
+        if agent is not None and mention.actor.name == agent.actor.name:
+            side[id(mention)] = 1
+        elif target is not None and mention.actor.name == target.actor.name:
+            side[id(mention)] = 2
+    changed = True
+    while changed:
+        changed = False
+        for mention in mentions:
+            if id(mention) in side or id(mention) in sources:
+                continue
+            for other in mentions:
+                if id(other) in side and _coordinated(mention.root, other.root):
+                    side[id(mention)] = side[id(other)]
+                    changed = True
+                    break
+    for mention in mentions:
+        if id(mention) in side or id(mention) in sources:
+            continue
+        for number, main in ((2, target), (1, agent)):
+            if main is not None and mention.actor.inter == main.actor.inter == 1 and \
+                    mention.actor.country and mention.actor.country == main.actor.country:
+                side[id(mention)] = number
+                break
+    assoc = {1: [], 2: []}
+    seen = {m.actor.name for m in (agent, target) if m is not None}
+    for mention in mentions:
+        number = side.get(id(mention))
+        if number and mention is not agent and mention is not target and mention.actor.name not in seen:
+            assoc[number].append(mention.actor)
+            seen.add(mention.actor.name)
+    return Sides(agent.actor if agent else None, target.actor if target else None, tuple(assoc[1]), tuple(assoc[2]))
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)

@@ -1,0 +1,242 @@
+"""When a sentence says something happened: relative dates resolved against publication, ACLED precision."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from faultline.model import Span
+
+DAY, WEEK, MONTH = 1, 2, 3  # ACLED time_precision
+
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_FULL_MONTHS = frozenset(_MONTHS)
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBERS.update({"a": 1, "an": 1, "a couple of": 2, "a few": 3, "several": 3})
+_REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "publish"})
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date stated in the text, with ACLED precision (1 day, 2 week, 3 month) and its evidence."""
+
+    date: dt.date
+    time_precision: int
+    span: Span
+    year_only: bool = False  # "in 2019", "last year": a background hint rather than the event's day
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    """The date phrases we resolve ourselves, compiled once."""
+    month = "|".join(sorted(_MONTHS, key=len, reverse=True))
+    weekday = "|".join(_WEEKDAYS)
+    count = r"\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True))
+    day = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<{}>(?:19|20)\d\d)"
+    return re.compile(
+        r"(?<![\w-])(?:"
+        rf"(?P<dmy>{day.format('d1')}(?:\s+of)?\s+(?P<m1>{month})\.?(?:,?\s+{year.format('y1')})?)"
+        rf"|(?P<mdy>(?P<m2>{month})\.?\s+{day.format('d2')}(?!\d)(?:,?\s+{year.format('y2')})?)"
+        rf"|(?P<my>(?P<m3>{month})\.?,?\s+{year.format('y3')})"
+        rf"|(?P<iso>{year.format('y4')}-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))"
+        r"|(?P<yesterday>yesterday|the\s+day\s+before)"
+        r"|(?P<today>today|this\s+(?:morning|afternoon|evening)|earlier\s+today|tonight)"
+        r"|(?P<night>last\s+night|overnight|on\s+the\s+eve|late\s+last\s+night)"
+        rf"|(?P<wd>(?:(?P<wdlast>last|past|this|on)\s+)?(?P<wday>{weekday}))"
+        rf"|(?P<ago>(?P<agon>{count})\s+(?P<agou>day|days|week|weeks|month|months|year|years)\s+ago)"
+        r"|(?P<lastweek>last\s+week|(?:earlier\s+)?this\s+week|the\s+past\s+week)"
+        r"|(?P<lastmonth>last\s+month|the\s+past\s+month)"
+        r"|(?P<thismonth>(?:earlier\s+|later\s+)?this\s+month)"
+        r"|(?P<lastyear>last\s+year|the\s+previous\s+year)"
+        rf"|(?P<inmonth>(?:in|during|since|early|late|mid|mid-|end\s+of)\s+(?P<m5>{month})(?![\w-])(?!\.?,?\s+\d))"
+        rf"|(?P<year>{year.format('y5')})"
+        r")(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> DateMention | None:
+    """The date of what the sentence reports, resolved against `published`; None when none is stated."""
+    found: list[tuple[tuple[int, int, int], DateMention]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _pattern().finditer(sent.text):
+        mention = _resolve(m, published)
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        if m.group("year") and not _year_context(sent, start, end):
+            continue  # "2000 people" is a count, "in 2000" a year
+        taken.append((start, end))
+        if mention is None:
+            continue
+        date, precision, year_only = mention
+        text = m.group(0)
+        if text.endswith(".") and text[:-1].rsplit(None, 1)[-1].lower() in _FULL_MONTHS:
+            text, end = text[:-1], end - 1  # the sentence's full stop, not an abbreviation's
+        found.append((_rank(sent, start, precision, year_only),
+                      DateMention(date, precision, Span(offset + start, offset + end, text), year_only)))
+    # What the patterns miss ("the 3rd of last month", "mid-2020") may still be a DATE entity.
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        parsed = _dateparser(ent.text, published)
+        if parsed is not None:
+            date, precision = parsed
+            found.append((_rank(sent, ent.start_char, precision, False),
+                          DateMention(date, precision, Span(offset + ent.start_char, offset + ent.end_char, ent.text))))
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+_YEAR_CUES = re.compile(r"(?:in|since|of|during|until|by|early|late|mid|before|after|from|to|and|between)\s*-?$", re.I)
+
+
+def _year_context(sent: SpacySpan, start: int, end: int) -> bool:
+    """Whether a bare four-digit number reads as a year: after "in", "since"..., or tagged DATE."""
+    before = sent.doc.text[max(sent.start_char, start - 12):start].rstrip()
+    if _YEAR_CUES.search(before):
+        return True
+    return any(e.label_ == "DATE" and e.start_char <= start and end <= e.end_char for e in sent.ents)
+
+
+def _rank(sent: SpacySpan, start: int, precision: int, year_only: bool) -> tuple[int, int, int]:
+    """Order candidates: the event's date before the report's ("said on Monday"), precise first."""
+    return (int(_modifies_reporting(sent, start)) + 2 * int(year_only), precision, start)
+
+
+def _modifies_reporting(sent: SpacySpan, start: int) -> bool:
+    tok: Token | None = next((t for t in sent if t.idx <= start < t.idx + len(t) + 1), None)
+    for _ in range(4):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok.lemma_.lower() in _REPORTING
+    return False
+
+
+def _resolve(m: re.Match[str], published: dt.date | None) -> tuple[dt.date, int, bool] | None:
+    """One matched phrase as (date, precision, year_only), or None when it cannot be placed."""
+    g = m.groupdict()
+    if g["iso"]:
+        return _safe(int(g["y4"]), int(g["m4"]), int(g["d4"]), DAY)
+    if g["dmy"] or g["mdy"]:
+        month = _MONTHS[(g["m1"] or g["m2"]).lower()]
+        day = int(g["d1"] or g["d2"])
+        year = g["y1"] or g["y2"]
+        if year:
+            return _safe(int(year), month, day, DAY)
+        if published is None:
+            return None
+        guess = _safe(published.year, month, day, DAY)
+        if guess is not None and guess[0] > published:
+            return _safe(published.year - 1, month, day, DAY)  # "Dec 30" read in January
+        return guess
+    if g["my"]:
+        return _mid_month(int(g["y3"]), _MONTHS[g["m3"].lower()], None)
+    if g["year"]:
+        return dt.date(int(g["y5"]), 7, 1), MONTH, True
+    if published is None:
+        return None  # every other phrase is relative to a publication date we don't have
+    if g["yesterday"] or g["night"]:
+        return published - dt.timedelta(days=1), DAY, False
+    if g["today"]:
+        return published, DAY, False
+    if g["wd"]:
+        back = (published.weekday() - _WEEKDAYS[g["wday"].lower()]) % 7
+        if back == 0 and (g["wdlast"] or "").lower() in ("last", "past"):
+            back = 7
+        return published - dt.timedelta(days=back), DAY, False
+    if g["ago"]:
+        n = _NUMBERS.get(g["agon"].lower()) if not g["agon"].isdigit() else int(g["agon"])
+        unit = g["agou"].lower().rstrip("s")
+        if n is None:
+            return None
+        if unit == "day":
+            return published - dt.timedelta(days=n), DAY, False
+        if unit == "week":
+            return _mid_week(published - dt.timedelta(weeks=n), published)
+        if unit == "month":
+            year, month = divmod(published.year * 12 + published.month - 1 - n, 12)
+            return _mid_month(year, month + 1, published)
+        return dt.date(published.year - n, 7, 1), MONTH, True
+    if g["lastweek"]:
+        last = g["lastweek"].lower()
+        return _mid_week(published if "this" in last else published - dt.timedelta(weeks=1), published)
+    if g["lastmonth"]:
+        year, month = divmod(published.year * 12 + published.month - 2, 12)
+        return _mid_month(year, month + 1, published)
+    if g["thismonth"]:
+        return _mid_month(published.year, published.month, published)
+    if g["lastyear"]:
+        return dt.date(published.year - 1, 7, 1), MONTH, True
+    if g["inmonth"]:
+        month = _MONTHS[g["m5"].lower()]
+        year = published.year if month <= published.month else published.year - 1
+        return _mid_month(year, month, published)
+    return None
+
+
+def _safe(year: int, month: int, day: int, precision: int) -> tuple[dt.date, int, bool] | None:
+    try:
+        return dt.date(year, month, day), precision, False
+    except ValueError:
+        return None  # "31 February": not a date
+
+
+def _mid_week(day: dt.date, published: dt.date) -> tuple[dt.date, int, bool]:
+    """ACLED's week precision: the Wednesday of the week, never after publication."""
+    mid = day - dt.timedelta(days=day.weekday()) + dt.timedelta(days=2)
+    return min(mid, published), WEEK, False
+
+
+def _mid_month(year: int, month: int, published: dt.date | None) -> tuple[dt.date, int, bool]:
+    """ACLED's month precision: the 15th, never after publication."""
+    mid = dt.date(year, month, 15)
+    return (min(mid, published) if published else mid), MONTH, False
+
+
+@functools.cache
+def _parser():  # type: ignore[no-untyped-def]
+    """One English-only dateparser, built on first use (its language data loads once)."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser(text: str, published: dt.date | None) -> tuple[dt.date, int] | None:
+    """A DATE entity the patterns missed, read by dateparser against the publication date."""
+    if published is None and not re.search(r"\b(?:19|20)\d\d\b", text):
+        return None  # relative, with nothing to resolve it against
+    base = dt.datetime.combine(published or dt.date.today(), dt.time(12))
+    try:
+        data = _parser().get_date_data(text, date_formats=None) if published is None else \
+            _dated_parser(base).get_date_data(text)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    precision = {"day": DAY, "time": DAY, "week": WEEK, "month": MONTH}.get(data.period or "day")
+    if precision is None:
+        return None  # a year alone is handled by the patterns; other periods are too vague
+    date = data.date_obj.date()
+    if published is not None and date > published:
+        return None  # a future date is a forecast, not an event date
+    return date, precision
+
+
+@functools.lru_cache(maxsize=64)
+def _dated_parser(base: dt.datetime):  # type: ignore[no-untyped-def]
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={
+        "PREFER_DATES_FROM": "past", "RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False})

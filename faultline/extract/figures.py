@@ -1,0 +1,566 @@
+"""Casualty and participant figures in a sentence, and conservative totals over one incident."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from faultline.errors import DataFileError
+from faultline.extract.numbers import NumberWords, Quantity
+from faultline.model import Attribution, Figure, Span
+
+DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "casualty_terms.toml"
+
+SIDES = ("perpetrators", "state", "civilians")
+_SUBJECTS = ("nsubj", "nsubjpass")
+_COMPLEMENT_DEPS = ("acomp", "oprd", "xcomp", "advmod", "attr", "ccomp", "npadvmod", "conj", "advcl")
+_INHERIT_DEPS = ("conj", "xcomp", "oprd", "ccomp", "advcl")
+# Children that lead out of a noun phrase's count: "killed 7, including 2 children" is a subset.
+_OUTSIDE = ("prep", "acl", "relcl", "appos", "conj", "cc", "punct", "advcl", "prt")
+_SUBSET_WORDS = frozenset({"including", "among", "excluding", "include", "includes", "besides"})
+_DEFINITE = frozenset({"the", "these", "those", "this", "that", "both", "all", "each"})
+_COLLECTIVE = frozenset({"police", "army", "military", "security", "personnel", "force", "staff",
+                         "family", "crowd", "people"})
+
+
+class CasualtyTerms:
+    """Casualty words, victim nouns and side hints from faultline/data/casualty_terms.toml."""
+
+    def __init__(self, data: dict) -> None:
+        try:
+            self.verbs: dict[str, str] = {}
+            self.intransitive: dict[str, str] = {}
+            self.complements: dict[str, str] = {}
+            self.nouns: dict[str, str] = {}
+            for kind, lists in data["kinds"].items():
+                for name, table in (("verbs", self.verbs), ("intransitive", self.intransitive),
+                                    ("complements", self.complements), ("nouns", self.nouns)):
+                    table.update(dict.fromkeys(lists[name], kind))
+            self.life_nouns = frozenset(data["lives"]["nouns"])
+            self.life_verbs = frozenset(data["lives"]["verbs"])
+            self.toll_nouns = frozenset(data["toll"]["nouns"])
+            self.toll_mods = {w: "killed" for w in data["toll"]["killed"] if w}
+            self.toll_mods.update(dict.fromkeys(data["toll"]["injured"], "injured"))
+            self.needs_person = frozenset(data["captured_needs_person"]["verbs"])
+            self.attempt_words = frozenset(data["attempts"]["words"])
+            self.weak_injury = frozenset(data["weak_injury"]["verbs"])
+            self.suffer_verbs = frozenset(data["weak_injury"]["suffer_verbs"])
+            self.count_preps = frozenset(data["weak_injury"]["count_preps"])
+            self.participant_verbs = frozenset(data["participants"]["verbs"])
+            self.crowd_verbs = frozenset(data["participants"]["crowd_verbs"])
+            self.crowd_nouns = frozenset(data["participants"]["nouns"])
+            sides = data["sides"]
+            self.sides = {w: side for side in SIDES for w in sides[side]}
+            self.generic = frozenset(sides["generic"])
+            self.additive = frozenset(sides["additive"])
+            self.persons = frozenset(sides["persons"])
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise DataFileError(f"casualty terms lack or mistype {exc}", subject=str(DATA_PATH)) from exc
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> CasualtyTerms:
+        """Read the casualty terms from `path` (default: the packaged casualty_terms.toml)."""
+        return _load_cached(path or DATA_PATH)
+
+    def side_of(self, noun: Token | None) -> str | None:
+        """The coarse side a victim noun hints at: perpetrators, state, civilians, or None."""
+        if noun is None:
+            return None
+        # Modifiers decide first: "rebel forces" are not state forces, "security guards" are.
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < noun.i:
+                side = self.sides.get(child.lemma_.lower()) or self.sides.get(child.lower_)
+                if side:
+                    return side
+        return self.sides.get(noun.lemma_.lower()) or self.sides.get(noun.lower_)
+
+    def is_generic(self, who: str | None) -> bool:
+        """Whether a `who` word counts people without a side ("people", "victims", None)."""
+        return who is None or _norm(who) in self.generic or who.lower() in self.generic
+
+    def is_additive(self, who: str | None) -> bool:
+        """Whether a `who` word adds to other figures ("3 others") instead of restating them."""
+        return who is not None and who.lower() in self.additive
+
+    def is_person(self, tok: Token) -> bool:
+        """Whether a noun names people (so a singular one counts as 1)."""
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        return (lemma in self.persons or low in self.persons or lemma in self.sides or low in self.sides
+                or lemma in self.generic or tok.ent_type_ in ("PERSON", "NORP"))
+
+
+@functools.cache
+def _load_cached(path: Path) -> CasualtyTerms:
+    try:
+        with path.open("rb") as fh:
+            return CasualtyTerms(tomllib.load(fh))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(f"cannot read casualty terms: {exc}", subject=str(path)) from exc
+
+
+def _norm(word: str) -> str:
+    """A crude singular key so "officers" and "officer" restate the same group."""
+    w = word.lower()
+    if w.endswith("men"):
+        return w[:-3] + "man"
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+
+
+# ---------------------------------------------------------------- finding figures in a sentence
+
+def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | None,
+                 terms: CasualtyTerms | None = None, numbers: NumberWords | None = None) -> list[Figure]:
+    """Every casualty or participant figure the sentence reports, in text order."""
+    terms = terms or CasualtyTerms.load()
+    numbers = numbers or NumberWords.load()
+    sentence = Span(offset + sent.start_char, offset + sent.end_char, sent.text)
+    figures: list[Figure] = []
+    used: set[tuple[str, int]] = set()  # (kind, victim token) already counted
+    phrases: set[tuple[str, int]] = set()  # (kind, number phrase start): one phrase counts once
+    for pred in sent:
+        kind, role = _predicate(pred, terms)
+        if kind is None or _negated(pred) or _attempted(pred, terms):
+            continue
+        for victim in _expand(_victims(pred, role, terms), sent, terms):
+            if (kind, victim.i) in used or _in_subset(victim, sent) or _is_none(victim):
+                continue
+            if kind == "captured" and pred.lemma_ in terms.needs_person and not _personish(victim, terms):
+                continue
+            found = _figure(victim, pred, kind, terms, numbers, sentence, offset, attribution)
+            if found is not None and (kind, found[1]) not in phrases:
+                used.add((kind, victim.i))
+                phrases.add((kind, found[1]))
+                figures.append(found[0])
+    figures.extend(_participants(sent, terms, numbers, sentence, offset, attribution, used))
+    figures.sort(key=lambda f: f.span.start)
+    return figures
+
+
+def _predicate(tok: Token, terms: CasualtyTerms) -> tuple[str | None, str]:
+    """The figure kind a token reports and how its victims attach, or (None, "")."""
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if lemma in terms.verbs:
+            return terms.verbs[lemma], "verb"
+        if lemma in terms.weak_injury and not _fatal(tok, terms):
+            return "injured", "verb"  # "7 people were stabbed"; "shot dead" is a death
+        if lemma in terms.intransitive:
+            return terms.intransitive[lemma], "intransitive"
+    if low in terms.complements or (tok.pos_ == "ADJ" and lemma in terms.complements):
+        return terms.complements.get(low) or terms.complements[lemma], "complement"
+    if tok.pos_ in ("NOUN", "PROPN", "NUM"):
+        if lemma in terms.life_nouns and tok.head.lemma_.lower() in terms.life_verbs:
+            return "killed", "lives"
+        if lemma in terms.toll_nouns:
+            mods = [c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+            kind = next((terms.toll_mods[m] for m in mods if m in terms.toll_mods), "killed")
+            return kind, "toll"
+        if lemma in terms.nouns:
+            return terms.nouns[lemma], "noun"
+    return None, ""
+
+
+def _victims(pred: Token, role: str, terms: CasualtyTerms) -> list[Token]:
+    """The tokens a casualty word counts: numbers or victim nouns."""
+    kids = list(pred.children)
+    subjects = [c for c in kids if c.dep_ in _SUBJECTS]
+    if role == "verb":
+        if any(c.dep_ == "nummod" for c in kids):
+            return [pred]  # "left at least 48 killed" parsed with the number on the verb
+        objects = [c for c in kids if c.dep_ == "dobj"] or [
+            g for c in kids if c.dep_ == "prep" and c.lower_ in terms.count_preps  # "wounded over 300"
+            for g in c.children if g.dep_ == "pobj" and _is_number(g)]
+        if objects:
+            return objects
+        passive = pred.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
+        # "Gunmen killed and wounded dozens": the object sits on the conjoined verb.
+        shared = [g for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children if g.dep_ == "dobj"]
+        if subjects:
+            if not passive and terms.side_of(subjects[0]) == "perpetrators":
+                return shared
+            return subjects
+        if shared and not passive:
+            return shared
+        dangling = _dangling_subject(pred)
+        if dangling is not None:
+            return [dangling]  # "killed 20 people and another 29 were injured"
+        if pred.dep_ in ("acl", "amod") and pred.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            return [pred.head]  # "15 people killed in the blast", "20 wounded"
+        if pred.dep_ in ("acomp", "oprd", "xcomp"):
+            return _holder(pred)  # "two others became injured"
+        return _inherited(pred) if passive else []
+    if role == "intransitive":
+        return subjects or _inherited(pred)
+    if role == "complement":
+        named = [c for c in kids if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        if named:
+            return named  # "took 20 passengers hostage" parsed as a compound
+        if any(c.dep_ == "nummod" for c in kids) or pred.dep_ == "dobj":
+            return [pred]  # "15 dead", "took 15 hostages"
+        if subjects:
+            return subjects  # "15 dead and 20 wounded" parsed with "dead" as root
+        if pred.dep_ == "amod":
+            return [pred.head]
+        if pred.dep_ in _COMPLEMENT_DEPS or pred.dep_ == "pobj":
+            return _holder(pred)
+        return []
+    if role == "lives":
+        if any(c.dep_ == "nummod" for c in kids):
+            return [pred]  # "claimed 5 lives"
+        named = [c for c in kids if c.dep_ == "compound" and _numbered(c)]
+        if named:
+            return named  # "claimed 7 civilians lives"
+        of = _of_objects(pred)
+        if of:
+            return of  # "claimed the lives of 5 people"
+        return [c for c in pred.head.children if c.dep_ in _SUBJECTS and c.i != pred.i]  # "5 lost their lives"
+    if role == "toll":
+        return _toll_numbers(pred)
+    if role == "noun":
+        if any(c.dep_ == "nummod" for c in kids):
+            return [pred]  # "12 deaths"
+        of = _of_objects(pred)
+        if of:
+            return of  # "the killing of 4 civilians"
+        if pred.lemma_ == "death" and pred.dep_ == "pobj" and pred.head.lower_ == "to":
+            return _holder(pred.head)  # "stabbed 4 people to death"
+        if pred.dep_ == "dobj" and pred.head.lemma_.lower() in terms.suffer_verbs:
+            return [c for c in pred.head.children if c.dep_ in _SUBJECTS]  # "36 people sustained injuries"
+    return []
+
+
+def _fatal(tok: Token, terms: CasualtyTerms) -> bool:
+    """Whether a shooting or stabbing is reported as fatal: "shot dead", "stabbed to death", "shot and killed"."""
+    for c in tok.children:
+        if c.lower_ in ("dead", "death") or any(g.lower_ == "death" for g in c.children):
+            return True
+        if c.dep_ == "conj" and c.lemma_.lower() in terms.verbs and terms.verbs[c.lemma_.lower()] == "killed":
+            return True
+        if c.lower_ in ("fatally", "lethally"):
+            return True
+    return tok.dep_ == "conj" and tok.head.lemma_.lower() in terms.verbs and terms.verbs[tok.head.lemma_.lower()] == "killed"
+
+
+def _dangling_subject(pred: Token) -> Token | None:
+    """A number just before a subjectless passive, parsed as a conjunct of an earlier victim."""
+    doc = pred.doc
+    j = pred.i - 1
+    while j >= 0 and doc[j].pos_ in ("AUX", "ADV", "PART") and pred.i - j < 4:
+        j -= 1
+    if j >= 0 and doc[j].dep_ == "conj" and _numbered(doc[j]) and doc[j].head.i != pred.i:
+        return doc[j]
+    return None
+
+
+def _owned_elsewhere(tok: Token, terms: CasualtyTerms) -> bool:
+    """Whether a conjunct is the subject a later casualty verb lost ("... and another 29 were injured")."""
+    doc = tok.doc
+    j = tok.right_edge.i + 1
+    while j < len(doc) and doc[j].pos_ in ("AUX", "ADV", "PART") and j - tok.i < 5:
+        j += 1
+    if j >= len(doc):
+        return False
+    kind, _ = _predicate(doc[j], terms)
+    return kind is not None and not any(c.dep_ in _SUBJECTS for c in doc[j].children)
+
+
+def _holder(comp: Token) -> list[Token]:
+    """Whom a predicate complement describes: "left 7 people dead", "were found dead"."""
+    head = comp.head
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.i != comp.i]
+    if objects:
+        return objects
+    subjects = [c for c in head.children if c.dep_ in _SUBJECTS and c.i != comp.i]
+    if subjects:
+        return subjects
+    if head.dep_ in ("acl", "amod") and head.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        return [head.head]
+    return _inherited(head)
+
+
+def _inherited(pred: Token) -> list[Token]:
+    """Subjects shared with the verb a predicate hangs from: "were killed and four injured"."""
+    for _ in range(3):
+        if pred.dep_ not in _INHERIT_DEPS or pred.head.i == pred.i:
+            return []
+        pred = pred.head
+        subjects = [c for c in pred.children if c.dep_ == "nsubjpass"]
+        if not subjects and (pred.tag_ == "VBN" or pred.pos_ == "ADJ"):
+            subjects = [c for c in pred.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects
+    return []
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
+def _toll_numbers(toll: Token) -> list[Token]:
+    """The number a toll reaches: "rose to 12", "stands at 12", "a toll of 12", "the toll was 12"."""
+    places = [toll]
+    if toll.dep_ in _SUBJECTS:
+        places.append(toll.head)
+    found: list[Token] = []
+    for place in places:
+        for c in place.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "at", "of"):
+                found.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ in ("attr", "dobj") and c.i != toll.i:
+                found.append(c)
+            elif c.dep_ in ("xcomp", "advcl") and place.i != toll.i:  # "climbed to reach 12"
+                found.extend(g for g in c.children if g.dep_ in ("dobj", "attr"))
+    return [t for t in found if _is_number(t) or any(c.dep_ == "nummod" for c in t.children)]
+
+
+def _expand(victims: Sequence[Token], sent: SpacySpan, terms: CasualtyTerms) -> Iterator[Token]:
+    """Victims with their conjuncts: "three citizens and their driver" counts both."""
+    seen: set[int] = set()
+    stack = list(victims)
+    while stack:
+        tok = stack.pop(0)
+        if tok.i in seen or not (sent.start <= tok.i < sent.end):
+            continue
+        seen.add(tok.i)
+        if tok.pos_ in ("PRON", "DET") and not _is_number(tok):
+            continue  # "he was killed": a person already counted elsewhere, most often
+        if _is_none(tok):
+            continue  # "no officers or civilians were injured": the whole list is zero
+        yield tok
+        # A list after an unnumbered head is more victims ("a bomber, a soldier, 4 civilians");
+        # after a numbered one it is a breakdown ("40 people, 6 soldiers and 34 civilians").
+        deps = ("conj",) if _numbered(tok) else ("conj", "appos")
+        # A conjunct with its own casualty word ("20 people and another 29 injured") is another figure.
+        stack.extend(c for c in tok.children if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN", "NUM")
+                     and not _is_casualty_word(c, terms) and not _owned_elsewhere(c, terms)
+                     and not any(_is_casualty_word(g, terms) for g in c.children if g.dep_ in ("acl", "relcl", "amod")))
+
+
+def _negated(pred: Token) -> bool:
+    return any(c.dep_ == "neg" for c in pred.children)
+
+
+def _attempted(pred: Token, terms: CasualtyTerms) -> bool:
+    """ "a failed attempt to assassinate", "3 attempted murders": nobody died."""
+    if any(c.lemma_.lower() in terms.attempt_words for c in pred.children if c.dep_ in ("amod", "compound")):
+        return True
+    return pred.dep_ in ("xcomp", "acl", "advcl") and pred.head.lemma_.lower() in terms.attempt_words
+
+
+def _numbered(tok: Token) -> bool:
+    return _is_number(tok) or any(c.dep_ == "nummod" for c in tok.children)
+
+
+def _is_casualty_word(tok: Token, terms: CasualtyTerms) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in terms.nouns or lemma in terms.complements or tok.lower_ in terms.complements \
+        or lemma in terms.verbs or lemma in terms.toll_nouns
+
+def _is_none(tok: Token) -> bool:
+    """ "no one was killed", "none died", "nobody": a zero, not a figure."""
+    return tok.lower_ in ("none", "nobody", "noone") or any(
+        c.lower_ == "no" and c.dep_ in ("det", "neg", "advmod") for c in tok.children)
+
+
+def _in_subset(tok: Token, sent: SpacySpan) -> bool:
+    """Whether a victim sits under "including"/"among": a part of another figure, not a new one."""
+    node = tok
+    while node.head.i != node.i and sent.start <= node.head.i < sent.end:
+        if node.dep_ == "appos" and _numbered(node.head):
+            return True  # "40 people, 6 soldiers and 34 civilians, were killed": a breakdown
+        node = node.head
+        if node.lower_ in _SUBSET_WORDS:
+            return True
+    return False
+
+
+def _personish(tok: Token, terms: CasualtyTerms) -> bool:
+    return _is_number(tok) or terms.is_person(tok) or any(
+        terms.is_person(g) for c in tok.children if c.dep_ == "prep" for g in c.children)
+
+
+def _is_number(tok: Token) -> bool:
+    return tok.like_num or tok.pos_ == "NUM" or NumberWords.load().parse(tok.text) is not None
+
+
+def _figure(victim: Token, pred: Token, kind: str, terms: CasualtyTerms, numbers: NumberWords,
+            sentence: Span, offset: int, attribution: Attribution | None) -> tuple[Figure, int] | None:
+    """One Figure for a victim token and where its number phrase starts, or None without a count."""
+    qty, q_start, q_end = _quantity(victim, terms, numbers)
+    if qty is None:
+        return None
+    who_tok = victim if not _is_number(victim) else next(iter(_of_objects(victim)), None)
+    if who_tok is not None and (who_tok.i == pred.i or _is_casualty_word(who_tok, terms)):
+        if _predicate(who_tok, terms)[0] not in (None, kind) and who_tok.i != pred.i:
+            # "one of the injured died": a group counted under another kind, so new deaths.
+            return _build(kind, qty, q_start, q_end, victim, pred, sentence, offset, attribution,
+                          who=who_tok.text, side=None), q_start
+        who_tok = None  # "12 deaths", "48 killed" count people, they do not name them
+    if who_tok is not None and who_tok.pos_ == "PRON":
+        who_tok = None  # "one of them", "1 of whom": part of a group counted elsewhere
+    who = who_tok.text if who_tok is not None else None
+    return _build(kind, qty, q_start, q_end, victim, pred, sentence, offset, attribution,
+                  who=who, side=terms.side_of(who_tok)), q_start
+
+
+def _build(kind: str, qty: Quantity, q_start: int, q_end: int, victim: Token, pred: Token, sentence: Span,
+           offset: int, attribution: Attribution | None, *, who: str | None, side: str | None) -> Figure:
+    """The Figure, its evidence running from the number to the casualty word."""
+    start = min(q_start, victim.idx, pred.idx)
+    end = max(q_end, victim.idx + len(victim), pred.idx + len(pred))
+    return Figure(
+        kind=kind, count=qty.count, low=qty.low, high=qty.high,
+        span=Span(offset + start, offset + end, victim.doc.text[start:end]), sentence=sentence,
+        who=who, side=side, attribution=attribution, approximate=qty.approximate,
+    )
+
+
+def _quantity(victim: Token, terms: CasualtyTerms, numbers: NumberWords) -> tuple[Quantity | None, int, int]:
+    """The count a victim carries, and the doc character range of the words that say it."""
+    doc = victim.doc
+    if _is_number(victim):
+        # The number's own phrase: "at least 15", "between 10 and 15", not its "of ..." part.
+        toks = [victim] + [t for c in victim.children if c.dep_ not in _OUTSIDE for t in c.subtree]
+        lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+        base = doc[lo].idx
+        text = doc[lo:hi + 1].text
+        hits = [q for q in numbers.find(text) if q.start <= victim.idx - base < q.end]
+        if hits:
+            return hits[-1], base + hits[-1].start, base + hits[-1].end
+        return None, 0, 0
+    left = doc[victim.left_edge.i:victim.i]
+    if len(left):
+        hits = numbers.find(left.text)
+        if hits:
+            q = hits[-1]
+            return q, left.start_char + q.start, left.start_char + q.end
+    kids = {c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "predet")}
+    plural = victim.tag_ in ("NNS", "NNPS") or victim.morph.get("Number") == ["Plur"] \
+        or victim.lemma_.lower() in _COLLECTIVE
+    if not plural and (terms.is_person(victim) or terms.side_of(victim) or victim.pos_ == "PROPN"):
+        return Quantity(1), victim.idx, victim.idx + len(victim)  # "a policeman was killed"
+    if plural and not (kids & _DEFINITE) and not any(c.dep_ == "poss" for c in victim.children) \
+            and (terms.side_of(victim) or terms.is_person(victim)):
+        # Deaths with no number at all: ACLED's conservative value for a limited attack.
+        return Quantity(numbers.unnumbered_limited, approximate=True), victim.idx, victim.idx + len(victim)
+    return None, 0, 0
+
+
+def _participants(sent: SpacySpan, terms: CasualtyTerms, numbers: NumberWords, sentence: Span,
+                  offset: int, attribution: Attribution | None, used: set[tuple[str, int]]) -> list[Figure]:
+    """Numbered attackers or crowds doing something: "some twenty militants attacked"."""
+    out: list[Figure] = []
+    counted = {i for _, i in used}
+    for tok in sent:
+        if tok.dep_ not in ("nsubj",) or tok.i in counted:
+            continue
+        verb = tok.head
+        who_tok = next(iter(_of_objects(tok)), None) if _is_number(tok) else tok
+        if who_tok is None:
+            continue
+        lemma = who_tok.lemma_.lower()
+        crowd = lemma in terms.crowd_nouns or terms.side_of(who_tok) == "perpetrators"
+        generic = lemma in terms.generic and verb.lemma_ in terms.crowd_verbs
+        if not (crowd or generic) or verb.lemma_ not in terms.participant_verbs | terms.crowd_verbs:
+            continue
+        qty, q_start, q_end = _quantity(tok, terms, numbers)
+        if qty is None or (not _is_number(tok) and not numbers.find(tok.doc[tok.left_edge.i:tok.i].text)):
+            continue  # only stated numbers: "a gunman attacked" is no crowd size
+        start, end = min(q_start, tok.idx), max(q_end, verb.idx + len(verb), tok.idx + len(tok))
+        out.append(Figure(
+            kind="participants", count=qty.count, low=qty.low, high=qty.high,
+            span=Span(offset + start, offset + end, tok.doc.text[start:end]), sentence=sentence,
+            who=who_tok.text, side=terms.side_of(who_tok), attribution=attribution,
+            approximate=qty.approximate,
+        ))
+    return out
+
+
+# ---------------------------------------------------------------- totals over one incident
+
+def fatality_total(figures: Sequence[Figure]) -> tuple[int, int | None, int | None]:
+    """Deaths in one incident: (best, low, high) without double counting; (0, None, None) if none."""
+    total = _total(figures, "killed")
+    return total if total is not None else (0, None, None)
+
+
+def kind_total(figures: Sequence[Figure], kind: str) -> int | None:
+    """The conservative total of one figure kind (injured, captured, ...), or None if none reported."""
+    total = _total(figures, kind)
+    return total[0] if total is not None else None
+
+
+def unnumbered_count(*, major: bool) -> int:
+    """ACLED's count for deaths reported without a number: 10 for a major attack, 3 for a limited one."""
+    words = NumberWords.load()
+    return words.unnumbered_major if major else words.unnumbered_limited
+
+
+def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int | None] | None:
+    """Combine one kind's figures: restatements once, distinct groups summed, disagreement at the low."""
+    terms = CasualtyTerms.load()
+    groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for fig in figures:
+        if fig.kind != kind:
+            continue
+        side = _side_class(fig, terms)
+        if terms.is_generic(fig.who) and side == "other":
+            groups[("generic", "")].append(fig)
+        else:
+            groups[(side, _norm(fig.who or ""))].append(fig)
+    if not groups:
+        return None
+    generic = _group_value(groups.pop(("generic", ""))) if ("generic", "") in groups else None
+    by_side: dict[str, list[tuple[tuple[int, int, int], set[int]]]] = defaultdict(list)
+    for (side, _who), figs in sorted(groups.items()):
+        value, sentences = _group_value(figs), {f.sentence.start for f in figs}
+        # The same side and count under another noun in another sentence ("5 soldiers were killed"
+        # ... "the 5 troops") restates; in one sentence ("2 policemen and 2 soldiers") it adds.
+        if side != "other" and any(v[0] == value[0] and not (s & sentences) for v, s in by_side[side]):
+            continue
+        by_side[side].append((value, sentences))
+    perp = _sum([v for v, _ in by_side.pop("perpetrators", [])])
+    others = _sum([v for vals in by_side.values() for v, _ in vals])
+    # Attackers are rarely among "people killed"; the victims' total covers the other sides.
+    victims = tuple(max(a, b) for a, b in zip(generic or (0, 0, 0), others))
+    best, low, high = (a + b for a, b in zip(victims, perp))
+    return best, low, high
+
+
+def _side_class(fig: Figure, terms: CasualtyTerms) -> str:
+    """The coarse side, read back from `who` when the caller mapped sides to actor1/actor2."""
+    if fig.side in SIDES:
+        return fig.side
+    who = (fig.who or "").lower()
+    return terms.sides.get(who) or terms.sides.get(_norm(who)) or fig.side or "other"
+
+
+def _group_value(figs: Sequence[Figure]) -> tuple[int, int, int]:
+    """(best, low, high) for one group: the latest (largest) per source, the lowest across sources."""
+    firm = [f for f in figs if not f.approximate] or list(figs)
+    per_source: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for fig in firm:
+        per_source[_source_key(fig.attribution)].append(fig)
+    # A source updating its toll ("rose to 12") means the larger figure; sources disagreeing, the lower.
+    best = min(max(f.count for f in fs) for fs in per_source.values())
+    low = min(f.low if f.low is not None else f.count for f in firm)
+    high = max(f.high if f.high is not None else f.count for f in figs)
+    return best, min(low, best), max(high, best)
+
+
+def _source_key(attribution: Attribution | None) -> tuple[str, str]:
+    if attribution is None:
+        return ("author", "")
+    return (attribution.kind, attribution.source.lower())
+
+
+def _sum(values: Sequence[tuple[int, int, int]]) -> tuple[int, int, int]:
+    return (sum(v[0] for v in values), sum(v[1] for v in values), sum(v[2] for v in values))

@@ -1,0 +1,211 @@
+"""Whether a sentence reports its event, recalls it, forecasts it, supposes it, negates it or judges it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import tomllib
+from pathlib import Path
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from faultline.errors import DataFileError
+
+DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "modality.toml"
+
+# Children whose subtrees are another clause: their cues are about something else.
+_OTHER_CLAUSE = frozenset({"relcl", "acl", "ccomp", "advcl", "conj", "parataxis", "appos", "nsubj",
+                           "nsubjpass", "csubj", "cc", "punct", "mark"})
+_CLIMB = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "dobj", "pobj", "prep", "nsubj",
+                    "nsubjpass", "attr", "oprd", "acomp", "compound", "amod"})
+# Links that keep the climb inside the trigger's clause ("expected to attack", "no attack took place").
+_SAME_CLAUSE = frozenset({"xcomp", "conj", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "amod", "compound"})
+_REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "claim", "accord"})
+# "since 2015" compares ("the deadliest attack since 2015"); "in 2015" dates the event.
+_YEAR = re.compile(r"\b(?:in|during|of)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+class ModalityCues:
+    """Modality cue words from faultline/data/modality.toml."""
+
+    def __init__(self, data: dict) -> None:
+        try:
+            neg, hyp, fc, op, bg = (data[k] for k in ("negated", "hypothetical", "forecast", "opinion", "background"))
+            self.deny = frozenset(neg["deny_verbs"])
+            self.none_words = frozenset(neg["none_words"])
+            self.existence = frozenset(neg["existence_verbs"])
+            self.marks = frozenset(hyp["marks"])
+            self.counterfactual = frozenset(hyp["counterfactual_aux"])
+            self.modals = frozenset(fc["modals"])
+            self.governors = frozenset(fc["governors"])
+            self.forecast_mods = frozenset(fc["modifiers"])
+            self.forecast_phrases = _phrases(fc["phrases"])
+            self.opinion_modals = frozenset(op["modals"])
+            self.cognition = frozenset(op["cognition"])
+            self.first_person = frozenset(op["first_person"])
+            self.opinion_frames = _phrases(op["frames"])
+            self.history_adverbs = frozenset(bg["adverbs"])
+            self.history_phrases = _phrases(bg["phrases"])
+            self.background_days = int(bg["days"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DataFileError(f"modality cues lack or mistype {exc}", subject=str(DATA_PATH)) from exc
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ModalityCues:
+        """Read the cues from `path` (default: the packaged modality.toml)."""
+        return _load_cached(path or DATA_PATH)
+
+
+def _phrases(words: list[str]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{alts})(?![\w'])", re.IGNORECASE)
+
+
+@functools.cache
+def _load_cached(path: Path) -> ModalityCues:
+    try:
+        with path.open("rb") as fh:
+            return ModalityCues(tomllib.load(fh))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(f"cannot read modality cues: {exc}", subject=str(path)) from exc
+
+
+def sentence_modality(sent: SpacySpan, *, trigger_start: int | None, offset: int,
+                      published: dt.date | None, event_date: dt.date | None,
+                      cues: ModalityCues | None = None) -> str:
+    """One of MODALITIES for the event the trigger names (the sentence's root when no trigger)."""
+    cues = cues or ModalityCues.load()
+    trigger = _trigger(sent, trigger_start, offset)
+    chain = _chain(trigger)
+    if _negated(trigger, chain, cues):
+        return "negated"
+    if _hypothetical(chain, cues):
+        return "hypothetical"
+    if _opinion(sent, chain, cues):
+        return "opinion"
+    if _forecast(sent, trigger, chain, cues) or (event_date and published and event_date > published):
+        return "forecast"
+    if _background(trigger, chain, cues, published=published, event_date=event_date):
+        return "background"
+    return "reported"
+
+
+def _trigger(sent: SpacySpan, trigger_start: int | None, offset: int) -> Token:
+    if trigger_start is not None:
+        for tok in sent:
+            if offset + tok.idx == trigger_start:
+                return tok
+        for tok in sent:  # an offset inside a token still names it
+            if offset + tok.idx <= trigger_start < offset + tok.idx + len(tok):
+                return tok
+    return sent.root
+
+
+def _chain(trigger: Token) -> list[Token]:
+    """The trigger and the words governing it, up to (not into) a reporting verb or the root."""
+    chain = [trigger]
+    tok = trigger
+    for _ in range(6):
+        if tok.head.i == tok.i or tok.dep_ not in _CLIMB:
+            break
+        head = tok.head
+        if head.lemma_.lower() in _REPORTING and tok.dep_ in ("ccomp", "xcomp", "dobj"):
+            break  # "officials said X": the saying's tense is not the event's
+        chain.append(head)
+        if head.pos_ in ("VERB", "AUX", "ADJ") and tok.dep_ not in _SAME_CLAUSE:
+            break  # a full clause: governors above it describe something else
+        tok = head
+    return chain
+
+
+def _verbs(chain: list[Token]) -> list[Token]:
+    """The verbs (and predicative adjectives) of the trigger's clause, nearest first."""
+    return [t for t in chain if t.pos_ in ("VERB", "AUX", "ADJ")]
+
+
+def _negated(trigger: Token, chain: list[Token], cues: ModalityCues) -> bool:
+    if any(c.lower_ in cues.none_words and c.dep_ in ("det", "neg") for c in trigger.children):
+        return True  # "no attack", "there were no casualties"
+    verbs = _verbs(chain)
+    first = verbs[0] if verbs else None
+    for verb in verbs[:2]:
+        if verb.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN") and verb.lemma_.lower() not in cues.existence:
+            continue  # "no group claimed the attack": the claim is negated, not the attack
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subj.lower_ in cues.none_words or any(
+                    c.lower_ in cues.none_words and c.dep_ in ("det", "neg") for c in subj.children):
+                return True  # "no one was killed"
+        if verb.i != (first.i if first is not None else -1):
+            break
+    return any(t.lemma_.lower() in cues.deny for t in chain[1:])  # "denied attacking"
+
+
+def _hypothetical(chain: list[Token], cues: ModalityCues) -> bool:
+    for verb in _verbs(chain)[:3]:
+        kids = list(verb.children)
+        if any(c.dep_ == "mark" and c.lower_ in cues.marks for c in kids):
+            return True  # "if militants attack"
+        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in cues.marks for g in c.children)
+               for c in kids):
+            return True  # "if the talks fail, rebels will attack": the consequence of a condition
+        aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
+        if any(a in cues.counterfactual for a in aux) and "have" in aux:
+            return True  # "would have killed"
+    return False
+
+
+def _opinion(sent: SpacySpan, chain: list[Token], cues: ModalityCues) -> bool:
+    verbs = _verbs(chain)
+    for verb in verbs[:2]:
+        if any(c.dep_ == "aux" and c.lower_ in cues.opinion_modals for c in verb.children):
+            return True  # "the attackers must be punished"
+    root = sent.root
+    if root.lemma_.lower() in cues.cognition and any(
+            c.dep_ == "nsubj" and c.lower_ in cues.first_person for c in root.children):
+        return True  # "I believe the attack was ..."
+    return bool(cues.opinion_frames.search(sent.text)) and not any(
+        t.lemma_.lower() in _REPORTING for t in sent if t.pos_ == "VERB")
+
+
+def _forecast(sent: SpacySpan, trigger: Token, chain: list[Token], cues: ModalityCues) -> bool:
+    if any(c.lower_ in cues.forecast_mods for c in trigger.children if c.dep_ in ("amod", "compound")):
+        return True  # "a planned attack"
+    verbs = _verbs(chain)
+    for verb in verbs[:2]:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cues.modals for c in verb.children):
+            return True  # "militants could attack", "warned that they would attack"
+    if any(t.lemma_.lower() in cues.governors for t in chain[1:]):
+        return True  # "is expected to attack", "threatened to kill"
+    past = any(v.tag_ in ("VBD", "VBN") for v in verbs[:1])
+    return not past and bool(cues.forecast_phrases.search(sent.text))
+
+
+def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
+                published: dt.date | None, event_date: dt.date | None) -> bool:
+    if published and event_date and (published - event_date).days > cues.background_days:
+        return True
+    clause = _clause_text(trigger, chain)
+    if cues.history_phrases.search(clause):
+        return True
+    verbs = _verbs(chain)
+    if any(c.lower_ in cues.history_adverbs and c.dep_ == "advmod" for v in verbs[:2] for c in v.children):
+        return True  # "had previously attacked"
+    year_now = (published or event_date or dt.date.today()).year
+    return any(int(y) < year_now for y in _YEAR.findall(clause))  # "was killed in 2017"
+
+
+def _clause_text(trigger: Token, chain: list[Token]) -> str:
+    """The words of the trigger's own clause, without the clauses hanging from it."""
+    owners = [trigger] + _verbs(chain)[:1]
+    idx: set[int] = set()
+    for owner in owners:
+        idx.add(owner.i)
+        for c in owner.children:
+            if c.dep_ not in _OTHER_CLAUSE:
+                idx.update(t.i for t in c.subtree)
+    doc = trigger.doc
+    return " ".join(doc[i].text for i in sorted(idx))

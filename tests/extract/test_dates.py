@@ -1,0 +1,80 @@
+"""Dates stated in sentences, resolved against publication (faultline.extract.dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from faultline.extract.dates import DAY, MONTH, WEEK, find_date
+
+PUBLISHED = dt.date(2021, 5, 14)  # a Friday
+OFFSET = 500
+
+
+def date_of(nlp, text, published=PUBLISHED):
+    return find_date(nlp(text)[:], OFFSET, published=published)
+
+
+@pytest.mark.parametrize(("text", "date", "precision"), [
+    ("Gunmen killed five people yesterday.", dt.date(2021, 5, 13), DAY),
+    ("The village was shelled overnight.", dt.date(2021, 5, 13), DAY),
+    ("The village was shelled last night.", dt.date(2021, 5, 13), DAY),
+    ("The attack came on the eve of the vote.", dt.date(2021, 5, 13), DAY),
+    ("Militants stormed the base on Tuesday.", dt.date(2021, 5, 11), DAY),
+    ("Militants stormed the base on Friday.", dt.date(2021, 5, 14), DAY),
+    ("Militants stormed the base last Friday.", dt.date(2021, 5, 7), DAY),
+    ("Two days ago a bomb exploded.", dt.date(2021, 5, 12), DAY),
+    ("Clashes erupted last week.", dt.date(2021, 5, 5), WEEK),
+    ("Earlier this month, rebels seized the town.", dt.date(2021, 5, 14), MONTH),
+    ("Rebels attacked the town last month.", dt.date(2021, 4, 15), MONTH),
+    ("In March, rebels seized the town.", dt.date(2021, 3, 15), MONTH),
+    ("In August, rebels seized the town.", dt.date(2020, 8, 15), MONTH),
+    ("The bombing on 12 May 2021 killed nine.", dt.date(2021, 5, 12), DAY),
+    ("On May 12 a bomb exploded.", dt.date(2021, 5, 12), DAY),
+    ("On 30 December a bomb exploded.", dt.date(2020, 12, 30), DAY),
+    ("In March 2019 the group attacked.", dt.date(2019, 3, 15), MONTH),
+])
+def test_relative_and_absolute_dates(nlp, text, date, precision):
+    found = date_of(nlp, text)
+    assert found is not None
+    assert (found.date, found.time_precision, found.year_only) == (date, precision, False)
+
+
+def test_year_only_is_flagged_as_a_background_hint(nlp):
+    found = date_of(nlp, "The group was founded in 2019.")
+    assert (found.date.year, found.time_precision, found.year_only) == (2019, MONTH, True)
+    assert date_of(nlp, "He was killed last year.").year_only
+
+
+def test_no_date_stated(nlp):
+    assert date_of(nlp, "The attack killed five people.") is None
+    assert date_of(nlp, "2000 people protested in the capital.") is None
+
+
+def test_relative_dates_need_a_publication_date(nlp):
+    assert date_of(nlp, "Militants attacked on Tuesday.", published=None) is None
+    assert date_of(nlp, "The bombing on 12 May 2021 killed nine.", published=None).date == dt.date(2021, 5, 12)
+
+
+def test_the_event_date_beats_the_reporting_date(nlp):
+    found = date_of(nlp, "Police said on Friday that gunmen killed five people on Wednesday.")
+    assert found.date == dt.date(2021, 5, 12)
+
+
+def test_span_is_absolute(nlp):
+    text = "Police said the attack took place on the morning of 10 May."
+    found = date_of(nlp, text)
+    article = "x" * OFFSET + text
+    assert found.span.text == "10 May" == article[found.span.start:found.span.end]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)),
+       st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]))
+def test_weekday_is_the_latest_such_day_not_after_publication(nlp, published, weekday):
+    found = find_date(nlp(f"Rebels attacked on {weekday}.")[:], 0, published=published)
+    assert found.date.strftime("%A") == weekday
+    assert published - dt.timedelta(days=6) <= found.date <= published

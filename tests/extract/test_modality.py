@@ -1,0 +1,73 @@
+"""Modality of the statement a trigger sits in (faultline.extract.modality)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from faultline.errors import DataFileError
+from faultline.extract.modality import ModalityCues, sentence_modality
+from faultline.model import MODALITIES
+
+PUBLISHED = dt.date(2021, 5, 14)
+OFFSET = 300
+
+
+def modality(nlp, text, trigger, *, event_date=None, published=PUBLISHED):
+    sent = next(iter(nlp(text).sents))
+    start = OFFSET + text.index(trigger) if trigger else None
+    return sentence_modality(sent, trigger_start=start, offset=OFFSET, published=published, event_date=event_date)
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("Gunmen killed five soldiers on Tuesday.", "killed", "reported"),
+    ("Officials said militants attacked the checkpoint overnight.", "attacked", "reported"),
+    ("No group has claimed the attack.", "attack", "reported"),
+    ("Witnesses said the gunmen had fled by the time police arrived.", "fled", "reported"),
+    ("It was the deadliest attack since 2015.", "attack", "reported"),
+    ("Police said the man, who had been arrested in 2017, killed five people.", "killed", "reported"),
+    ("No one was killed in the attack.", "killed", "negated"),
+    ("The militants did not attack the village.", "attack", "negated"),
+    ("The army denied that its troops killed civilians.", "killed", "negated"),
+    ("There was no attack on the convoy.", "attack", "negated"),
+    ("Militants could attack the capital before winter.", "attack", "forecast"),
+    ("The group threatened to kill more hostages.", "kill", "forecast"),
+    ("Officials warned that the rebels would attack the town.", "attack", "forecast"),
+    ("Rebels are expected to storm the city.", "storm", "forecast"),
+    ("Officials fear a planned attack on the capital.", "attack", "forecast"),
+    ("If the talks fail, rebels will attack the city.", "attack", "hypothetical"),
+    ("The bomb would have killed hundreds had it exploded.", "killed", "hypothetical"),
+    ("I believe the attack was a crime against humanity.", "attack", "opinion"),
+    ("The attackers must be punished.", "attackers", "opinion"),
+    ("His brother was killed in 2017.", "killed", "background"),
+    ("The group had previously attacked the town.", "attacked", "background"),
+    ("The town was shelled years ago.", "shelled", "background"),
+])
+def test_each_modality(nlp, text, trigger, expected):
+    assert modality(nlp, text, trigger) == expected
+
+
+def test_cues_must_govern_the_trigger(nlp):
+    text = "Rebels, who may return, killed 4 soldiers."
+    assert modality(nlp, text, "killed") == "reported"
+    assert modality(nlp, text, "return") == "forecast"
+
+
+def test_dates_decide_background_and_forecast(nlp):
+    text = "Gunmen killed five soldiers."
+    assert modality(nlp, text, "killed", event_date=dt.date(2021, 1, 2)) == "background"
+    assert modality(nlp, text, "killed", event_date=dt.date(2021, 5, 10)) == "reported"
+    assert modality(nlp, text, "killed", event_date=dt.date(2021, 6, 1)) == "forecast"
+
+
+def test_without_trigger_the_root_decides(nlp):
+    assert modality(nlp, "No one was killed.", None) == "negated"
+    assert modality(nlp, "Troops shelled the town.", None) in MODALITIES
+
+
+def test_bad_cue_file_is_a_typed_error(tmp_path):
+    bad = tmp_path / "modality.toml"
+    bad.write_text("[negated]\n", encoding="utf-8")
+    with pytest.raises(DataFileError):
+        ModalityCues.load(bad)

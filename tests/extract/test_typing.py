@@ -1,0 +1,262 @@
+"""Event typing: lexicon schema, trigger finding, and one ACLED type per incident."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from faultline.errors import DataFileError
+from faultline.extract.typing import EventTyper, Trigger
+from faultline.extract.typing_rules import (
+    EVENT_TYPES, PhraseIndex, inflect, load_lexicon, load_taxonomy, phrase_words, trie_regex,
+)
+
+# Sentences written for these tests (not from any benchmark), one or more per ACLED sub-event type.
+CASES = [
+    ("Taliban fighters attacked a police checkpoint in Kunduz, killing 12 officers.",
+     "Battles", "Armed clash"),
+    ("Militants clashed with government troops near the border on Sunday.",
+     "Battles", "Armed clash"),
+    ("Government troops recaptured the town of Palma from the insurgents on Sunday.",
+     "Battles", "Government regains territory"),
+    ("Al-Shabaab militants seized control of the town of Bulo Burte on Tuesday.",
+     "Battles", "Non-state actor overtakes territory"),
+    ("Two suicide bombers blew themselves up at a market in Maiduguri, killing 15 people.",
+     "Explosions/Remote violence", "Suicide bomb"),
+    ("A roadside bomb struck an army vehicle near Kandahar, killing three soldiers.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Warplanes carried out airstrikes on the village, killing six civilians.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("Rebels fired mortar shells into the city centre on Monday.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("An unknown man hurled a grenade at a bar in Cotabato, wounding seven people.",
+     "Explosions/Remote violence", "Grenade"),
+    ("Government helicopters dropped chlorine gas on the rebel-held town, doctors said.",
+     "Explosions/Remote violence", "Chemical weapon"),
+    ("Gunmen opened fire on worshippers at a mosque, killing five people.",
+     "Violence against civilians", "Attack"),
+    ("Armed men abducted 20 students from a boarding school in Kaduna state.",
+     "Violence against civilians", "Abduction/forced disappearance"),
+    ("Soldiers raped several women during a search of the village.",
+     "Violence against civilians", "Sexual violence"),
+    ("Thousands of people marched through the capital to demand electoral reform.",
+     "Protests", "Peaceful protest"),
+    ("Police fired tear gas and water cannon to disperse protesters in Nairobi.",
+     "Protests", "Protest with intervention"),
+    ("Security forces opened fire on protesters in Basra, killing six demonstrators.",
+     "Protests", "Excessive force against protesters"),
+    ("Protesters threw stones at police and set fire to cars in the city centre.",
+     "Riots", "Violent demonstration"),
+    ("An angry mob lynched a man accused of blasphemy in the village.",
+     "Riots", "Mob violence"),
+    ("The government and the rebels signed a ceasefire agreement on Friday.",
+     "Strategic developments", "Agreement"),
+    ("Police arrested 40 opposition activists in Dhaka on Thursday.",
+     "Strategic developments", "Arrests"),
+    ("Police seized 30 rifles and 2,000 rounds of ammunition in a raid on Tuesday.",
+     "Strategic developments", "Disrupted weapons use"),
+    ("Turkish forces have set up a new military base in the village of Kalta.",
+     "Strategic developments", "Headquarters or base established"),
+    ("Hundreds of soldiers defected from the army on Monday.",
+     "Strategic developments", "Change to group/activity"),
+    ("Gunmen looted and burned houses in the village overnight.",
+     "Strategic developments", "Looting/property destruction"),
+]
+
+NOT_EVENTS = [
+    "A magnitude 6.4 earthquake struck the region on Monday, killing 30 people.",
+    "Two men robbed a bank in the city centre and escaped with the cash.",
+    "The foreign minister paid an official visit to Paris to discuss trade with her counterpart.",
+    "Floods and landslides after torrential rain killed 12 people in the north.",
+    "A gas explosion at a chemical plant killed four workers.",
+    "Iran blamed Israel for the attack on its nuclear facility.",
+    "The city council approved the budget for the new library.",
+]
+
+# General local news written for the cue test: almost none of it should reach the full parser.
+LOCAL_NEWS = [
+    "The city council voted on Tuesday to approve the new budget for the public library.",
+    "Local schools will open an hour later next week because of the teachers' training day.",
+    "The bakery on Main Street celebrated its 50th anniversary with free cupcakes.",
+    "Residents complained about potholes on Elm Road after the heavy winter.",
+    "The high school football team won the regional championship on Friday night.",
+    "A new community garden opened in the north end of town.",
+    "The mayor said the city would hire more bus drivers next year.",
+    "Police said a man was charged with drunk driving after a crash on Route 9.",
+    "The farmers market returns on Saturday with more than 40 vendors.",
+    "Firefighters put out a small kitchen fire at an apartment building.",
+    "The hospital announced plans to expand its emergency department.",
+    "Gas prices rose by five cents a gallon this week.",
+    "The planning board approved a new housing development near the river.",
+    "The water main break closed two streets for several hours.",
+    "A power outage affected 2,000 homes after a storm.",
+    "The city is looking for volunteers to clean up the park.",
+    "The bridge will be closed for repairs until October.",
+    "The senior center offers free flu shots on Thursday.",
+    "The company plans to hire 200 workers at its new factory.",
+    "The council debated a proposal to ban plastic bags.",
+    "The marathon will close several downtown streets on Sunday morning.",
+    "The town approved a tax break for small businesses.",
+    "The new coffee shop opened on the corner of First Avenue.",
+    "The sheriff's office warned residents about a phone scam.",
+    "The museum unveiled a new exhibit on local history.",
+    "A dog was rescued from a frozen pond by a passer-by.",
+    "The local theater group will perform Hamlet next month.",
+    "Traffic was heavy on the highway because of the holiday weekend.",
+    "Students raised 3,000 dollars for the animal shelter.",
+    "The university announced a new scholarship for first-generation students.",
+]
+
+
+@pytest.fixture(scope="module")
+def typer() -> EventTyper:
+    return EventTyper.load()
+
+
+def incident(nlp, typer: EventTyper, text: str) -> Trigger | None:
+    doc = nlp(text)
+    sents = list(doc.sents)
+    return typer.type_incident(sents, [t for s in sents for t in typer.triggers(s, 0)])
+
+
+# ---------------------------------------------------------------- data files
+def test_taxonomy_has_acled_25_sub_types_in_6_types():
+    taxonomy = load_taxonomy()
+    assert len(taxonomy) == 25
+    assert {s.event_type for s in taxonomy.values()} == set(EVENT_TYPES)
+    assert taxonomy["Excessive force against protesters"].disorder_type == (
+        "Political violence; Demonstrations")
+    assert taxonomy["Arrests"].disorder_type == "Strategic developments"
+    assert taxonomy["Peaceful protest"].disorder_type == "Demonstrations"
+
+
+def test_lexicon_loads_and_every_rule_is_usable():
+    lexicon = load_lexicon()
+    assert lexicon.version
+    assert {r.sub_event_type for r in lexicon.rules} <= set(lexicon.taxonomy)
+    covered = {r.sub_event_type for r in lexicon.rules}
+    assert covered == set(lexicon.taxonomy), "every ACLED sub-event type needs a trigger"
+    assert all(r.words or r.phrases for r in lexicon.rules)
+
+
+@pytest.mark.parametrize("mutation, message", [
+    ('sub_event_type = "Armed clash"', 'sub_event_type = "Skirmish"'),
+    ("weight = 0.7\n", "weight = 7\n"),
+    ('requires_context = ["protester"]', 'requires_context = ["unicorn"]'),
+    ('tags = ["battle"]', 'tags = ["nonsense"]'),
+])
+def test_malformed_lexicon_is_refused(tmp_path: Path, mutation: str, message: str):
+    text = (Path(__file__).parents[2] / "faultline/data/triggers.toml").read_text(encoding="utf-8")
+    assert mutation in text
+    bad = tmp_path / "triggers.toml"
+    bad.write_text(text.replace(mutation, message, 1), encoding="utf-8")
+    with pytest.raises(DataFileError):
+        load_lexicon(bad)
+
+
+def test_invalid_toml_is_a_data_file_error(tmp_path: Path):
+    bad = tmp_path / "triggers.toml"
+    bad.write_text("[[trigger]\nid = ", encoding="utf-8")
+    with pytest.raises(DataFileError):
+        load_lexicon(bad)
+
+
+# ---------------------------------------------------------------- building blocks
+def test_inflect_and_phrase_words():
+    assert {"attacks", "attacked", "attacking"} <= inflect("attack", {})
+    assert {"seized", "seizing", "seizes"} <= inflect("seize", {})
+    assert {"stabbed", "stabbing"} <= inflect("stab", {})
+    assert "fought" in inflect("fight", {"fight": ("fought",)})
+    assert phrase_words("gang-raped sit-in covid-19") == ["gang", "-", "raped", "sit", "-", "in",
+                                                          "covid-19"]
+
+
+def test_phrase_index_finds_inflected_phrases():
+    index = PhraseIndex()
+    index.add("x", [inflect("open", {}), {"fire"}])
+    assert index.find(["gunmen", "opened", "fire", "on"]) == [("x", 1, 3)]
+    assert index.find(["fire", "opened"]) == []
+
+
+def test_trie_regex_matches_exactly_its_words():
+    rx = re.compile(r"\b" + trie_regex(["attack", "attacks", "air strike", "ambush"]) + r"\b")
+    assert rx.fullmatch("attacks") and rx.fullmatch("air strike") and rx.fullmatch("ambush")
+    assert not rx.search("attacker") and not rx.search("air")
+
+
+# ---------------------------------------------------------------- cue pattern
+def test_cue_pattern_catches_event_sentences(typer: EventTyper):
+    cue = re.compile(typer.cue_pattern())
+    for text, _, _ in CASES:
+        assert cue.search(text), text
+
+
+def test_cue_pattern_skips_most_local_news(typer: EventTyper):
+    cue = re.compile(typer.cue_pattern())
+    hits = [s for s in LOCAL_NEWS if cue.search(s)]
+    assert len(hits) <= len(LOCAL_NEWS) // 10, hits
+
+
+# ---------------------------------------------------------------- triggers
+def test_triggers_use_absolute_offsets_and_come_best_first(nlp, typer: EventTyper):
+    article = "Intro text here. " + "Militants ambushed an army patrol and clashed with troops."
+    offset = 17
+    doc = nlp(article[offset:])
+    trigs = typer.triggers(next(iter(doc.sents)), offset)
+    assert trigs
+    for t in trigs:
+        assert article[t.start:t.end] == t.text
+    assert [t.score for t in trigs] == sorted((t.score for t in trigs), reverse=True)
+
+
+def test_weapons_that_are_found_are_not_explosions(nlp, typer: EventTyper):
+    best = incident(nlp, typer, "Soldiers found three landmines and a grenade near the road.")
+    assert best is not None and best.sub_event_type == "Disrupted weapons use"
+
+
+def test_agent_decides_territory_direction(nlp, typer: EventTyper):
+    gov = incident(nlp, typer, "The army retook the village of Kashma from the militants.")
+    rebels = incident(nlp, typer, "The militants retook the village of Kashma from the army.")
+    assert gov is not None and gov.sub_event_type == "Government regains territory"
+    assert rebels is not None and rebels.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_target_decides_battle_or_violence_against_civilians(nlp, typer: EventTyper):
+    clash = incident(nlp, typer, "Gunmen attacked an army base in the north on Monday.")
+    civ = incident(nlp, typer, "Gunmen attacked a village in the north on Monday, killing ten villagers.")
+    assert clash is not None and clash.event_type == "Battles"
+    assert civ is not None and civ.event_type == "Violence against civilians"
+    assert civ.civilian_targeting and not clash.civilian_targeting
+
+
+# ---------------------------------------------------------------- type_incident
+@pytest.mark.parametrize("text, event_type, sub_event_type", CASES)
+def test_type_incident(nlp, typer: EventTyper, text: str, event_type: str, sub_event_type: str):
+    best = incident(nlp, typer, text)
+    assert best is not None, text
+    assert (best.event_type, best.sub_event_type) == (event_type, sub_event_type)
+    assert best.disorder_type == typer.lexicon.taxonomy[sub_event_type].disorder_type
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_not_an_acled_event(nlp, typer: EventTyper, text: str):
+    assert incident(nlp, typer, text) is None
+
+
+def test_protest_sub_type_depends_on_what_followed(nlp, typer: EventTyper):
+    text = "Hundreds of students protested outside parliament on Monday."
+    assert incident(nlp, typer, text).sub_event_type == "Peaceful protest"
+    more = text + " Police later fired rubber bullets to disperse them."
+    assert incident(nlp, typer, more).sub_event_type == "Protest with intervention"
+    worse = text + " Protesters later hurled stones and petrol bombs at the police."
+    assert incident(nlp, typer, worse).event_type == "Riots"
+
+
+def test_threats_are_not_events(nlp, typer: EventTyper):
+    assert incident(nlp, typer, "The rebels threatened to attack the capital.") is None
+
+
+def test_no_triggers_no_event(typer: EventTyper):
+    assert typer.type_incident([], []) is None

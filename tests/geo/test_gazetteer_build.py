@@ -1,0 +1,89 @@
+"""The embedded gazetteer: built from packages, atomically, and fast to open."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from faultline.config import Settings
+from faultline.errors import GazetteerError
+from faultline.geo import Gazetteer, load_gazetteer
+from faultline.geo import embedded
+from faultline.geo.embedded import build_default_index
+
+
+def test_small_build_has_places_admin_units_and_countries(gazetteer: Gazetteer) -> None:
+    khorugh = [c for c in gazetteer.lookup("Khorugh") if c.fclass == "P"]
+    assert khorugh and khorugh[0].country == "TJ"
+    assert gazetteer.admin_name("TJ", khorugh[0].admin1) == "Gorno-Badakhshan"
+    unit = gazetteer.admin_unit("AF", "01")
+    assert unit is not None and unit.name == "Badakhshan" and 35 < unit.latitude < 39 and 69 < unit.longitude < 75
+    country = gazetteer.country("TJ")
+    assert country is not None and country.numeric == 762 and country.region == "Caucasus and Central Asia"
+    assert gazetteer.country("AF").region == "South Asia"
+    assert 36 < country.latitude < 41 and 67 < country.longitude < 75
+    assert "FR" not in gazetteer.countries()
+
+
+def test_admin1_aliases_from_data_file(gazetteer: Gazetteer) -> None:
+    badakhshan = {(c.country, c.fcode) for c in gazetteer.lookup("Badakhshan") if c.score == 1.0}
+    assert {("AF", "ADM1"), ("TJ", "ADM1")} <= badakhshan
+    assert any(c.fcode == "ADM1" and c.admin1 == "KY" for c in gazetteer.lookup("Ky."))
+
+
+def test_us_counties_are_admin2_units(gazetteer: Gazetteer) -> None:
+    counties = [c for c in gazetteer.lookup("Rapides Parish") if c.fcode == "ADM2"]
+    assert counties and counties[0].admin1 == "LA"
+    assert gazetteer.admin_name("US", "LA", counties[0].admin2) == "Rapides Parish"
+
+
+def test_opening_a_built_index_is_fast(small_index: Path) -> None:
+    started = time.perf_counter()
+    with Gazetteer(small_index) as index:
+        index.lookup("Khorugh")
+    assert time.perf_counter() - started < 1.0
+
+
+def test_failed_build_leaves_the_old_index(small_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "gazetteer.sqlite"
+    target.write_bytes(small_index.read_bytes())
+    before = target.read_bytes()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(embedded, "write_countries", broken)
+    with pytest.raises(KeyboardInterrupt):
+        build_default_index(target, countries=["TJ"], min_population=15000)
+    assert target.read_bytes() == before
+    assert list(tmp_path.iterdir()) == [target]
+    assert Gazetteer(target).lookup("Khorugh")
+
+
+def test_load_gazetteer_builds_on_first_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    real = embedded.build_default_index
+
+    def small(path: Path) -> dict:
+        calls.append(path)
+        return real(path, countries=["TJ"], min_population=15000)
+
+    monkeypatch.setattr("faultline.geo.build_default_index", small)
+    settings = Settings(gazetteer_path=tmp_path / "g" / "gazetteer.sqlite")
+    load_gazetteer(settings).close()
+    load_gazetteer(settings).close()
+    assert calls == [settings.gazetteer_path]
+
+
+def test_missing_or_corrupt_index_is_a_gazetteer_error(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError):
+        Gazetteer(tmp_path / "absent.sqlite")
+    junk = tmp_path / "junk.sqlite"
+    junk.write_text("not sqlite")
+    with pytest.raises(GazetteerError) as caught:
+        Gazetteer(junk)
+    assert "\n" not in caught.value.one_line()
+    with pytest.raises(GazetteerError):
+        load_gazetteer(Settings(gazetteer_path=tmp_path / "absent.sqlite"), build=False)

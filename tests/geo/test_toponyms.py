@@ -1,0 +1,41 @@
+"""Toponym recognition on the small model, with absolute offsets."""
+
+from __future__ import annotations
+
+from faultline.geo import Gazetteer, find_toponyms
+
+TEXT = ("Tajik border guards clashed with Afghan smugglers near the Kalai-Khumb border post in Darvaz district "
+        "on Tuesday. Officials in Khorugh said two guards died.")
+
+
+def test_patterns_ner_and_demonyms(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
+    offset = 1000
+    found = find_toponyms(nlp(TEXT), offset, gazetteer)
+    by_text = {t.text: t for t in found}
+    assert by_text["Kalai-Khumb border post"].label == "border_post"
+    assert by_text["Darvaz district"].label == "district"
+    assert "Khorugh" in by_text
+    assert not {"Tajik", "Afghan"} & set(by_text)  # country adjectives are evidence, not places
+    for toponym in found:
+        assert TEXT[toponym.start - offset:toponym.end - offset] == toponym.text
+        assert toponym.role == "other"
+
+
+def test_span_input_keeps_article_offsets(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
+    doc = nlp(TEXT)
+    second = list(doc.sents)[-1]
+    found = find_toponyms(second, 50, gazetteer)
+    assert [t.text for t in found] == ["Khorugh"]
+    assert found[0].start == 50 + TEXT.index("Khorugh")
+
+
+def test_country_name_that_looks_like_a_demonym_is_a_place(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
+    text = "Egypt and Egyptians: the Egyptian army moved into Cairo."
+    found = [t.text for t in find_toponyms(nlp(text), 0, gazetteer)]
+    assert "Egypt" in found and "Cairo" in found
+    assert "Egyptians" not in found and "Egyptian" not in found
+
+
+def test_sentence_final_stop_is_not_part_of_the_name(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
+    found = find_toponyms(nlp("The convoy was stopped near Khorugh."), 0, gazetteer)
+    assert [t.text for t in found] == ["Khorugh"]
