@@ -195,6 +195,7 @@ class EventMention:
     event_date: dt.date | None = None
     time_precision: int = 3
     location: Toponym | None = None  # where it happened, as written
+    place_candidates: tuple[Toponym, ...] = ()  # every place the incident's statements put it at
     origins: tuple[Toponym, ...] = ()  # where actors came from: never the event's place
     place: Place | None = None  # filled by the geo stage
     unresolved: Unresolved | None = None

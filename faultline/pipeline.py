@@ -14,10 +14,13 @@ from faultline.extract.extractor import Extractor
 from faultline.extract.places import load_place_role_cues
 from faultline.extract.typing import EventTyper
 from faultline.geo import Geocoder, find_toponyms, load_gazetteer
-from faultline.model import Article, EventMention, Mention, Place, Rejection, Toponym, Unresolved
+from faultline.model import Article, EventMention, Mention, Place, Rejection, Span, Toponym, Unresolved
 from faultline.nlp import ArticleParser, Window, build_nlp
 
 log = logging.getLogger(__name__)
+
+# Places tried per incident: its main place and a few others its statements name.
+MAX_PLACE_CANDIDATES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +97,7 @@ class Pipeline:
     def _geocode(self, article: Article, event: EventMention, toponyms: Sequence[Toponym]) -> EventMention:
         origins = {(t.start, t.end) for t in event.origins}
         context = [t for t in toponyms if (t.start, t.end) not in origins]
-        resolved = self.geocoder.resolve_event(event.location, context=context, text=article.text)
-        place = resolved if isinstance(resolved, Place) else None
-        unresolved = resolved if isinstance(resolved, Unresolved) else None
+        place, unresolved = self._locate(article, event, context)
         event = dataclasses.replace(event, place=place, unresolved=unresolved)
         if place is None:
             return event
@@ -108,6 +109,39 @@ class Pipeline:
             assoc_actor_1=tuple(localise(a, place.iso2) for a in event.assoc_actor_1),
             assoc_actor_2=tuple(localise(a, place.iso2) for a in event.assoc_actor_2),
         )
+
+
+    def _locate(
+        self, article: Article, event: EventMention, context: Sequence[Toponym]
+    ) -> tuple[Place | None, Unresolved | None]:
+        """The most precise of the places the incident is put at.
+
+        A place the gazetteer lacks keeps its written name with the coordinates of a known place
+        the article also puts the incident at, and at best precision 2 ("near" that place).
+        """
+        candidates = [event.location] if event.location else []
+        candidates += [c for c in event.place_candidates if c != event.location][: MAX_PLACE_CANDIDATES - 1]
+        if not candidates:
+            resolved = self.geocoder.resolve_event(None, context=context, text=article.text)
+            return (resolved, None) if isinstance(resolved, Place) else (None, resolved)
+        results = [self.geocoder.resolve_event(c, context=context, text=article.text) for c in candidates]
+        places = [r for r in results if isinstance(r, Place)]
+        if not places:
+            first = results[0]
+            return None, first if isinstance(first, Unresolved) else None
+        best = min(places, key=lambda p: (p.where_prec, places.index(p)))
+        if isinstance(results[0], Place):
+            return best, None
+        written = candidates[0]
+        near = dataclasses.replace(
+            best,
+            name=written.text,
+            geo_precision=max(2, best.geo_precision),
+            where_prec=max(2, best.where_prec),
+            geonameid=None,
+            span=Span(written.start, written.end, written.text),
+        )
+        return near, None
 
 
 def _rejected(article: Article, stage: str, reason: str, code: str) -> ArticleResult:

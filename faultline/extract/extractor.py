@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
 
-from faultline.actors import ActorDictionary
+from faultline.actors import ActorDictionary, Sides
 from faultline.extract import attribution as attribution_rules
 from faultline.extract import dates as date_rules
 from faultline.extract import figures as figure_rules
@@ -53,7 +53,6 @@ class SentenceFacts:
     figures: list[Figure]
     date: date_rules.DateMention | None
     attribution: Attribution | None
-    claim: Claim | None
     actors: list[Actor]
     toponyms: list[Toponym]
 
@@ -81,6 +80,14 @@ class Incident:
         return next((p for f in self.facts for p in f.event_places), None)
 
     @property
+    def places(self) -> tuple[Toponym, ...]:
+        seen: dict[str, Toponym] = {}
+        for fact in self.facts:
+            for place in fact.event_places:
+                seen.setdefault(place.text, place)
+        return tuple(seen.values())
+
+    @property
     def sub_types(self) -> set[str]:
         return {t.sub_event_type for f in self.facts for t in f.triggers}
 
@@ -105,14 +112,24 @@ class Extractor:
         self, article: Article, windows: Sequence[Window], toponyms: Sequence[Toponym]
     ) -> ArticleExtraction:
         """Statements and incidents of one article; `toponyms` carry absolute offsets."""
-        facts = [
-            fact
-            for window in windows
-            for sent in window.doc.sents
-            if (fact := self._read_sentence(article, sent, window.offset, toponyms)) is not None
-        ]
+        facts: list[SentenceFacts] = []
+        claims: list[Claim] = []
+        for window in windows:
+            for sent in window.doc.sents:
+                if (claim := attribution_rules.find_claim(sent, window.offset)) is not None:
+                    claims.append(claim)
+                if (fact := self._read_sentence(article, sent, window.offset, toponyms)) is not None:
+                    facts.append(fact)
         incidents = _group_incidents([f for f in facts if f.reported])
-        events = [e for incident in incidents if (e := self._build(article, incident)) is not None]
+        starts = [incident.facts[0].span.start for incident in incidents]
+        events = []
+        for index, incident in enumerate(incidents):
+            # A claim belongs to the incident it follows (or, for the first, any before it too).
+            low = starts[index] if index else 0
+            high = starts[index + 1] if index + 1 < len(starts) else len(article.text)
+            claim = next((c for c in claims if low <= c.span.start < high), None)
+            if (event := self._build(article, incident, claim)) is not None:
+                events.append(event)
         return ArticleExtraction(mentions=[f.mention for f in facts], events=events)
 
     def _read_sentence(
@@ -134,6 +151,8 @@ class Extractor:
             event_date=date.date if date else None,
         )
         span = Span(offset + sent.start_char, offset + sent.end_char, sent.text)
+        # A place named inside an actor's name ("Tehrik-i-Taliban Pakistan") is not where it happened.
+        actors = self.actors.find_actors(sent, offset)
         mention = Mention(
             article_id=article.id,
             sentence=span,
@@ -152,26 +171,28 @@ class Extractor:
             figures=figures,
             date=date,
             attribution=attribution,
-            claim=attribution_rules.find_claim(sent, offset),
-            actors=self.actors.find_actors(sent, offset),
-            toponyms=classify_toponyms(sent, offset, toponyms, self.place_cues),
+            actors=actors,
+            toponyms=[t for t in classify_toponyms(sent, offset, toponyms, self.place_cues)
+                      if not any(a.span.start <= t.start and t.end <= a.span.end for a in actors
+                                 if a.span.text != t.text)],
         )
 
-    def _build(self, article: Article, incident: Incident) -> EventMention | None:
+    def _build(self, article: Article, incident: Incident, claim: Claim | None) -> EventMention | None:
         facts = incident.facts
         triggers = [t for f in facts for t in f.triggers]
         typed = self.typer.type_incident([f.sent for f in facts], triggers)
         if typed is None:
             return None
         main = next((f for f in facts if any(t.sub_event_type == typed.sub_event_type for t in f.triggers)), facts[0])
-        actor1, actor2 = self._roles(main, typed)
+        sides = self._sides(main, typed, facts)
+        actor1, actor2 = sides.actor1, sides.actor2
         figures = [_with_side(fig, actor1, actor2) for f in facts for fig in f.figures]
         fatalities, _, _ = figure_rules.fatality_total(figures)
         date, time_precision, date_span = _incident_date(article, facts)
         location = incident.place or _fallback_place(facts)
+        candidates = incident.places or ((location,) if location else ())
         origins = tuple(t for f in facts for t in f.toponyms if t.role == "origin")
         attribution = _incident_attribution(main, facts)
-        claim = next((f.claim for f in facts if f.claim), None)
         evidence = _evidence(
             typed=typed, main=main, facts=facts, actors=(actor1, actor2), figures=figures,
             date_span=date_span, location=location, claim=claim,
@@ -185,6 +206,8 @@ class Extractor:
             civilian_targeting=typed.civilian_targeting,
             actor1=actor1,
             actor2=actor2,
+            assoc_actor_1=sides.assoc_1,
+            assoc_actor_2=sides.assoc_2,
             figures=tuple(figures),
             fatalities=fatalities,
             injured=figure_rules.kind_total(figures, "injured"),
@@ -193,6 +216,7 @@ class Extractor:
             event_date=date,
             time_precision=time_precision,
             location=location,
+            place_candidates=candidates,
             origins=origins,
             attribution=attribution,
             claim=claim,
@@ -202,17 +226,41 @@ class Extractor:
             url=article.url,
         )
 
-    def _roles(self, main: SentenceFacts, typed: Trigger) -> tuple[Actor | None, Actor | None]:
-        trigger = (typed.start, typed.end) if main.span.start <= typed.start < main.span.end else None
-        if main.actors and trigger is not None:
-            return self.actors.assign_roles(
-                main.sent, main.offset, trigger=trigger, actors=main.actors, sub_event_type=typed.sub_event_type
-            )
-        if main.actors:
-            first = main.actors[0]
-            second = next((a for a in main.actors[1:] if a.name != first.name), None)
-            return first, second
-        return None, None
+    def _sides(self, main: SentenceFacts, typed: Trigger, facts: Sequence[SentenceFacts]) -> Sides:
+        """Sides from the main statement; other statements of the incident add associated actors."""
+        sides = self._sentence_sides(main, typed)
+        if sides is None:
+            # The typed statement names nobody ("weapons were seized"): take the sides of the first
+            # statement that names someone ("police arrested five members of ...").
+            main = next((f for f in facts if f.actors and f.triggers), main)
+            sides = (self._sentence_sides(main, main.triggers[0]) if main.triggers else None) or Sides(None, None)
+        named = {a.name for a in (sides.actor1, sides.actor2, *sides.assoc_1, *sides.assoc_2) if a}
+        assoc_1, assoc_2 = list(sides.assoc_1), list(sides.assoc_2)
+        for fact in facts:
+            if fact is main or not fact.triggers:
+                continue
+            other = self._sentence_sides(fact, fact.triggers[0])
+            if other is None:
+                continue
+            for actor in (other.actor1, other.actor2, *other.assoc_1, *other.assoc_2):
+                if actor is None or actor.name in named:
+                    continue
+                for lead, bucket in ((sides.actor1, assoc_1), (sides.actor2, assoc_2)):
+                    if lead is not None and lead.inter == actor.inter:
+                        bucket.append(actor)
+                        named.add(actor.name)
+                        break
+        return Sides(sides.actor1, sides.actor2, tuple(assoc_1), tuple(assoc_2))
+
+    def _sentence_sides(self, fact: SentenceFacts, trigger: Trigger) -> Sides | None:
+        if not fact.actors:
+            return None
+        if not fact.span.start <= trigger.start < fact.span.end:
+            return Sides(fact.actors[0], next((a for a in fact.actors[1:] if a.name != fact.actors[0].name), None))
+        return self.actors.assign_sides(
+            fact.sent, fact.offset, trigger=(trigger.start, trigger.end), actors=fact.actors,
+            sub_event_type=trigger.sub_event_type,
+        )
 
 
 def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:

@@ -529,6 +529,9 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
         by_side[side].append((value, sentences))
     perp = _sum([v for v, _ in by_side.pop("perpetrators", [])])
     others = _sum([v for vals in by_side.values() for v, _ in vals])
+    # A total equal to the sum of the sides ("17 dead" ... 15 attackers and 2 officers) covers all.
+    if generic is not None and perp[0] and generic[0] == perp[0] + others[0]:
+        return generic
     # Attackers are rarely among "people killed"; the victims' total covers the other sides.
     victims = tuple(max(a, b) for a, b in zip(generic or (0, 0, 0), others))
     best, low, high = (a + b for a, b in zip(victims, perp))

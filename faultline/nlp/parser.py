@@ -46,8 +46,8 @@ def load_language(settings: Settings) -> Language:
 def select_windows(text: str, cue: re.Pattern[str] | None, *, context: int) -> list[tuple[int, int]]:
     """(start, end) stretches to parse: sentences matching `cue` plus `context` neighbours each side.
 
-    With no cue every sentence is kept; windows stop growing at MAX_WINDOW_CHARS so no doc
-    exceeds spaCy's length limit.
+    With no cue every sentence is kept. Windows end at paragraph breaks (a headline is never read
+    as the start of the first sentence) and at MAX_WINDOW_CHARS, so no doc exceeds spaCy's limit.
     """
     spans = list(sentence_spans(text))
     keep = [False] * len(spans)
@@ -60,7 +60,8 @@ def select_windows(text: str, cue: re.Pattern[str] | None, *, context: int) -> l
         if not kept:
             continue
         start, end = spans[index]
-        if windows and index > 0 and keep[index - 1] and end - windows[-1][0] <= MAX_WINDOW_CHARS:
+        same_paragraph = index > 0 and "\n\n" not in text[spans[index - 1][1]:start].replace(" ", "")
+        if windows and keep[index - 1] and same_paragraph and end - windows[-1][0] <= MAX_WINDOW_CHARS:
             windows[-1] = (windows[-1][0], end)
         else:
             windows.append((start, end))
