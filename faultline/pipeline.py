@@ -89,7 +89,8 @@ class Pipeline:
 
     def _extract(self, article: Article, windows: Sequence[Window]) -> ArticleResult:
         gazetteer = self.geocoder.gazetteer
-        toponyms = [t for w in windows for t in find_toponyms(w.doc, w.offset, gazetteer)]
+        demonyms = self.geocoder.demonyms
+        toponyms = [t for w in windows for t in find_toponyms(w.doc, w.offset, gazetteer, demonyms=demonyms)]
         extraction = self.extractor.extract(article, windows, toponyms)
         events = [self._geocode(article, event, toponyms) for event in extraction.events]
         return ArticleResult(article, events, extraction.mentions, toponyms, [])

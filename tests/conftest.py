@@ -1,7 +1,14 @@
 """Fixtures shared by every stage's tests."""
 
+import os
+from pathlib import Path
+
 import pytest
 import spacy
+
+# Tests never touch the user's own gazetteer or database: everything Faultline keeps on disk goes
+# to a cache folder inside the checkout (ignored by git), reused across runs.
+os.environ.setdefault("FAULTLINE_HOME", str(Path(__file__).resolve().parents[1] / ".cache" / "faultline-home"))
 
 
 @pytest.fixture(scope="session")
