@@ -14,6 +14,9 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/faultline extract --published 2026-11-20 --format table faultline/samples/
+	@mkdir -p .cache && rm -f .cache/demo.sqlite
+	$(BIN)/faultline ingest --db .cache/demo.sqlite --published 2026-11-20 faultline/samples/
+	$(BIN)/faultline events --db .cache/demo.sqlite --format table
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

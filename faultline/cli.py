@@ -320,7 +320,7 @@ def _print_places(rows: list[dict]) -> None:
     Console().print(table)
 
 
-# --- store: ingest, events, export, show (store helper) -------------------------------------
+# --- store: ingest, events, export, show, rejections (store helper) -------------------------
 
 
 class EventsFormat(str, Enum):
@@ -496,6 +496,39 @@ def show(
     _print_event(event, history, sources)
 
 
+class RejectionsFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+@app.command()
+def rejections(
+    db: DbOption = None,
+    output_format: Annotated[
+        RejectionsFormat | None, typer.Option("--format", help="table on a terminal, jsonl when piped.")
+    ] = None,
+) -> None:
+    """List the inputs ingest could not use, with the stage that refused them and why."""
+    store = _open_store(db)
+    try:
+        refused = store.rejections()
+    except FaultlineError as error:
+        raise fail(error, code=2) from error
+    finally:
+        store.close()
+    fmt = output_format.value if output_format else ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt == "jsonl":
+        for rejection in refused:
+            typer.echo(json.dumps(to_jsonable(rejection), ensure_ascii=False))
+        return
+    table = Table(title=f"{len(refused)} rejected inputs")
+    for column in ("input", "stage", "code", "reason"):
+        table.add_column(column, overflow="fold")
+    for rejection in refused:
+        table.add_row(rejection.article_id, rejection.stage, rejection.code, rejection.reason)
+    Console().print(table)
+
+
 def _print_event(event: Event, history: list, sources: list) -> None:
     """The event's fields, its history and its sources as text."""
     console = Console()
@@ -514,7 +547,7 @@ def _print_event(event: Event, history: list, sources: list) -> None:
     console.print("[bold]Sources[/bold]")
     for source in sources:
         console.print(f"  {source.publisher or '-'} ({source.published or 'undated'}) {source.url or source.article_id}",
-                      highlight=False)
+                      highlight=False, soft_wrap=True)
         for sentence in source.sentences:
             console.print(f"    “{sentence}”", highlight=False, soft_wrap=True)
         for ev in source.evidence:

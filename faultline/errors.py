@@ -95,3 +95,9 @@ class DataFileError(FaultlineError):
     """A knowledge file under faultline/data is malformed."""
 
     code = "FL-E050"
+
+
+class ExportFormatError(FaultlineError):
+    """An export format Faultline does not know."""
+
+    code = "FL-E061"

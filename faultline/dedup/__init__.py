@@ -7,19 +7,23 @@ from collections.abc import Iterable, Mapping
 
 from faultline.dedup.cluster import cluster, partition, partition_components, split_component
 from faultline.dedup.event import anchor_of, build_event, canonical, fatality_range, mention_key
+from faultline.dedup.scales import PublisherScales
 from faultline.dedup.similarity import compatible, country_key, is_event_forming
 from faultline.model import Event, EventMention
 
 
 def build_events(
-    mentions: Iterable[EventMention], *, published: Mapping[str, dt.date | None] | None = None
+    mentions: Iterable[EventMention],
+    *,
+    published: Mapping[str, dt.date | None] | None = None,
+    scales: PublisherScales | None = None,
 ) -> list[Event]:
     """Cluster reports into incidents and build one Event per incident."""
-    return [build_event(c, published=published) for c in cluster(mentions)]
+    return [build_event(c, published=published, scales=scales) for c in cluster(mentions)]
 
 
 __all__ = [
-    "anchor_of", "build_event", "build_events", "canonical", "cluster", "compatible", "country_key",
+    "PublisherScales", "anchor_of", "build_event", "build_events", "canonical", "cluster", "compatible", "country_key",
     "fatality_range", "is_event_forming", "mention_key", "partition", "partition_components",
     "split_component",
 ]

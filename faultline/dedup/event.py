@@ -28,22 +28,11 @@ from typing import TypeVar
 import pycountry
 
 from faultline.dedup.notes import build_notes
+from faultline.dedup.scales import PublisherScales
 from faultline.model import Attribution, Claim, Event, EventMention, Place
 
 T = TypeVar("T", bound=Hashable)
 
-# Known international publishers; anything else is "Other" because its reach is unknown.
-# Lower-case substrings of the publisher name.
-INTERNATIONAL_PUBLISHERS: tuple[str, ...] = (
-    "reuters", "associated press", "agence france", "afp", "bbc", "al jazeera", "aljazeera",
-    "cnn", "new york times", "nytimes", "guardian", "washington post", "voice of america", "voa",
-    "radio free europe", "rferl", "xinhua", "anadolu", "deutsche welle", "dw.com", "france 24",
-    "tass", "bloomberg", "the independent", "apnews",
-)
-# ACLED's order for combined scales ("National-International").
-SCALE_ORDER: tuple[str, ...] = (
-    "Local", "Subnational", "National", "Regional", "International", "Other",
-)
 UNKNOWN_ISO3 = "XXX"
 
 
@@ -162,26 +151,14 @@ def _distinct(items: Iterable[T]) -> list[T]:
     return list(dict.fromkeys(items))
 
 
-def source_scale(publishers: Sequence[str]) -> str:
-    """ACLED source scale from publisher names: known wires are International, others Other."""
-    scales = set()
-    for name in publishers:
-        low = name.lower()
-        scales.add("International" if any(k in low for k in INTERNATIONAL_PUBLISHERS) else "Other")
-    if not scales:
-        return "Other"
-    return "-".join(s for s in SCALE_ORDER if s in scales)
-
-
 def _actor_slots(mentions: Sequence[EventMention]) -> tuple[tuple, tuple]:
     """(name, inter) for actor1 and actor2: the most frequent per slot, never the same actor."""
     first = _most_frequent((m.actor1.name, m.actor1.inter) for m in mentions if m.actor1)
     seconds = Counter((m.actor2.name, m.actor2.inter) for m in mentions if m.actor2)
     if first is not None:
         seconds.pop(first, None)
+    # A target stays actor2 even when no report names the perpetrator: victims are never actor1.
     second = _most_frequent(seconds.elements())
-    if first is None and second is not None:
-        first, second = second, None
     return (first or ("", None)), (second or ("", None))
 
 
@@ -219,9 +196,16 @@ def _timestamp(mentions: Sequence[EventMention], published: Mapping[str, dt.date
 
 
 def build_event(
-    mentions: Sequence[EventMention], *, published: Mapping[str, dt.date | None] | None = None
+    mentions: Sequence[EventMention],
+    *,
+    published: Mapping[str, dt.date | None] | None = None,
+    scales: PublisherScales | None = None,
 ) -> Event:
-    """The ACLED record for one incident from one or more article-level reports."""
+    """The ACLED record for one incident from one or more article-level reports.
+
+    `published` maps article ids to publication dates (the anchor and timestamp use them);
+    `scales` gives source_scale (default: the packaged faultline/data/publishers.toml).
+    """
     if not mentions:
         raise ValueError("build_event needs at least one mention")
     ms = canonical(mentions)
@@ -273,7 +257,7 @@ def build_event(
         longitude=place.longitude if place else None,
         geo_precision=place.geo_precision if place else None,
         source="; ".join(publishers),
-        source_scale=source_scale(publishers),
+        source_scale=(scales or PublisherScales.load()).source_scale(publishers),
         notes="",
         fatalities=fatalities,
         tags="; ".join(_distinct(t for m in ms for t in m.tags)),

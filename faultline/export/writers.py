@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from faultline.errors import FaultlineError
+from faultline.errors import ExportFormatError
 from faultline.model import ACLED_COLUMNS, Event, to_jsonable
 
 # Faultline's scalar additions, appended to ACLED's columns in the `csv` format.
@@ -24,12 +24,6 @@ EXTRA_COLUMNS: tuple[str, ...] = (
 # Fields holding records or lists: JSON strings in Parquet.
 NESTED_FIELDS: tuple[str, ...] = ("figures", "attribution", "claim", "evidence")
 PARQUET_BATCH = 10_000
-
-
-class ExportFormatError(FaultlineError):
-    """An export format Faultline does not know."""
-
-    code = "FL-E060"
 
 
 def _cell(value: Any) -> Any:

@@ -17,12 +17,19 @@ from faultline.store.protocol import EventStore, SaveOutcome
 
 
 class ArticleResultLike(Protocol):
-    """What the pipeline returns for one article (faultline.pipeline.ArticleResult)."""
+    """What the pipeline returns for one article (faultline.pipeline.ArticleResult, frozen)."""
 
-    article: Article
-    events: list[EventMention]
-    mentions: list[Mention]
-    rejections: list[Rejection]
+    @property
+    def article(self) -> Article: ...
+
+    @property
+    def events(self) -> Sequence[EventMention]: ...
+
+    @property
+    def mentions(self) -> Sequence[Mention]: ...
+
+    @property
+    def rejections(self) -> Sequence[Rejection]: ...
 
 
 class ArticlePipeline(Protocol):

@@ -15,7 +15,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from faultline.dedup import anchor_of, build_event, compatible, is_event_forming, mention_key, partition_components
+from faultline.dedup import (
+    PublisherScales,
+    anchor_of,
+    build_event,
+    compatible,
+    is_event_forming,
+    mention_key,
+    partition_components,
+)
 from faultline.model import EventMention
 from faultline.store.codec import plain
 from faultline.store.repositories import ArticleRepository, EventRepository, HistoryRepository, MentionRepository
@@ -53,8 +61,10 @@ class Reconciler:
     """Re-partitions the affected block and writes the event changes with their history."""
 
     def __init__(self, *, articles: ArticleRepository, mentions: MentionRepository,
-                 events: EventRepository, history: HistoryRepository) -> None:
+                 events: EventRepository, history: HistoryRepository,
+                 scales: PublisherScales | None = None) -> None:
         self.articles = articles
+        self.scales = scales or PublisherScales.load()
         self.mentions = mentions
         self.events = events
         self.history = history
@@ -88,7 +98,7 @@ class Reconciler:
         for comp in partition_components([m for _, m in block]):
             component = mention_key(comp[0][0])
             for incident in comp:
-                event = build_event(incident, published=published)
+                event = build_event(incident, published=published, scales=self.scales)
                 planned.append((event, anchor_of(incident, published), component,
                                 [row_of[mention_key(m)] for m in incident]))
         return self._write(old_rows, planned, old_event_of, article_id=article_id, reason=reason)

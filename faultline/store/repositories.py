@@ -318,9 +318,9 @@ class RejectionRepository:
         self.conn = conn
 
     def add(self, rejection: Rejection) -> None:
-        """Record a rejection."""
+        """Record a rejection; the same input refused again for the same reason is not repeated."""
         self.conn.execute(
-            "INSERT INTO rejections (article_id, stage, reason, code, created_at) VALUES (?,?,?,?,?)",
+            "INSERT OR IGNORE INTO rejections (article_id, stage, reason, code, created_at) VALUES (?,?,?,?,?)",
             (rejection.article_id, rejection.stage, rejection.reason, rejection.code, now()))
 
     def all(self) -> list[Rejection]:

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from faultline.dedup import PublisherScales
 from faultline.dedup.similarity import haversine_km
 from faultline.errors import NotFoundError, StoreError
 from faultline.model import Article, Event, EventMention, Mention, Rejection
@@ -34,7 +35,7 @@ def text_hash(text: str) -> str:
 class SqliteStore:
     """Articles, reports and canonical events in one SQLite file (WAL, foreign keys)."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, scales: PublisherScales | None = None) -> None:
         self.path = Path(path)
         self.conn = open_database(path)
         self.articles = ArticleRepository(self.conn)
@@ -43,7 +44,7 @@ class SqliteStore:
         self.rejection_repo = RejectionRepository(self.conn)
         self.history_repo = HistoryRepository(self.conn)
         self.reconciler = Reconciler(articles=self.articles, mentions=self.mentions,
-                                     events=self.event_repo, history=self.history_repo)
+                                     events=self.event_repo, history=self.history_repo, scales=scales)
 
     def __enter__(self) -> "SqliteStore":
         return self
@@ -154,6 +155,6 @@ class SqliteStore:
                 "events": self.event_repo.count()}
 
 
-def open_store(path: Path | str) -> SqliteStore:
+def open_store(path: Path | str, *, scales: PublisherScales | None = None) -> SqliteStore:
     """Open the event store at `path` (SQLite; the only backend for now)."""
-    return SqliteStore(path)
+    return SqliteStore(path, scales=scales)

@@ -30,7 +30,7 @@ def test_single_report_fills_acled_fields():
         "Afghanistan", "Nangarhar", "Jalalabad", 4, "Southern Asia")
     assert e.fatalities == 17 and (e.fatalities_low, e.fatalities_high) == (17, 17)
     assert "15 attackers and 2 officers killed according to officials" in e.notes
-    assert e.source == "Pajhwok" and e.source_scale == "Other"
+    assert e.source == "Pajhwok" and e.source_scale == "National"
     assert e.article_ids == ("art-a",)
 
 
@@ -40,7 +40,7 @@ def test_merge_keeps_lowest_reliable_total_and_all_figures():
     assert e.fatalities == 17 and (e.fatalities_low, e.fatalities_high) == (17, 19)
     assert [f.count for f in e.figures] == [15, 2, 19]
     assert {x.source for x in e.attribution} == {"officials", "a witness"}
-    assert e.source == "Pajhwok; Reuters" and e.source_scale == "International-Other"
+    assert e.source == "Pajhwok; Reuters" and e.source_scale == "National-International"
     assert e.article_ids == ("art-a", "art-b")
     assert "17 to 19" in e.notes
 

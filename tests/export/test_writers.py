@@ -10,8 +10,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from faultline.dedup import build_event
-from faultline.errors import FaultlineError
-from faultline.export import EXTRA_COLUMNS, ExportFormatError, write_events
+from faultline.errors import ExportFormatError, FaultlineError
+from faultline.export import EXTRA_COLUMNS, write_events
 from faultline.model import ACLED_COLUMNS
 from tests.dedup.factory import killed, mention
 
@@ -104,3 +104,4 @@ def test_unknown_format_is_a_typed_error(events):
     with pytest.raises(ExportFormatError) as err:
         write_events(events, "xlsx", io.StringIO())
     assert isinstance(err.value, FaultlineError) and "acled-csv" in err.value.one_line()
+    assert err.value.code == "FL-E061"

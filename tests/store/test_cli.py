@@ -132,3 +132,19 @@ def test_unopenable_database_is_one_line_error(tmp_path):
     bad.write_bytes(b"this is not sqlite at all" * 100)
     result = runner.invoke(app, ["events", "--db", str(bad), "--format", "jsonl"])
     assert result.exit_code == 2 and "FL-E030" in result.output
+
+
+def test_rejections_are_listed_once_however_often_ingested(tmp_path, monkeypatch):
+    monkeypatch.setattr("faultline.store.ingestion._default_pipeline", lambda settings: FakePipeline())
+    write_corpus(tmp_path / "news", 2)
+    (tmp_path / "news" / "blob.txt").write_bytes(b"\x00\x01\x02" * 50)
+    db = str(tmp_path / "db.sqlite")
+    for _ in range(2):
+        result = runner.invoke(app, ["ingest", str(tmp_path / "news"), "--db", db])
+        assert result.exit_code == 0 and "1 rejected" in result.output, result.output
+    listed = runner.invoke(app, ["rejections", "--db", db, "--format", "jsonl"])
+    assert listed.exit_code == 0, listed.output
+    (row,) = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert row["article_id"].endswith("blob.txt") and row["stage"] == "ingest" and row["code"].startswith("FL-E")
+    table = runner.invoke(app, ["rejections", "--db", db, "--format", "table"])
+    assert table.exit_code == 0 and "1 rejected inputs" in table.stdout

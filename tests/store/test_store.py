@@ -42,7 +42,7 @@ def snapshot(store):
 
 def test_schema_is_migrated_with_pragmas(store):
     versions = store.conn.execute("SELECT version FROM schema_version").fetchall()
-    assert [v for (v,) in versions] == [v for v, _, _ in load_migrations()] == [1]
+    assert [v for (v,) in versions] == [v for v, _, _ in load_migrations()] == [1, 2]
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
@@ -50,7 +50,7 @@ def test_schema_is_migrated_with_pragmas(store):
 def test_reopening_does_not_reapply_migrations(tmp_path):
     open_store(tmp_path / "db.sqlite").close()
     with open_store(tmp_path / "db.sqlite") as s:
-        assert s.conn.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 1
+        assert s.conn.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == len(load_migrations())
 
 
 def test_two_articles_merge_and_keep_all_sources(store):
@@ -141,9 +141,29 @@ def test_show_data_sources_and_not_found(store):
         store.event("AFG000")
 
 
-def test_rejections_are_stored(store):
+def test_rejections_are_stored_once(store):
     store.add_rejection(Rejection("bad.bin", "ingest", "binary input", "FL-E003"))
-    assert store.rejections() == [Rejection("bad.bin", "ingest", "binary input", "FL-E003")]
+    store.add_rejection(Rejection("bad.bin", "ingest", "binary input", "FL-E003"))  # ingested again
+    store.add_rejection(Rejection("bad.bin", "ingest", "too large", "FL-E005"))
+    assert store.rejections() == [Rejection("bad.bin", "ingest", "binary input", "FL-E003"),
+                                  Rejection("bad.bin", "ingest", "too large", "FL-E005")]
+
+
+def test_migration_002_drops_repeated_rejections(tmp_path, monkeypatch):
+    from faultline.store import database
+
+    path = tmp_path / "old.sqlite"
+    first = [m for m in load_migrations() if m[0] == 1]
+    conn = sqlite3.connect(path, isolation_level=None)
+    with monkeypatch.context() as patch:  # a database created before 002
+        patch.setattr(database, "load_migrations", lambda: first)
+        database.migrate(conn)
+    for _ in range(3):
+        conn.execute("INSERT INTO rejections (article_id, stage, reason, code, created_at)"
+                     " VALUES ('x', 'ingest', 'binary input', 'FL-E003', '2026-01-01')")
+    conn.close()
+    with open_store(path) as s:
+        assert s.rejections() == [Rejection("x", "ingest", "binary input", "FL-E003")]
 
 
 _REPORT = st.builds(
