@@ -22,7 +22,7 @@ BRANCH_TEMPLATES = {
 }
 NAMED_KEYS = {"id", "name", "state", "branch", "sub_unit", "inter", "kind", "country", "localised", "aliases", "note"}
 GENERIC_KEYS = {"id", "kind", "inter", "name", "unknown", "sub_unit", "nouns", "qualified_nouns", "facilities",
-                "group_nouns", "country_from_demonym"}
+                "group_nouns", "country_from_demonym", "localise"}
 MODES = ("group_nouns", "qualified_nouns", "facilities", "nouns")  # the order a phrase's entries are tried
 # Abbreviations that are also common English words in lower case ("us").
 CASED_COUNTRY_WORDS = {"US": "US", "U.S.": "US", "UK": "GB", "U.K.": "GB", "UAE": "AE", "DRC": "CD", "CAR": "CF"}
@@ -54,6 +54,7 @@ class GenericEntry:
     country_from_demonym: bool
     phrases: dict[str, tuple[str, ...]]  # mode ("nouns", "facilities", ...) -> phrases
     sub_unit: str | None = None
+    localise: bool = True  # False: the event's country never names it ("Unidentified Military Forces")
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +211,7 @@ def _generic_entry(raw: dict[str, Any], subject: str) -> GenericEntry:
     return GenericEntry(
         id=str(raw["id"]), kind=str(raw["kind"]), inter=_check_inter(raw["inter"], where, subject),
         name=str(raw["name"]), unknown=str(raw["unknown"]), country_from_demonym=bool(raw["country_from_demonym"]),
-        phrases=phrases, sub_unit=raw.get("sub_unit"),
+        phrases=phrases, sub_unit=raw.get("sub_unit"), localise=_check_bool(raw.get("localise", True), where, subject),
     )
 
 
@@ -223,6 +224,12 @@ def _check_keys(raw: dict[str, Any], allowed: set[str], required: set[str], wher
 def _check_inter(value: Any, where: str, subject: str) -> int:
     if not isinstance(value, int) or not 1 <= value <= 8:
         raise DataFileError(f"{where}: inter must be an integer 1-8", subject=subject)
+    return value
+
+
+def _check_bool(value: Any, where: str, subject: str) -> bool:
+    if not isinstance(value, bool):
+        raise DataFileError(f"{where}: localise must be true or false", subject=subject)
     return value
 
 

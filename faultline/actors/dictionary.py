@@ -29,7 +29,8 @@ class ActorDictionary:
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self._finder = ActorFinder(catalogue)
-        self._roles = RoleReader(civilians=self._civilians, state_forces=self._state_forces, recast=self._recast)
+        self._roles = RoleReader(civilians=self._civilians, state_forces=self._state_forces, recast=self._recast,
+                                 unidentified=self._unidentified)
         self._sub_units = {(e.name, e.kind): e.sub_unit for e in catalogue.named if e.sub_unit}
 
     @classmethod
@@ -76,6 +77,11 @@ class ActorDictionary:
     def _civilians(self, span: Span) -> Actor:
         entry = self._finder.generic_entry("civilians")
         assert entry is not None  # the schema test guarantees the civilians entry
+        return Actor(name=entry.unknown, text=span.text, inter=entry.inter, span=span, kind=entry.kind)
+
+    def _unidentified(self, kind: str, span: Span) -> Actor:
+        entry = self._finder.generic_entry(kind)
+        assert entry is not None  # the schema test guarantees the unidentified and military aircraft entries
         return Actor(name=entry.unknown, text=span.text, inter=entry.inter, span=span, kind=entry.kind)
 
     def _recast(self, actor: Actor, kind: str) -> Actor:

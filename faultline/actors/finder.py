@@ -95,8 +95,12 @@ class ActorFinder:
         actors.sort(key=lambda a: a.span.start)
         return self._share_state_country(actors)
 
-    def localise(self, actor: Actor, iso2: str) -> Actor:
-        """The actor named for a country once that is known; actors with a country are kept."""
+    def localise(self, actor: Actor, iso2: str, *, evidence: bool = False) -> Actor:
+        """The actor named for a country once that is known; actors with a country are kept.
+
+        `evidence` is True when the country comes from the actor's own sentence (its other state
+        forces), which names even actors the event's country alone never names (unknown aircraft).
+        """
         if actor.country is not None:
             return actor
         named = self._localisable.get(actor.name)
@@ -106,6 +110,8 @@ class ActorFinder:
         entry = self.generic_entry(actor.kind)
         if entry is None or actor.name != self._unknown_name(entry, actor):
             return actor  # an unknown named group, or an actor named without a country on purpose
+        if not entry.localise and not evidence:
+            return actor
         group = _group_of(entry, actor.name)
         name = self.catalogue.countries.render(entry.name, iso2, unknown=entry.unknown, group=group)
         return dataclasses.replace(actor, name=name, country=iso2)
@@ -119,7 +125,7 @@ class ActorFinder:
         if len(states) != 1:
             return actors
         only = states.pop()
-        return [self.localise(a, only) if a.inter == 1 and a.country is None else a for a in actors]
+        return [self.localise(a, only, evidence=True) if a.inter == 1 and a.country is None else a for a in actors]
 
     def _phrase_matcher(self, phrase: str) -> PhraseMatcher:
         return self._exact if is_cased_alias(phrase) else self._folded
@@ -309,8 +315,8 @@ def _coordinated_countries(sent: SpacySpan, start: int, countries: Countries) ->
 
 
 def _country_right(sent: SpacySpan, end: int, countries: Countries) -> tuple[str | None, int]:
-    """A country after "of": "troops of Tajikistan", "border guards of the Kyrgyz Republic"."""
-    if end >= len(sent) or sent[end].lower_ != "of":
+    """A country after "of" or "from": "troops of Tajikistan", "soldiers from Chad"."""
+    if end >= len(sent) or sent[end].lower_ not in ("of", "from"):
         return None, end
     first = end + 1 + (1 if end + 1 < len(sent) and sent[end + 1].lower_ == "the" else 0)
     for size in range(min(4, len(sent) - first), 0, -1):

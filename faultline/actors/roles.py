@@ -19,6 +19,23 @@ CIVILIAN_TYPES = {"Sexual violence", "Attack", "Abduction/forced disappearance"}
 PROTEST_TYPES = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
 RIOT_TYPES = {"Violent demonstration", "Mob violence"}
 RELATIVES = {"who", "that", "which", "whom"}
+REMOTE_TYPES = {"Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+                "Remote explosive/landmine/IED", "Grenade"}  # Explosions/Remote violence
+AIR_TYPES = {"Air/drone strike"}
+# Events that always have a perpetrator: when none is named, ACLED codes an unidentified one.
+PERPETRATOR_TYPES = REMOTE_TYPES | CIVILIAN_TYPES
+# Verbs whose objects (and passive subjects) are the victims: "killing three soldiers", "were wounded".
+HARM_VERBS = {"kill", "wound", "injure", "hurt", "maim", "murder", "slay", "execute", "behead", "massacre", "shoot",
+              "stab", "abduct", "kidnap", "rape", "torture", "beat", "lynch"}
+QUANTITY_WORDS = {"at", "least", "more", "than", "about", "around", "some", "nearly", "almost", "over", "up", "to",
+                  "another", "other", "the", "a", "an", "all"}
+# Blamed, not claimed: "the army blamed X for the attack", "X was accused of", "bears the hallmarks of X".
+BLAME_VERBS = {"blame", "accuse", "suspect"}
+BLAME_ON_VERBS = {"blame", "pin", "attribute"}  # "blamed the attack on X", "attributed it to X"
+HALLMARK_NOUNS = {"hallmark", "hallmarks", "signature"}
+CLAIM_VERBS = {"claim", "accept", "admit", "take"}
+CLAIM_OBJECTS = {"responsibility", "credit"}
+SOURCE_NOUNS_LINKS = {"compound", "poss", "pobj", "prep", "nmod", "appos"}  # "a spokesman for the army"
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "perform", "begin", "start", "unleash",
                "commit", "claim"}  # "militants launched an attack": the attacker is the light verb's subject
 
@@ -44,30 +61,55 @@ class RoleReader:
     """Reads the sides of one event from a sentence's parse."""
 
     def __init__(self, *, civilians: Callable[[Span], Actor], state_forces: Callable[[Token, int], Actor | None],
-                 recast: Callable[[Actor, str], Actor]) -> None:
+                 recast: Callable[[Actor, str], Actor], unidentified: Callable[[str, Span], Actor]) -> None:
         self._civilians = civilians  # builds a civilians actor for an unnamed victim phrase
         self._state_forces = state_forces  # builds state forces from a country word ("a US strike")
         self._recast = recast  # the same people as another generic kind ("residents" who protest)
+        self._unidentified = unidentified  # an unnamed perpetrator of a kind ("unidentified", ...)
 
     def read(self, sent: SpacySpan, offset: int, *, trigger: tuple[int, int], actors: Sequence[Actor],
              sub_event_type: str) -> Sides:
         """Actor1, actor2 and associated actors for the trigger, by the sub-event type's rules."""
         mentions = [m for m in (_mention(sent, offset, a) for a in actors) if m is not None]
         head = _trigger_root(sent, offset, trigger)
-        sources = {id(m) for m in mentions if _is_source(m, head)}
+        victims = {id(m) for m in mentions if _is_victim(m)}
+        claimant = next((m for m in mentions if _is_claimant(m) and id(m) not in victims), None)
+        # who only reports the event, or is only blamed for it by someone else, takes no side
+        sources = {id(m) for m in mentions if id(m) not in victims and m is not claimant
+                   and (_is_source(m, head) or _is_blamed(m))}
         agent_tok, target_tok = _agent_and_target(head) if head is not None else (None, None)
         agent, target = _actor_at(agent_tok, mentions), _actor_at(target_tok, mentions)
+        if agent is not None and id(agent) in sources:
+            agent = None
+        if target is not None and id(target) in sources:
+            target = None
+        if agent is None and claimant is not None and claimant is not target:
+            agent = claimant  # "X claimed responsibility for the attack": ACLED codes the claimant
         if sub_event_type in PROTEST_TYPES or sub_event_type in RIOT_TYPES:
             agent, target = self._crowd_sides(mentions, agent, target, sub_event_type)
         elif sub_event_type in CIVILIAN_TYPES:
-            agent, target = self._civilian_sides(offset, mentions, agent, target, target_tok, sources)
+            agent, target = self._civilian_sides(offset, mentions, agent, target, target_tok, sources | victims)
         else:
             if agent is None and head is not None:
                 agent = self._trigger_modifier(head, offset)
-            agent, target = _fallback(mentions, agent, target, head, sources)
+            agent, target = _fallback(mentions, agent, target, head, sources, victims)
         if agent is not None and target is not None and agent.actor.name == target.actor.name:
             target = None
+        if agent is None and sub_event_type in PERPETRATOR_TYPES:
+            agent = self._unnamed_perpetrator(sent, offset, trigger, head, sub_event_type)
+            if target is None:
+                target = next((m for m in mentions if id(m) in victims), None) or \
+                    next((m for m in mentions if id(m) not in sources), None)
         return _with_associates(mentions, agent, target, sources)
+
+    def _unnamed_perpetrator(self, sent: SpacySpan, offset: int, trigger: tuple[int, int], head: Token | None,
+                             sub_event_type: str) -> _Mention:
+        """The unidentified actor ACLED codes when no perpetrator is named; its evidence is the trigger."""
+        kind = "military aircraft" if sub_event_type in AIR_TYPES else "unidentified"
+        text = sent.doc.text[trigger[0] - offset:trigger[1] - offset]
+        actor = self._unidentified(kind, Span(trigger[0], trigger[1], text))
+        token = head if head is not None else sent[0]
+        return _Mention(actor, [token], token)
 
     def _crowd_sides(self, mentions: list[_Mention], agent: _Mention | None, target: _Mention | None,
                      sub_event_type: str) -> tuple[_Mention | None, _Mention | None]:
@@ -99,7 +141,7 @@ class RoleReader:
             phrase = _phrase(target_tok)
             span = Span(offset + phrase.start_char, offset + phrase.end_char, phrase.text)
             target = _Mention(self._civilians(span), list(phrase), target_tok)
-        if agent is None or agent.actor.inter == 7:
+        if agent is None or agent.actor.inter == 7 or id(agent) in sources:
             agent = next((m for m in mentions if m.actor.inter != 7 and id(m) not in sources), None)
         return agent, target
 
@@ -131,9 +173,69 @@ def _trigger_root(sent: SpacySpan, offset: int, trigger: tuple[int, int]) -> Tok
 
 
 def _is_source(mention: _Mention, head: Token | None) -> bool:
-    """An actor who only reports the event ("police said") takes no side in it."""
+    """An actor who only reports the event ("police said", "a spokesman for the army said", "according to
+    the border service") takes no side in it."""
+    token = mention.root
+    for _ in range(4):  # up through "spokesman for", "the army's spokesman"
+        if token is head:
+            return False
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in SPEECH and token.head is not head:
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+            return True
+        if token.dep_ not in SOURCE_NOUNS_LINKS or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _is_victim(mention: _Mention) -> bool:
+    """Killed, wounded, abducted: the object of a harm verb ("killing three soldiers and four others") or
+    the subject of its passive ("five villagers were killed"). Such people are never actor1 by position."""
+    token = mention.root
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "including":
+        token = token.head.head  # "six civilians, including two children"
+    if token.dep_ in ("dobj", "obj", "nsubjpass") and token.head.lemma_ in HARM_VERBS:
+        return True
+    # the small model sometimes hangs "killing at least six civilians" off the wrong verb; the words
+    # right before the phrase still show it is a harm verb's object
+    doc = mention.root.doc
+    inside = {t.i for t in mention.tokens}
+    position = min(inside) - 1
+    while position >= 0 and (doc[position].pos_ in ("NUM", "DET") or doc[position].lower_ in QUANTITY_WORDS):
+        position -= 1
+    if position < 0:
+        return False
+    verb = doc[position]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return verb.pos_ == "VERB" and verb.lemma_ in HARM_VERBS and verb.tag_ != "VBN" and \
+        all(c.i in inside for c in objects)
+
+
+def _is_blamed(mention: _Mention) -> bool:
+    """Named only as someone else's suspect: ACLED codes a group as actor1 only when it claims the attack or
+    the attribution is confirmed, not when it is blamed, accused or suspected."""
+    token = mention.root
+    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+        token = token.head
+    head = token.head
+    if token.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_ in BLAME_VERBS:
+        return True
+    if token.dep_ == "pobj" and head.lower_ in ("on", "to"):
+        # "on X" hangs off the verb or, in the small model's parse, off its object ("the bombing on X")
+        governor = head.head.head if head.head.dep_ in ("dobj", "obj") else head.head
+        if governor.lemma_ in BLAME_ON_VERBS:
+            return True
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in HALLMARK_NOUNS
+
+
+def _is_claimant(mention: _Mention) -> bool:
+    """The subject of "claimed responsibility" / "took credit": the group that says it did it."""
     root = mention.root
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH and root.head is not head
+    return root.dep_ == "nsubj" and root.head.lemma_ in CLAIM_VERBS and \
+        any(c.dep_ in ("dobj", "obj") and c.lemma_ in CLAIM_OBJECTS for c in root.head.children)
 
 
 def _agent_and_target(head: Token) -> tuple[Token | None, Token | None]:
@@ -219,12 +321,16 @@ def _phrase(token: Token) -> SpacySpan:
 
 
 def _fallback(mentions: list[_Mention], agent: _Mention | None, target: _Mention | None, head: Token | None,
-              sources: set[int]) -> tuple[_Mention | None, _Mention | None]:
-    """When the parse says nothing: the first actor before the trigger acts, the first after it is acted on."""
+              sources: set[int], victims: set[int]) -> tuple[_Mention | None, _Mention | None]:
+    """When the parse says nothing: the first actor before the trigger acts, the first after it is acted on.
+    Victims of a harm verb never act by position; they are the first choice of target."""
     candidates = [m for m in mentions if id(m) not in sources and m is not agent and m is not target]
     pivot = head.i if head is not None else 0
     if agent is None:
-        agent = next((m for m in candidates if m.root.i < pivot), None)
+        agent = next((m for m in candidates if m.root.i < pivot and id(m) not in victims), None)
+    if target is None:
+        target = next((m for m in candidates if id(m) in victims and m is not agent and
+                       (agent is None or m.actor.name != agent.actor.name)), None)
     if target is None and agent is not None:
         # "Kyrgyz and Tajik border guards exchanged fire": the other side is inside the subject phrase
         inside = {t.i for t in agent.root.subtree}

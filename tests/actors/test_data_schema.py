@@ -138,4 +138,14 @@ def test_loader_refuses_duplicate_generic_kind(tmp_path: Path) -> None:
 def test_kinds_the_code_builds_on_exist(generic_raw: dict) -> None:
     # roles and state-name rules create actors of these kinds from the data
     kinds = {e["kind"] for e in generic_raw["generic"]}
-    assert {"military", "police", "civilians", "protesters", "rioters"} <= kinds
+    assert {"military", "police", "civilians", "protesters", "rioters", "unidentified", "military aircraft"} <= kinds
+
+
+def test_loader_refuses_a_localise_flag_that_is_not_boolean(tmp_path: Path) -> None:
+    _copy_data(tmp_path)
+    generic = tmp_path / GENERIC_PATH.name
+    text = generic.read_text(encoding="utf-8")
+    assert "localise = false" in text
+    generic.write_text(text.replace("localise = false", 'localise = "no"', 1), encoding="utf-8")
+    with pytest.raises(DataFileError):
+        load_catalogue(generic_path=generic)

@@ -44,7 +44,7 @@ def test_assign_roles_gives_the_two_main_actors(nlp, actors: ActorDictionary) ->
 def test_passive_by_agent_is_actor1(sides) -> None:
     result = sides("A Pakistani soldier was killed by TTP militants in North Waziristan.", "killed", "Armed clash")
     assert result.actor1.name == "TTP: Tehreek-i-Taliban Pakistan"
-    assert result.actor2.name == "Military Forces of Pakistan (2024-)"
+    assert result.actor2.name == "Military Forces of Pakistan (2022-)"
 
 
 def test_clashes_between_two_sides(sides) -> None:
