@@ -1,9 +1,12 @@
 """Event-type accuracy on the CASE 2021 Task 2 test set (ACLED sub-event types + out-of-scope types).
 
-Run from the project root:  .venv/bin/python -m benchmarks.event_types [--half odd|even|all]
-The data is read in place from ../shared/data (never copied). Each snippet is one incident: the
-prediction is EventTyper.type_incident over all its sentences; None means "no ACLED event".
-Develop on the odd ids and check on the even ids: both halves are always printed.
+Run from the project root:  .venv/bin/python -m benchmarks.event_types [--end-to-end] [--why N]
+The data is read in place from ../shared/data (never copied). Each snippet is one incident.
+Component figure: EventTyper.type_incident over all its sentences (None = no ACLED event).
+End-to-end figure (--end-to-end, printed next to the component one): the first event that
+faultline.extract_text returns (none = out of scope), so the cue pre-filter, modality and the
+grouping of statements into incidents all count. --why N lists N snippets where the two disagree
+with the stage that made the difference. Develop on the odd ids, check on the even ids.
 """
 
 from __future__ import annotations
@@ -111,7 +114,7 @@ def predict(rows: Sequence[tuple[int, str, str]], *, end_to_end: bool = False,
 
         preds = []
         for _, text, _ in rows:
-            events = faultline.extract_text(text)  # type: ignore[attr-defined]
+            events = faultline.extract_text(text)
             preds.append((events[0].sub_event_type, "") if events else (None, ""))
     else:
         preds = []
@@ -128,6 +131,41 @@ def predict(rows: Sequence[tuple[int, str, str]], *, end_to_end: bool = False,
             pred_sub=sub, pred_type=taxonomy[sub].event_type if sub else NO_EVENT, trigger=trig,
         ))
     return items
+
+
+def why_differs(text: str, component: str | None) -> str:
+    """The stage that makes the end-to-end type differ from the component one, for one snippet."""
+    import faultline
+    from faultline.extract.extractor import _group_incidents  # diagnostics only
+    from faultline.geo import find_toponyms
+    from faultline.model import Article
+
+    pipeline = faultline._default_pipeline()
+    article = Article(id="why", text=text)
+    windows = pipeline.parser.parse(article)
+    covered = sum(len(w.doc.text) for w in windows)
+    gaz = pipeline.geocoder.gazetteer
+    toponyms = [t for w in windows for t in find_toponyms(w.doc, w.offset, gaz)]
+    ex = pipeline.extractor
+    facts = [f for w in windows for s in w.doc.sents
+             if (f := ex._read_sentence(article, s, w.offset, toponyms)) is not None]
+    dropped = [f"{f.mention.modality}:{f.triggers[0].text}" for f in facts
+               if f.triggers and not f.reported]
+    incidents = _group_incidents([f for f in facts if f.reported])
+    typed = [ex.typer.type_incident([f.sent for f in i.facts], [t for f in i.facts for t in f.triggers])
+             for i in incidents]
+    first = next((t for t in typed if t is not None), None)
+    first_sub = first.sub_event_type if first else None
+    if covered < len(text.strip()) * 0.95:
+        cause = f"cue pre-filter parsed {covered}/{len(text)} chars"
+    elif dropped and (first_sub != component):
+        cause = "modality dropped " + ", ".join(dropped)
+    elif len(incidents) > 1:
+        cause = f"grouping: {len(incidents)} incidents typed " + ", ".join(
+            t.sub_event_type if t else "None" for t in typed)
+    else:
+        cause = "sentence split/parse of windows differs"
+    return f"{cause} -> {first_sub}"
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -192,28 +230,58 @@ def errors(items: Iterable[Item], limit: int) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print the report for both halves and the whole set."""
+    """Print the report for both halves and the whole set (component, and end-to-end if asked)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--detail", choices=("odd", "even", "all", "none"), default="all",
                     help="which subset gets the per-class table")
     ap.add_argument("--errors", type=int, default=0, help="list N errors of the odd (dev) half")
-    ap.add_argument("--end-to-end", action="store_true", help="use faultline.extract_text")
+    ap.add_argument("--end-to-end", action="store_true",
+                    help="also score faultline.extract_text (first event, none = out of scope)")
+    ap.add_argument("--why", type=int, default=0,
+                    help="with --end-to-end: explain N odd-half snippets where the two differ")
     ap.add_argument("--cache", type=Path, help="keep the parsed snippets in this DocBin file")
     args = ap.parse_args(argv)
     rows = read_case()
-    t0 = time.perf_counter()
-    items = predict(rows, end_to_end=args.end_to_end, cache=args.cache)
-    took = time.perf_counter() - t0
-    odd = [i for i in items if i.id % 2]
-    even = [i for i in items if not i.id % 2]
-    print(f"CASE 2021 task 2: {len(items)} snippets, {took:.1f}s ({len(items) / took:.0f}/s)")
-    for name, subset in (("odd (dev)", odd), ("even (held out)", even), ("all", items)):
-        key = name.split()[0]
-        print(render(name, subset, detail=args.detail in (key, "all") and key == args.detail
-                     or (args.detail == "all" and key == "all")))
-    if args.errors:
-        print(errors(odd, args.errors))
+    runs = [("component", False)] + ([("end-to-end", True)] if args.end_to_end else [])
+    results: dict[str, list[Item]] = {}
+    for label, e2e in runs:
+        t0 = time.perf_counter()
+        items = results[label] = predict(rows, end_to_end=e2e, cache=args.cache)
+        took = time.perf_counter() - t0
+        print(f"### {label}: CASE 2021 task 2, {len(items)} snippets, {took:.1f}s "
+              f"({len(items) / took:.0f}/s)")
+        odd = [i for i in items if i.id % 2]
+        even = [i for i in items if not i.id % 2]
+        for name, subset in (("odd (dev)", odd), ("even (held out)", even), ("all", items)):
+            key = name.split()[0]
+            print(render(name, subset, detail=key == args.detail))
+        if args.errors:
+            print(errors(odd, args.errors))
+    if len(results) == 2:
+        print(summary(results["component"], results["end-to-end"]))
+        if args.why:
+            comp = {i.id: i for i in results["component"]}
+            shown = 0
+            for i in results["end-to-end"]:
+                c = comp[i.id]
+                if i.id % 2 and c.pred_sub != i.pred_sub and shown < args.why:
+                    shown += 1
+                    print(f"{i.id}: gold={i.gold_sub} component={c.pred_sub} e2e={i.pred_sub}: "
+                          f"{why_differs(i.text, c.pred_sub)}\n    {i.text[:240]}")
     return 0
+
+
+def summary(component: Sequence[Item], e2e: Sequence[Item]) -> str:
+    """Side-by-side table of both figures, per half."""
+    lines = [f"{'':18} {'component acc':>14} {'F1':>6}   {'end-to-end acc':>15} {'F1':>6}"]
+    for name, keep in (("odd (dev)", 1), ("even (held out)", 0), ("all", None)):
+        row = []
+        for items in (component, e2e):
+            sub = [i for i in items if keep is None or i.id % 2 == keep]
+            s = scores(sub)
+            row.append((s["type_accuracy"], s["micro"][2]))  # type: ignore[index]
+        lines.append(f"{name:18} {row[0][0]:14.3f} {row[0][1]:6.3f}   {row[1][0]:15.3f} {row[1][1]:6.3f}")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -15,6 +16,8 @@ from faultline.extract.typing_rules import (
 )
 
 MIN_SCORE = 0.4  # below this an incident's best trigger is too weak to call an event
+# A verb in one of these only describes a noun ("a man accused of theft"): it frames nothing.
+_MODIFIER_CLAUSES = frozenset({"acl", "relcl", "amod"})
 DEMONSTRATION = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 
 
@@ -59,24 +62,43 @@ class EventTyper:
                     forms = [forms[0], *({min(f, key=len)} for f in forms[1:-1]), forms[-1]]
                 for combo in itertools.product(*forms):
                     alternatives.add(" ".join(combo).replace(" - ", "-"))
-            self._cue = r"(?i)\b" + trie_regex(sorted(alternatives)) + r"\b"
+            # A rule's excluded surface forms ("March" the month) would flood the parser with
+            # dates: those words match in lower case only.
+            excluded = {e.lower() for r in self.lexicon.rules if r.cue for e in r.exclude}
+            exact = sorted(alternatives & excluded)
+            body = trie_regex(sorted(alternatives - excluded))
+            if exact:
+                body = "(?:" + body + "|(?-i:" + "|".join(re.escape(w) for w in exact) + "))"
+            self._cue = r"(?i)\b" + body + r"\b"
         return self._cue
 
     def triggers(self, sent: Span, offset: int) -> list[Trigger]:
         """Candidate event triggers in one sentence, best first, with absolute article offsets."""
         found: list[tuple[int, int, Rule]] = []
-        penalty = 0.0
+        frames: list[tuple[float, range | None]] = []  # a claim or blame frame and its reach
         for label, start, end in self._index.find([t.lower_ for t in sent]):
             if label.startswith("r:"):
                 found.append((start, end, self._rules[label[2:]]))
                 continue
             block = self.lexicon.blocks[int(label[2:])]
-            if block.penalty and (not block.pos or sent[end - 1].pos_ in block.pos):
-                penalty = max(penalty, block.penalty)  # e.g. a claim or blame frame
+            word = sent[end - 1]
+            if not block.penalty or (block.pos and word.pos_ not in block.pos):
+                continue
+            if word.pos_ == "VERB" and block.pos:
+                # A framing verb reaches only its own clause ("days after X accused Y of ..."),
+                # and a verb that merely describes a noun ("a man accused of theft") none.
+                if word.dep_ not in _MODIFIER_CLAUSES:
+                    frames.append((block.penalty, range(word.left_edge.i, word.right_edge.i + 1)))
+            else:
+                frames.append((block.penalty, None))
         context = self._roles.sentence_classes(sent)
+        found = _drop_contained(found)
+        spared = bool(frames) and _attests_harm(sent, found)
         out: list[Trigger] = []
-        for start, end, rule in _drop_contained(found):
-            trig = self._read(sent[start:end], rule, context, offset, penalty)
+        for start, end, rule in found:
+            i = sent[start].i
+            penalty = max((p for p, reach in frames if reach is None or i in reach), default=0.0)
+            trig = self._read(sent[start:end], rule, context, offset, penalty, attested=spared)
             if trig is not None:
                 out.append(trig)
         return _best_per_span(out)
@@ -85,7 +107,9 @@ class EventTyper:
         """The final ACLED type of one incident, or None when it is not an ACLED event."""
         if not triggers:
             return None
-        blocks, beaten = self._blocks(sents)
+        # Out-of-scope context ("fire fighters", "industrial area") is often in a sentence with no
+        # trigger of its own, so the incident's neighbouring sentences are read for it too.
+        blocks, beaten = self._blocks(_with_neighbours(sents))
         cands = [t for t in triggers if t.rule not in beaten]
         if not cands:
             return None
@@ -93,7 +117,7 @@ class EventTyper:
         best = max(cands, key=lambda t: t.score)
         if best.score < MIN_SCORE or blocks >= best.score:
             return None
-        return best
+        return self._resolve_arrest(best, cands)
 
     # ------------------------------------------------------------------ internals
     def _build_index(self) -> PhraseIndex:
@@ -108,8 +132,12 @@ class EventTyper:
         return index
 
     def _read(self, span: Span, rule: Rule, context: frozenset[str], offset: int,
-              penalty: float) -> Trigger | None:
-        """Type one matched trigger from its context; None when the context rules it out."""
+              penalty: float, *, attested: bool = False) -> Trigger | None:
+        """Type one matched trigger from its context; None when the context rules it out.
+
+        `attested`: a claim or blame frame embeds this trigger with its harm as fact, so the
+        frame lowers nothing.
+        """
         anchor = _anchor(span)
         if rule.pos and anchor.pos_ not in rule.pos:
             return None
@@ -137,7 +165,8 @@ class EventTyper:
         weight = rule.weight
         if confirmed:
             weight = rule.confirmed_weight or min(1.0, rule.weight + 0.1)
-        score = weight + self._roles.salience(anchor) - penalty
+        score = weight + self._roles.salience(anchor, framed=not attested) - (
+            0.0 if attested else penalty)
         info = self.lexicon.taxonomy[sub]
         civilian = info.event_type == "Violence against civilians" or (
             info.event_type == "Explosions/Remote violence" and "civilian" in targets
@@ -171,7 +200,10 @@ class EventTyper:
         def has(tag: str, floor: float = 0.45) -> bool:
             return any(tag in tags[t] and t.score >= floor for t in cands)
 
+        rule_tags = dict(tags)
+        # Injuries alone are not excessive force: ACLED wants lethal or serious harm for that.
         excessive = any(t.sub_event_type == "Excessive force against protesters" and t.score >= 0.45
+                        and ("lethal" in rule_tags[t] or "harm" not in rule_tags[t])
                         for t in cands)
         tags = {t: (frozenset() if t.sub_event_type == "Excessive force against protesters"
                     else tg) for t, tg in tags.items()}  # force on protesters is not rioting
@@ -183,9 +215,13 @@ class EventTyper:
             sub = "Violent demonstration"  # protesters in a clash are rioters
         elif excessive:
             sub = "Excessive force against protesters"
-        elif any(t.rule in ("kill", "die") and t.score >= 0.45
+        elif any("lethal" in rule_tags[t] and "harm" in rule_tags[t] and t.score >= 0.45
                  and t.sub_event_type not in ("Armed clash",) for t in cands):
-            sub = "Excessive force against protesters"  # people killed or hurt at the protest
+            sub = "Excessive force against protesters"  # people killed or seriously hurt
+        elif not has("intervention") and any(
+                "harm" in rule_tags[t] and t.score >= 0.45 and t.sub_event_type != "Armed clash"
+                for t in cands):
+            sub = "Excessive force against protesters"  # protesters attacked and hurt outright
         elif has("intervention") or has("arrest"):
             sub = "Protest with intervention"
         else:
@@ -203,6 +239,20 @@ class EventTyper:
             out.append(t)
         return out
 
+
+    def _resolve_arrest(self, best: Trigger, cands: list[Trigger]) -> Trigger:
+        """People arrested in a raid that also seized weapons: the lead action decides.
+
+        ACLED codes one event per raid. A report that leads with the arrests ("police arrested
+        five militants ... weapons were seized") is an arrest; one that leads with the seizure
+        ("rifles were seized ..., adding they were arrested") stays disrupted weapons use.
+        """
+        if "weapon_find" not in self._rules[best.rule].tags:
+            return best
+        arrests = [t for t in cands if "arrest" in self._rules[t.rule].tags
+                   and t.sub_event_type == "Arrests" and t.score >= best.score - 0.15
+                   and t.start < best.start]
+        return min(arrests, key=lambda t: t.start) if arrests else best
 
     def _resolve_explosion(self, cands: list[Trigger]) -> list[Trigger]:
         """Explosives found or defused with nobody hurt are disrupted; poison gas names the weapon."""
@@ -231,6 +281,35 @@ class EventTyper:
         return [replace(t, event_type=info.event_type, sub_event_type=info.name,
                         disorder_type=info.disorder_type)
                 if "territory" in self._rules[t.rule].tags else t for t in cands]
+
+
+def _attests_harm(sent: Span, found: list[tuple[int, int, Rule]]) -> bool:
+    """True when a claim or blame frame embeds its attack with the harm done, as fact.
+
+    "IS claimed the bombing that killed 20 people": the relative clause reports the bombing and
+    its dead, so the bombing happened whoever claims it. "IS claimed the bombing" reports a claim.
+    """
+    for start, end, rule in found:
+        verb = _anchor(sent[start:end])
+        if "harm" in rule.tags and verb.dep_ in ("relcl", "acl", "advcl") and verb.tag_ in (
+                "VBD", "VBN", "VBG"):
+            return True
+    return False
+
+
+def _with_neighbours(sents: Sequence[Span]) -> list[Span]:
+    """The sentences with the sentence before and after each (same parsed window)."""
+    seen: dict[tuple[int, int], Span] = {}
+    by_doc: dict[int, list[Span]] = {}
+    for sent in sents:
+        doc_sents = by_doc.setdefault(id(sent.doc), list(sent.doc.sents))
+        index = next((i for i, s in enumerate(doc_sents) if s.start == sent.start), None)
+        if index is None:
+            seen.setdefault((id(sent.doc), sent.start), sent)
+            continue
+        for near in doc_sents[max(0, index - 1): index + 2]:
+            seen.setdefault((id(sent.doc), near.start), near)
+    return list(seen.values())
 
 
 def _anchor(span: Span) -> Token:

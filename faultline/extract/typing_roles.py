@@ -83,8 +83,12 @@ class RoleReader:
                 return True
         return False
 
-    def salience(self, anchor: Token) -> float:
-        """Score adjustment: main-clause triggers up; background, irrealis, modifiers down."""
+    def salience(self, anchor: Token, *, framed: bool = True) -> float:
+        """Score adjustment: main-clause triggers up; background, irrealis, modifiers down.
+
+        `framed=False` ignores a blame or responsibility frame above the trigger (the frame
+        embeds the event as fact: "claimed responsibility for the bombing that killed 20").
+        """
         lex = self.lexicon
         adjust = 0.0
         depth, tok = 0, anchor
@@ -103,7 +107,7 @@ class RoleReader:
             if word in lex.background_nouns:
                 adjust -= 0.2
                 break
-            if word in lex.attribution_words:
+            if framed and word in lex.attribution_words:
                 adjust -= 0.35
                 break
             if tok.pos_ in ("VERB", "AUX", "ADJ") and word in lex.irrealis_verbs and child.dep_ in (
@@ -112,7 +116,7 @@ class RoleReader:
                 break
         if any(c.dep_ == "neg" or c.lower_ == "no" for c in anchor.children) or any(
                 c.dep_ == "neg" for c in anchor.head.children if anchor.dep_ in ("dobj", "xcomp")):
-            adjust -= 0.3
+            adjust -= 0.45  # "no arrests were made" reports no event, whatever else it reports
         if any(c.lower_ in ("would", "could", "might", "may") for c in anchor.children):
             adjust -= 0.2
         return adjust
