@@ -43,6 +43,8 @@ class _Unit:
     count: int = 0
     population: int = 0
     aliases: list[str] = field(default_factory=list)
+    lats: list[float] = field(default_factory=list)
+    lons: list[float] = field(default_factory=list)
 
     def add(self, lat: float, lon: float, population: int) -> None:
         """Count one member city (unit vectors, so units across the antimeridian average right)."""
@@ -52,9 +54,18 @@ class _Unit:
         self.z += math.sin(phi)
         self.count += 1
         self.population += population
+        self.lats.append(lat)
+        self.lons.append(lon)
 
     def centre(self) -> tuple[float, float]:
-        """The mean position of the member cities."""
+        """The middle of the member cities' extent (2nd to 98th percentile, so one outlying island does
+        not move it): a reference point like GeoNames' own, not pulled towards where people crowd.
+        Units across the antimeridian fall back to the mean of the member cities' unit vectors."""
+        lats, lons = sorted(self.lats), sorted(self.lons)
+        trim = len(lats) // 50
+        low, high = trim, len(lats) - 1 - trim
+        if lons[high] - lons[low] <= 180:
+            return round((lats[low] + lats[high]) / 2, 5), round((lons[low] + lons[high]) / 2, 5)
         lon = math.degrees(math.atan2(self.y, self.x))
         lat = math.degrees(math.atan2(self.z, math.hypot(self.x, self.y)))
         return round(lat, 5), round(lon, 5)
@@ -79,6 +90,31 @@ def load_city_admin2(path: Path | None = None) -> dict[int, str]:
     """City geonameid -> admin2 name from faultline/data/geo/city_admin2.csv.gz."""
     with gzip.open(path or DATA_DIR / "city_admin2.csv.gz", "rt", encoding="utf-8", newline="") as handle:
         return {int(r["geonameid"]): r["admin2"] for r in csv.DictReader(handle)}
+
+
+def load_country_points(path: Path | None = None) -> dict[str, tuple[float, float]]:
+    """ISO2 -> reference point overriding countryinfo's, from faultline/data/geo/country_points.csv."""
+    with (path or DATA_DIR / "country_points.csv").open(encoding="utf-8", newline="") as handle:
+        return {r["iso2"]: (float(r["latitude"]), float(r["longitude"])) for r in csv.DictReader(handle)}
+
+
+def _country_info() -> dict[str, dict]:
+    """countryinfo's entries by ISO2; where several share a code (GB: England, Wales...) the one named
+    like the country, else none, so that "Wales" never becomes a name of the United Kingdom."""
+    by_code: dict[str, list[dict]] = {}
+    for value in CountryInfo.all().values():
+        by_code.setdefault(str(value.get("ISO", {}).get("alpha2", "")).upper(), []).append(value)
+    info = {}
+    for iso, entries in by_code.items():
+        if len(entries) == 1:
+            info[iso] = entries[0]
+            continue
+        official = pycountry.countries.get(alpha_2=iso)
+        names = {fold(getattr(official, attr, "") or "") for attr in ("name", "common_name", "official_name")}
+        named = [e for e in entries if fold(str(e.get("name", ""))) in names - {""}]
+        if named:
+            info[iso] = named[0]
+    return info
 
 
 def load_regions(path: Path | None = None) -> dict[str, str]:
@@ -146,16 +182,18 @@ def build_default_index(path: Path, *, countries: Collection[str] | None = None,
 
 
 def write_countries(writer: IndexWriter, country_data: dict[str, dict], national: dict[str, _Unit] | None = None) -> None:
-    """Add countries (table and A.PCLI places) with centres from countryinfo, else their cities."""
+    """Add countries (table and A.PCLI places): GeoNames points from country_points.csv, else countryinfo's,
+    else the mean of their cities."""
     regions = load_regions()
-    info = {str(v.get("ISO", {}).get("alpha2", "")).upper(): v for v in CountryInfo.all().values()}
+    points = load_country_points()
+    info = _country_info()
     abbreviations: dict[str, list[str]] = {}
     for short, iso in COUNTRY_ABBREVIATIONS.items():
         abbreviations.setdefault(iso, []).append(short)
     rows = []
     for iso, data in country_data.items():
         extra = info.get(iso, {})
-        centre = extra.get("latlng") or extra.get("capital_latlng")
+        centre = points.get(iso) or extra.get("latlng") or extra.get("capital_latlng")
         if not centre and national and iso in national:
             centre = national[iso].centre()
         if centre and isinstance(centre[0], list):

@@ -8,8 +8,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from faultline.geo.gazetteer import Candidate, Gazetteer
-from faultline.geo.names import fold
+from faultline.geo.names import fold, norm_key
 from faultline.geo.toponyms import FACILITIES, FEATURE_WORDS
 from faultline.model import Place, Toponym, Unresolved
 from faultline.model import Span as TextSpan
@@ -26,6 +28,12 @@ _HINT_FITS = {
     "county": ("ADM2",), "parish": ("ADM2",), "village": ("P",), "town": ("P",), "city": ("P",),
     "river": ("H",), "valley": ("T", "H"), "gorge": ("T", "H"), "mountains": ("T",), "pass": ("T",),
 }
+# Weight and cap of the shared-admin-unit support from the article's other names (see _supports).
+SUPPORT_WEIGHT = 0.7
+SUPPORT_CAP = 3.0
+SAME_ADMIN2, SAME_ADMIN1 = 2.5, 0.5
+# A populated place found only through an alternate name unlike its own ("Ohio" for Brooklyn, Ohio).
+ALT_NAME_PENALTY = 1.5
 _WATER = frozenset({"SEA", "OCN", "LK", "BAY", "GULF", "STRT", "CHN", "SD", "LGN", "RSV"})
 _NEAR = re.compile(r"(?:near|outside|outskirts of|close to|vicinity of|(?:north|south|east|west)(?:-?(?:east|west))? of"
                    r"|km (?:from|of)|kilomet(?:er|re)s (?:from|of)|miles (?:from|of)|border with)\s+(?:the\s+)?$", re.I)
@@ -48,8 +56,57 @@ class _Mention:
     # (country, admin1) of admin units with exactly this name: a town sharing it is what news means.
     named_units: frozenset[tuple[str, str]] = frozenset()
     adjective: str | None = None  # ISO2 of a country adjective right before it ("Afghan Badakhshan")
-    inside_of: tuple[int, ...] = ()  # mentions this one encloses ("X, Darvaz district, Badakhshan")  # resolved through the town a facility is named after
+    inside_of: tuple[int, ...] = ()  # mentions this one encloses ("X, Darvaz district, Badakhshan")
     choice: Candidate | None = None
+    # Per candidate id: how many of the article's other names could lie in the same admin unit.
+    support: dict[int, float] | None = None
+
+
+def _name_fit(c: Candidate, written: str) -> float:
+    """Penalty for a candidate whose own name differs from the name written.
+
+    "Kansas" is not "Kansas City" (the folded keys agree only because "city" is a generic word), and
+    an entry found only through an odd alternate name ("Ohio" for Brooklyn, Ohio) is a weak reading.
+    Countries and admin units keep their official names ("U.S.", "Badakhshan"), so only the "city"
+    rule applies to them.
+    """
+    own, said = fold(c.name).split(), fold(written).split()
+    penalty = -2.0 if ("city" in own) != ("city" in said) else 0.0
+    if c.fclass == "P" and fuzz.ratio(norm_key(c.name), norm_key(written)) < 70:
+        penalty -= ALT_NAME_PENALTY
+    return penalty
+
+
+def _supports(mentions: list[_Mention]) -> None:
+    """For each candidate, the share of the article's other names with a reading in the same ADM1 or ADM2.
+
+    Local news names several small places of one state: "Paris" and "Henry County" each exist in a
+    dozen states but together only in Tennessee. A name with readings in many states says little, so
+    each name counts 1/sqrt(states it may be in).
+    """
+    keys = []
+    for mention in mentions:
+        admin1 = {(c.country, c.admin1) for c in mention.candidates if c.admin1 and not c.is_country}
+        admin2 = {(c.country, c.admin1, c.admin2) for c in mention.candidates if c.admin2}
+        keys.append((fold(mention.name), admin1, admin2))
+    for mention in mentions:
+        own = fold(mention.name)
+        seen: dict[str, tuple[set, set]] = {}
+        for name, admin1, admin2 in keys:
+            if name != own and admin1:
+                seen.setdefault(name, (admin1, admin2))
+        support: dict[int, float] = {}
+        for c in mention.candidates:
+            if c.is_country or not c.admin1:
+                continue
+            total = 0.0
+            for admin1, admin2 in seen.values():
+                if c.admin2 and (c.country, c.admin1, c.admin2) in admin2:
+                    total += SAME_ADMIN2 / math.sqrt(len(admin1))
+                elif (c.country, c.admin1) in admin1:
+                    total += SAME_ADMIN1 / math.sqrt(len(admin1))
+            support[c.geonameid] = total
+        mention.support = support
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -133,6 +190,7 @@ class Geocoder:
         focus = self._demonym_focus(text)
         mentions = [self._mention(t, text) for t in toponyms]
         _link_enclosing(mentions, text)
+        _supports(mentions)
         for mention in mentions:
             if mention.candidates:
                 mention.choice = max(mention.candidates, key=lambda c: self._score(c, mention, focus, []))
@@ -193,7 +251,9 @@ class Geocoder:
         return _Mention(toponym, name, hint, near, candidates[:MAX_CANDIDATES], facility_base, units, adjective)
 
     def _score(self, c: Candidate, mention: _Mention, focus: Counter[str], others: list[_Mention]) -> float:
-        score = 2.5 * c.score + 0.22 * math.log10(c.population + 1)
+        score = 2.5 * c.score + 0.22 * math.log10(c.population + 1) + _name_fit(c, mention.name)
+        if mention.support:
+            score += SUPPORT_WEIGHT * min(mention.support.get(c.geonameid, 0.0), SUPPORT_CAP)
         if c.is_country:
             score += 2.0
         elif c.fcode == "ADM1" or c.fcode == "CONT":
@@ -204,7 +264,7 @@ class Geocoder:
             score -= 0.3
         elif c.fcode == "ADM2" and mention.hint not in ("district", "county", "parish"):
             score -= 0.4  # a bare name in news is a town more often than the district around it
-        if c.fclass == "P" and (c.country, c.admin1) in mention.named_units and mention.hint not in ("province", "region"):
+        if c.fclass == "P" and (c.country, c.admin1) in mention.named_units and norm_key(c.name) == norm_key(mention.name) and mention.hint not in ("province", "region"):
             score += 1.2  # "Kunduz" alone is the city; "Kunduz province" is the unit
         if focus and c.country:
             score += 1.2 * focus[c.country] / max(focus.values())

@@ -34,7 +34,9 @@ _NAME = r"[A-Z][\w'’.]*(?:[- ](?:[A-Z][\w'’.]*|al|el|e|i|ul|de))*"
 _FEATURES = "|".join(sorted(map(re.escape, FEATURE_WORDS), key=len, reverse=True))
 _NAME_THEN_FEATURE = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})[ -](?P<feature>(?i:{_FEATURES}))\b")
 _FEATURE_OF_NAME = re.compile(rf"\b(?P<feature>village|town|city|district|province|region|governorate|county) of (?P<name>{_NAME})")
-_AFTER_PREPOSITION = re.compile(rf"\b(?:in|near|at|outside|into|toward|towards|from|across) (?P<name>{_NAME})")
+_AFTER_PREPOSITION = re.compile(
+    rf"\b(?:in|near|at|outside|into|toward|towards|from|across"
+    rf"|(?:(?:north|south|east|west)(?:-?(?:east|west))?|outskirts|outside|edge|vicinity) of) (?P<name>{_NAME})")
 # Capitalised words that follow prepositions but are not places.
 _NOT_PLACES = frozenset(fold(w) for w in (
     "January February March April May June July August September October November December Monday Tuesday "
