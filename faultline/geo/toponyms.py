@@ -105,7 +105,10 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
         found.append((start, end, name, ent.label_, 1))
     for pattern in (_NAME_THEN_FEATURE, _FEATURE_OF_NAME):
         for match in pattern.finditer(text):
-            hint = FEATURE_WORDS[match.group("feature").lower()]
+            feature = match.group("feature").lower()
+            # "the Nad Ali district of Helmand", "a residential district of Kharkiv": after "district
+            # of" and "region of" comes the larger unit, so the word says nothing about the name.
+            hint = None if pattern is _FEATURE_OF_NAME and feature in ("district", "region") else FEATURE_WORDS[feature]
             start, end = (match.start("name"), match.end()) if pattern is _NAME_THEN_FEATURE else match.span("name")
             start = _skip_leading_words(text, start, match.end("name"), demonyms)
             end = _trim(text, start, end)

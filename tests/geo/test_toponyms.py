@@ -39,3 +39,12 @@ def test_country_name_that_looks_like_a_demonym_is_a_place(nlp, gazetteer: Gazet
 def test_sentence_final_stop_is_not_part_of_the_name(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
     found = find_toponyms(nlp("The convoy was stopped near Khorugh."), 0, gazetteer)
     assert [t.text for t in found] == ["Khorugh"]
+
+
+def test_district_of_a_city_does_not_make_the_city_a_district(nlp, gazetteer):
+    from faultline.geo import find_toponyms
+
+    doc = nlp("Shells hit a residential district of Kabul on Sunday.")
+    found = find_toponyms(doc, 0, gazetteer)
+    kabul = [t for t in found if t.text == "Kabul"]
+    assert kabul and kabul[0].label != "district"
