@@ -18,6 +18,7 @@ DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "attribution.toml"
 
 AUTHOR = Attribution(source="the author", kind="author", span=None)
 _PHRASE_OUT = ("relcl", "acl", "punct", "cc", "advcl")  # clauses that don't name the source
+_LIST_OUT = _PHRASE_OUT + ("appos", "conj")  # one member of a list or apposition
 # Headline sources after a colon or dash: "15 Taliban killed in 24 hours: MoI".
 _TAIL = re.compile(r"(?:[:|]|\s[-–—]\s)\s*(?P<src>[^:|–—]{2,60}?)\s*[.!]?\s*$")
 
@@ -76,9 +77,9 @@ def _load_cached(path: Path) -> SourceWords:
         raise DataFileError(f"cannot read attribution data: {exc}", subject=str(path)) from exc
 
 
-def _phrase(head: Token) -> tuple[int, int]:
-    """Token range [start, end) of a noun phrase without its relative clauses."""
-    toks = [head] + [t for c in head.children if c.dep_ not in _PHRASE_OUT for t in c.subtree]
+def _phrase(head: Token, *, out: tuple[str, ...] = _PHRASE_OUT) -> tuple[int, int]:
+    """Token range [start, end) of a noun phrase without its relative clauses (or other `out` links)."""
+    toks = [head] + [t for c in head.children if c.dep_ not in out for t in c.subtree]
     return min(t.i for t in toks), max(t.i for t in toks) + 1
 
 
@@ -142,21 +143,75 @@ def _reporter(verb: Token, offset: int, words: SourceWords) -> Attribution | Non
         subj = subjects[0]
         if subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
             subj = verb.head  # "the ministry, which said ..."
+        if _counted(subj, words):
+            # "..., killing at least six civilians, including two children, the Observatory said":
+            # the parser made the count the subject; the source is the phrase set beside it.
+            inner = _source_inside(subj, words)
+            if inner is None:
+                return None
+            return _attribution(doc[slice(*_phrase(inner, out=_LIST_OUT))], offset, words)
         start, end = _phrase(subj)
         # "Zabihullah Mujahid, a Taliban spokesman, said": the apposition names the kind.
         appos = [c for c in subj.children if c.dep_ == "appos"]
         source = doc[start:end]
         kind = words.kind_of(source.text) or (words.kind_of(doc[slice(*_phrase(appos[0]))].text) if appos else None)
         if kind is None and subj.pos_ not in ("PROPN", "PRON") and subj.ent_type_ not in ("PERSON", "ORG", "NORP"):
-            return None  # "the attack said ..." is not a source; a name or pronoun is
+            inner = _source_inside(subj, words)  # "the report, by the UN mission, said"
+            if inner is None:
+                return None  # "the attack said ..." is not a source; a name or pronoun is
+            return _attribution(doc[slice(*_phrase(inner, out=_LIST_OUT))], offset, words)
         return Attribution(_strip_det(source).text, kind or "unknown", _span(source, offset))
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if agents:
         return _attribution(doc[slice(*_phrase(agents[0]))], offset, words)
+    if not any(c.dep_ in ("nsubjpass", "auxpass", "csubj") for c in verb.children):
+        near = _preceding_source(verb, offset, words)  # "..., medics at the local hospital said."
+        if near is not None:
+            return near
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and verb.lemma_ in ("report", "say"):
         # "five people were reported killed": reported, by no one named.
         return Attribution(verb.text, "unknown", _span(doc[verb.i:verb.i + 1], offset))
     return None
+
+
+def _preceding_source(verb: Token, offset: int, words: SourceWords) -> Attribution | None:
+    """A subjectless reporting verb's speaker read off the surface: the source words after the last comma."""
+    doc = verb.doc
+    start = verb.i
+    while start > verb.sent.start and doc[start - 1].text not in (",", ";", ":", "(", "\"") and verb.i - start < 8:
+        start -= 1
+    if start == verb.i or start == verb.sent.start:
+        return None  # nothing before it, or the whole clause: no phrase set apart
+    phrase = doc[start:verb.i]
+    if any(t.like_num or t.pos_ in ("VERB", "AUX") for t in phrase) or words.kind_of(phrase.text) is None:
+        return None
+    return _attribution(phrase, offset, words)
+
+
+def _counted(tok: Token, words: SourceWords) -> bool:
+    """Whether a subject is a count of people ("at least six civilians") rather than a source."""
+    numbered = tok.like_num or tok.pos_ == "NUM" or any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
+    return numbered and words.kind_of(tok.text) is None and words.kind_of(tok.lemma_) is None
+
+
+def _source_inside(subj: Token, words: SourceWords) -> Token | None:
+    """The source-like phrase set in apposition or listed inside a subject, if any.
+
+    A phrase naming a source kind ("the Syrian Observatory", "medics") wins over a bare
+    organisation or person name; a phrase holding a count of people never names a source.
+    """
+    named: Token | None = None
+    for tok in subj.subtree:
+        if tok.i == subj.i or tok.dep_ not in ("appos", "conj") or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if _counted(tok, words):
+            continue
+        text = tok.doc[slice(*_phrase(tok, out=_LIST_OUT))].text
+        if words.kind_of(text) is not None:
+            return tok
+        if named is None and (tok.ent_type_ in ("ORG", "PERSON") or tok.pos_ == "PROPN"):
+            named = tok
+    return named
 
 
 def _attribution(source: SpacySpan, offset: int, words: SourceWords) -> Attribution:

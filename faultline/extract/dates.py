@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from faultline.extract.numbers import parse_quantity
 from faultline.model import Span
 
 DAY, WEEK, MONTH = 1, 2, 3  # ACLED time_precision
@@ -88,6 +89,8 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
     for ent in sent.ents:
         if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
+        if _is_duration(ent.text):
+            continue  # "within 30 days", "for two weeks": how long, not when
         parsed = _dateparser(ent.text, published)
         if parsed is not None:
             date, precision = parsed
@@ -96,6 +99,18 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
+# A bare length of time as a DATE entity: "30 days", "the past two weeks", "several months".
+_DURATION = re.compile(
+    r"(?:the\s+)?(?:(?:next|past|last|coming|following|first)\s+)?(?P<count>.+?)\s+"
+    r"(?:days?|weeks?|months?|years?|hours?|decades?)",
+    re.IGNORECASE,
+)
+
+
+def _is_duration(text: str) -> bool:
+    """Whether a DATE entity is a length of time ("within 30 days") rather than a point in it."""
+    m = _DURATION.fullmatch(text.strip())
+    return m is not None and parse_quantity(m.group("count")) is not None
 _YEAR_CUES = re.compile(r"(?:in|since|of|during|until|by|early|late|mid|before|after|from|to|and|between)\s*-?$", re.I)
 
 

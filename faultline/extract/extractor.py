@@ -186,8 +186,11 @@ class Extractor:
         main = next((f for f in facts if any(t.sub_event_type == typed.sub_event_type for t in f.triggers)), facts[0])
         sides = self._sides(main, typed, facts)
         actor1, actor2 = sides.actor1, sides.actor2
-        figures = [_with_side(fig, actor1, actor2) for f in facts for fig in f.figures]
-        fatalities, _, _ = figure_rules.fatality_total(figures)
+        found = [fig for f in facts for fig in f.figures]
+        figures = [_with_side(fig, actor1, actor2) for fig in found]
+        # Totals read the victim classes as found: tied to actors, "pro-government fighters" would
+        # be read back from the bare noun as perpetrators.
+        fatalities, _, _ = figure_rules.fatality_total(found)
         date, time_precision, date_span = _incident_date(article, facts)
         location = incident.place or _fallback_place(facts)
         candidates = incident.places or ((location,) if location else ())
@@ -210,9 +213,9 @@ class Extractor:
             assoc_actor_2=sides.assoc_2,
             figures=tuple(figures),
             fatalities=fatalities,
-            injured=figure_rules.kind_total(figures, "injured"),
-            captured=figure_rules.kind_total(figures, "captured"),
-            participants=figure_rules.kind_total(figures, "participants"),
+            injured=figure_rules.kind_total(found, "injured"),
+            captured=figure_rules.kind_total(found, "captured"),
+            participants=figure_rules.kind_total(found, "participants"),
             event_date=date,
             time_precision=time_precision,
             location=location,

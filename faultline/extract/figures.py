@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -25,6 +27,11 @@ _INHERIT_DEPS = ("conj", "xcomp", "oprd", "ccomp", "advcl")
 _OUTSIDE = ("prep", "acl", "relcl", "appos", "conj", "cc", "punct", "advcl", "prt")
 _SUBSET_WORDS = frozenset({"including", "among", "excluding", "include", "includes", "besides"})
 _DEFINITE = frozenset({"the", "these", "those", "this", "that", "both", "all", "each"})
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+|these\s+|those\s+)?", re.IGNORECASE)
+# What may sit between a surface casualty word and its count: nothing, or "of" after a noun.
+_SURFACE_GAP = re.compile(r"\s+")
+_SURFACE_OF = re.compile(r"\s+(?:of\s+)?(?:the\s+)?")
+_SURFACE_LIVES = re.compile(r"\s+(?P<of>the\s+lives\s+of\s+)?")
 _COLLECTIVE = frozenset({"police", "army", "military", "security", "personnel", "force", "staff",
                          "family", "crowd", "people"})
 
@@ -49,6 +56,7 @@ class CasualtyTerms:
             self.toll_mods.update(dict.fromkeys(data["toll"]["injured"], "injured"))
             self.needs_person = frozenset(data["captured_needs_person"]["verbs"])
             self.attempt_words = frozenset(data["attempts"]["words"])
+            self.allegations = frozenset(data["allegations"]["words"])
             self.weak_injury = frozenset(data["weak_injury"]["verbs"])
             self.suffer_verbs = frozenset(data["weak_injury"]["suffer_verbs"])
             self.count_preps = frozenset(data["weak_injury"]["count_preps"])
@@ -59,6 +67,7 @@ class CasualtyTerms:
             self.sides = {w: side for side in SIDES for w in sides[side]}
             self.generic = frozenset(sides["generic"])
             self.additive = frozenset(sides["additive"])
+            self.more = frozenset(sides["more"])
             self.persons = frozenset(sides["persons"])
         except (KeyError, TypeError, AttributeError) as exc:
             raise DataFileError(f"casualty terms lack or mistype {exc}", subject=str(DATA_PATH)) from exc
@@ -85,8 +94,16 @@ class CasualtyTerms:
         return who is None or _norm(who) in self.generic or who.lower() in self.generic
 
     def is_additive(self, who: str | None) -> bool:
-        """Whether a `who` word adds to other figures ("3 others") instead of restating them."""
-        return who is not None and who.lower() in self.additive
+        """Whether a `who` word adds to other figures ("3 others", "4 more people") instead of restating them."""
+        words = (who or "").lower().split()
+        return bool(words) and (words[0] in self.additive or words[0] in self.more)
+
+    def group_who(self, who: str | None) -> str | None:
+        """The people a `who` names, without the word that makes them new: "more people" -> "people"."""
+        words = (who or "").split()
+        if words and words[0].lower() in self.more and (len(words) > 1 or words[0].lower() not in self.additive):
+            return " ".join(words[1:]) or None
+        return who
 
     def is_person(self, tok: Token) -> bool:
         """Whether a noun names people (so a singular one counts as 1)."""
@@ -127,10 +144,10 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
     phrases: set[tuple[str, int]] = set()  # (kind, number phrase start): one phrase counts once
     for pred in sent:
         kind, role = _predicate(pred, terms)
-        if kind is None or _negated(pred) or _attempted(pred, terms):
+        if kind is None or _negated(pred) or _attempted(pred, terms) or _alleged(pred, terms):
             continue
         for victim in _expand(_victims(pred, role, terms), sent, terms):
-            if (kind, victim.i) in used or _in_subset(victim, sent) or _is_none(victim):
+            if (kind, victim.i) in used or _in_subset(victim, sent, terms) or _is_none(victim):
                 continue
             if kind == "captured" and pred.lemma_ in terms.needs_person and not _personish(victim, terms):
                 continue
@@ -139,9 +156,86 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
                 used.add((kind, victim.i))
                 phrases.add((kind, found[1]))
                 figures.append(found[0])
+    figures.extend(_surface_figures(sent, terms, numbers, sentence, offset, attribution, figures))
     figures.extend(_participants(sent, terms, numbers, sentence, offset, attribution, used))
     figures.sort(key=lambda f: f.span.start)
     return figures
+
+
+def _surface_figures(sent: SpacySpan, terms: CasualtyTerms, numbers: NumberWords, sentence: Span,
+                     offset: int, attribution: Attribution | None, found: Sequence[Figure]) -> list[Figure]:
+    """Figures the parse lost, read off the surface: a casualty word, then a count of people.
+
+    The small model sometimes hangs "killing at least six civilians, ..., the monitor said" on
+    the reporting verb, so the count is nobody's object; "killing at least six civilians",
+    "wounding 4 others", "the deaths of 5 soldiers" still read plainly left to right.
+    """
+    doc = sent.doc
+    out: list[Figure] = []
+    taken = [(f.kind, f.span.start - offset, f.span.end - offset) for f in found]
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        lives = False
+        if tok.tag_.startswith("VB") and lemma in terms.verbs:
+            kind, lead = terms.verbs[lemma], _SURFACE_GAP
+        elif tok.pos_ == "NOUN" and lemma in terms.nouns:
+            kind, lead = terms.nouns[lemma], _SURFACE_OF
+        elif tok.tag_.startswith("VB") and lemma in terms.life_verbs:
+            kind, lead, lives = "killed", _SURFACE_LIVES, True  # "claimed 7 civilians' lives"
+        else:
+            continue
+        if _negated(tok) or _attempted(tok, terms) or _alleged(tok, terms):
+            continue
+        rest_start = tok.idx + len(tok)
+        rest = doc.text[rest_start:sent.end_char]
+        gap = lead.match(rest)
+        hits = numbers.find(rest[:80]) if gap else []
+        if not hits or hits[0].start != gap.end():
+            continue
+        qty = hits[0]
+        q_start, q_end = rest_start + qty.start, rest_start + qty.end
+        if any(k == kind and s < q_end and q_start < e for k, s, e in taken):
+            continue  # the parse already counted this phrase
+        who_tok = _surface_person(doc, q_end, sent.end, terms)
+        if who_tok is None:
+            continue
+        if lives and not gap.group("of") and not _before_lives(who_tok, terms):
+            continue  # "took 5 soldiers" is no death
+        taken.append((kind, q_start, q_end))
+        out.append(Figure(
+            kind=kind, count=qty.count, low=qty.low, high=qty.high,
+            span=Span(offset + tok.idx, offset + who_tok.idx + len(who_tok),
+                      doc.text[tok.idx:who_tok.idx + len(who_tok)]),
+            sentence=sentence, who=who_tok.text, side=terms.side_of(who_tok),
+            attribution=attribution, approximate=qty.approximate,
+        ))
+    return out
+
+
+def _before_lives(tok: Token, terms: CasualtyTerms) -> bool:
+    """ "7 civilians lives", "7 civilians' lives": the people noun is followed by "lives"."""
+    doc = tok.doc
+    j = tok.i + 1
+    if j < len(doc) and doc[j].tag_ == "POS":
+        j += 1
+    # The parser may read "lives" as the verb "live": compare the word as written too.
+    return j < len(doc) and (doc[j].lemma_.lower() in terms.life_nouns or doc[j].lower_ == "lives")
+
+
+def _surface_person(doc: Doc, char: int, end: int, terms: CasualtyTerms) -> Token | None:
+    """The people noun right after a count: "six civilians", "4 others", "two young police officers"."""
+    first = next((t for t in doc[:end] if t.idx >= char), None)
+    if first is None or first.idx - char > 1:
+        return None
+    person = None
+    for tok in doc[first.i:min(first.i + 4, end)]:
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN") and tok.lower_ not in terms.additive:
+            break
+        if terms.is_person(tok) or terms.side_of(tok) or terms.is_additive(tok.text):
+            person = tok  # the last of "police officers" names them
+        elif person is not None:
+            break
+    return person
 
 
 def _predicate(tok: Token, terms: CasualtyTerms) -> tuple[str | None, str]:
@@ -150,8 +244,9 @@ def _predicate(tok: Token, terms: CasualtyTerms) -> tuple[str | None, str]:
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         if lemma in terms.verbs:
             return terms.verbs[lemma], "verb"
-        if lemma in terms.weak_injury and not _fatal(tok, terms):
-            return "injured", "verb"  # "7 people were stabbed"; "shot dead" is a death
+        if lemma in terms.weak_injury:
+            # "7 people were stabbed" injures; "fatally stabbed a policeman" kills.
+            return ("killed" if _fatal(tok, terms) else "injured"), "verb"
         if lemma in terms.intransitive:
             return terms.intransitive[lemma], "intransitive"
     if low in terms.complements or (tok.pos_ == "ADJ" and lemma in terms.complements):
@@ -198,7 +293,8 @@ def _victims(pred: Token, role: str, terms: CasualtyTerms) -> list[Token]:
             return _holder(pred)  # "two others became injured"
         return _inherited(pred) if passive else []
     if role == "intransitive":
-        return subjects or _inherited(pred)
+        # "A guard was shot and died": an intransitive shares its conjunct's subject, active or not.
+        return subjects or _inherited(pred, active=True)
     if role == "complement":
         named = [c for c in kids if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
         if named:
@@ -286,14 +382,14 @@ def _holder(comp: Token) -> list[Token]:
     return _inherited(head)
 
 
-def _inherited(pred: Token) -> list[Token]:
+def _inherited(pred: Token, *, active: bool = False) -> list[Token]:
     """Subjects shared with the verb a predicate hangs from: "were killed and four injured"."""
-    for _ in range(3):
+    for _ in range(4):
         if pred.dep_ not in _INHERIT_DEPS or pred.head.i == pred.i:
             return []
         pred = pred.head
         subjects = [c for c in pred.children if c.dep_ == "nsubjpass"]
-        if not subjects and (pred.tag_ == "VBN" or pred.pos_ == "ADJ"):
+        if not subjects and (active or pred.tag_ == "VBN" or pred.pos_ == "ADJ"):
             subjects = [c for c in pred.children if c.dep_ == "nsubj"]
         if subjects:
             return subjects
@@ -330,28 +426,58 @@ def _expand(victims: Sequence[Token], sent: SpacySpan, terms: CasualtyTerms) -> 
         if tok.i in seen or not (sent.start <= tok.i < sent.end):
             continue
         seen.add(tok.i)
-        if tok.pos_ in ("PRON", "DET") and not _is_number(tok):
-            continue  # "he was killed": a person already counted elsewhere, most often
         if _is_none(tok):
             continue  # "no officers or civilians were injured": the whole list is zero
-        yield tok
+        # "he was killed": a person already counted elsewhere, most often; but the rest of
+        # "killing herself and a soldier" still counts.
+        if not (tok.pos_ in ("PRON", "DET") and not _is_number(tok)):
+            yield tok
         # A list after an unnumbered head is more victims ("a bomber, a soldier, 4 civilians");
-        # after a numbered one it is a breakdown ("40 people, 6 soldiers and 34 civilians").
-        deps = ("conj",) if _numbered(tok) else ("conj", "appos")
+        # after a numbered total it is a breakdown ("40 people, 6 soldiers and 34 civilians"),
+        # after a numbered group a list the parser chained ("22 civilians, 2 police officers").
+        listed = [c for c in tok.children if c.dep_ == "conj" or (
+            c.dep_ == "appos" and (not _numbered(tok) or _numbered_group(c, terms)))]
         # A conjunct with its own casualty word ("20 people and another 29 injured") is another figure.
-        stack.extend(c for c in tok.children if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN", "NUM")
+        stack.extend(c for c in listed if c.pos_ in ("NOUN", "PROPN", "NUM")
                      and not _is_casualty_word(c, terms) and not _owned_elsewhere(c, terms)
                      and not any(_is_casualty_word(g, terms) for g in c.children if g.dep_ in ("acl", "relcl", "amod")))
+
+
+def _numbered_group(appos: Token, terms: CasualtyTerms) -> bool:
+    """A numbered, named group in apposition to another named group: a list, not a breakdown."""
+    head = appos.head
+    # "One officer was killed, 2 others and a woman injured": a member with its own casualty word
+    # belongs to that other figure; "22 others (four of them civilians)" is a breakdown.
+    before = appos.doc[appos.left_edge.i - 1] if appos.left_edge.i > 0 else None
+    return (_numbered(appos) and not _is_number(appos) and not _is_number(head)
+            and not terms.is_generic(head.lemma_) and head.lower_ not in terms.additive
+            and not (before is not None and before.text == "(")
+            and not any(_is_casualty_word(t, terms) for t in appos.subtree if t.i != appos.i))
 
 
 def _negated(pred: Token) -> bool:
     return any(c.dep_ == "neg" for c in pred.children)
 
 
+def _alleged(pred: Token, terms: CasualtyTerms) -> bool:
+    """ "an officer accused of killing a student": a charge about another event, not a death reported here."""
+    node = pred
+    for _ in range(2):
+        if node.dep_ not in ("pcomp", "pobj") or node.head.dep_ != "prep":
+            return False
+        holder = node.head.head
+        if holder.lemma_.lower() in terms.allegations or holder.lower_ in terms.allegations:
+            return True
+        node = holder
+    return False
+
+
 def _attempted(pred: Token, terms: CasualtyTerms) -> bool:
     """ "a failed attempt to assassinate", "3 attempted murders": nobody died."""
     if any(c.lemma_.lower() in terms.attempt_words for c in pred.children if c.dep_ in ("amod", "compound")):
         return True
+    if pred.dep_ == "advcl" and pred.tag_ == "VBG" and not any(c.lower_ == "to" for c in pred.children):
+        return False  # "tried to get in, fatally stabbing an officer": the stabbing happened
     return pred.dep_ in ("xcomp", "acl", "advcl") and pred.head.lemma_.lower() in terms.attempt_words
 
 
@@ -370,11 +496,16 @@ def _is_none(tok: Token) -> bool:
         c.lower_ == "no" and c.dep_ in ("det", "neg", "advmod") for c in tok.children)
 
 
-def _in_subset(tok: Token, sent: SpacySpan) -> bool:
+def _in_subset(tok: Token, sent: SpacySpan, terms: CasualtyTerms) -> bool:
     """Whether a victim sits under "including"/"among": a part of another figure, not a new one."""
+    # "12 residents, among them three women": the parse may hang the part on the verb.
+    lead = tok.doc[max(sent.start, tok.left_edge.i - 3):tok.left_edge.i]
+    if any(t.lower_ in _SUBSET_WORDS for t in lead) and not any(t.tag_.startswith("VB") and t.lower_ not in
+                                                               _SUBSET_WORDS for t in lead):
+        return True
     node = tok
     while node.head.i != node.i and sent.start <= node.head.i < sent.end:
-        if node.dep_ == "appos" and _numbered(node.head):
+        if node.dep_ == "appos" and _numbered(node.head) and not _numbered_group(node, terms):
             return True  # "40 people, 6 soldiers and 34 civilians, were killed": a breakdown
         node = node.head
         if node.lower_ in _SUBSET_WORDS:
@@ -394,7 +525,9 @@ def _is_number(tok: Token) -> bool:
 def _figure(victim: Token, pred: Token, kind: str, terms: CasualtyTerms, numbers: NumberWords,
             sentence: Span, offset: int, attribution: Attribution | None) -> tuple[Figure, int] | None:
     """One Figure for a victim token and where its number phrase starts, or None without a count."""
-    qty, q_start, q_end = _quantity(victim, terms, numbers)
+    # "1 of 4 children injured has died" counts the part; "4 children injured" the whole.
+    part = not (pred.dep_ in ("acl", "amod") and pred.head.i == victim.i)
+    qty, q_start, q_end = _quantity(victim, terms, numbers, part=part)
     if qty is None:
         return None
     who_tok = victim if not _is_number(victim) else next(iter(_of_objects(victim)), None)
@@ -407,8 +540,21 @@ def _figure(victim: Token, pred: Token, kind: str, terms: CasualtyTerms, numbers
     if who_tok is not None and who_tok.pos_ == "PRON":
         who_tok = None  # "one of them", "1 of whom": part of a group counted elsewhere
     who = who_tok.text if who_tok is not None else None
+    more = _additive_word(victim, terms)
+    if more is not None and not terms.is_additive(who):
+        who = f"{more} {who}" if who else more  # "four more people", "another 29": as written
     return _build(kind, qty, q_start, q_end, victim, pred, sentence, offset, attribution,
                   who=who, side=terms.side_of(who_tok)), q_start
+
+
+def _additive_word(victim: Token, terms: CasualtyTerms) -> str | None:
+    """ "four more people", "another 29", "28 other people": the word that adds to earlier counts."""
+    doc = victim.doc
+    for tok in doc[victim.left_edge.i:victim.i]:
+        nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        if tok.lower_ in terms.more and nxt != "than":  # "more than 20" is a bound
+            return tok.text
+    return None
 
 
 def _build(kind: str, qty: Quantity, q_start: int, q_end: int, victim: Token, pred: Token, sentence: Span,
@@ -423,8 +569,12 @@ def _build(kind: str, qty: Quantity, q_start: int, q_end: int, victim: Token, pr
     )
 
 
-def _quantity(victim: Token, terms: CasualtyTerms, numbers: NumberWords) -> tuple[Quantity | None, int, int]:
-    """The count a victim carries, and the doc character range of the words that say it."""
+def _quantity(victim: Token, terms: CasualtyTerms, numbers: NumberWords, *,
+              part: bool = False) -> tuple[Quantity | None, int, int]:
+    """The count a victim carries, and the doc character range of the words that say it.
+
+    With `part`, "1 of 4 children" counts the 1 (the parser hangs both numbers on the noun).
+    """
     doc = victim.doc
     if _is_number(victim):
         # The number's own phrase: "at least 15", "between 10 and 15", not its "of ..." part.
@@ -441,7 +591,9 @@ def _quantity(victim: Token, terms: CasualtyTerms, numbers: NumberWords) -> tupl
         hits = numbers.find(left.text)
         if hits:
             q = hits[-1]
-            return q, left.start_char + q.start, left.start_char + q.end
+            if part and len(hits) > 1 and _PART_OF.fullmatch(left.text[hits[-2].end:q.start]):
+                q = hits[-2]
+            return _widened(q, left.start_char, victim.sent.start_char, doc.text, numbers)
     kids = {c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "predet")}
     plural = victim.tag_ in ("NNS", "NNPS") or victim.morph.get("Number") == ["Plur"] \
         or victim.lemma_.lower() in _COLLECTIVE
@@ -452,6 +604,16 @@ def _quantity(victim: Token, terms: CasualtyTerms, numbers: NumberWords) -> tupl
         # Deaths with no number at all: ACLED's conservative value for a limited attack.
         return Quantity(numbers.unnumbered_limited, approximate=True), victim.idx, victim.idx + len(victim)
     return None, 0, 0
+
+
+def _widened(q: Quantity, base: int, floor: int, text: str, numbers: NumberWords) -> tuple[Quantity, int, int]:
+    """The quantity with the words the parse left outside the noun phrase: "[between three and] four"."""
+    start, end = base + q.start, base + q.end
+    lo = max(floor, start - 40)
+    for wide in numbers.find(text[lo:end]):
+        if lo + wide.end == end and lo + wide.start < start:
+            return wide, lo + wide.start, end
+    return q, start, end
 
 
 def _participants(sent: SpacySpan, terms: CasualtyTerms, numbers: NumberWords, sentence: Span,
@@ -507,16 +669,23 @@ def unnumbered_count(*, major: bool) -> int:
 def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int | None] | None:
     """Combine one kind's figures: restatements once, distinct groups summed, disagreement at the low."""
     terms = CasualtyTerms.load()
+    own = [f for f in figures if f.kind == kind]
+    if any(_stated(f) for f in own):
+        # A stated count, however vague, beats the codebook's default for deaths reported without
+        # any number: a headline's "air strikes kill civilians" (3) never adds to "six civilians".
+        own = [f for f in own if _stated(f)]
+    later = [f for f in own if _adds_later(f, figures, terms)]
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
-    for fig in figures:
-        if fig.kind != kind:
+    for fig in own:
+        if fig in later:
             continue
-        side = _side_class(fig, terms)
-        if terms.is_generic(fig.who) and side == "other":
+        side = side_class(fig, terms)
+        who = terms.group_who(fig.who)  # "four other officers" restate or add like "officers"
+        if terms.is_generic(who) and side == "other":
             groups[("generic", "")].append(fig)
         else:
-            groups[(side, _norm(fig.who or ""))].append(fig)
-    if not groups:
+            groups[(side, _norm(who or ""))].append(fig)
+    if not groups and not later:
         return None
     generic = _group_value(groups.pop(("generic", ""))) if ("generic", "") in groups else None
     by_side: dict[str, list[tuple[tuple[int, int, int], set[int]]]] = defaultdict(list)
@@ -529,17 +698,50 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
         by_side[side].append((value, sentences))
     perp = _sum([v for v, _ in by_side.pop("perpetrators", [])])
     others = _sum([v for vals in by_side.values() for v, _ in vals])
+    extra = _sum([_group_value([f]) for f in later])
     # A total equal to the sum of the sides ("17 dead" ... 15 attackers and 2 officers) covers all.
     if generic is not None and perp[0] and generic[0] == perp[0] + others[0]:
-        return generic
+        return tuple(a + b for a, b in zip(generic, extra))  # type: ignore[return-value]
     # Attackers are rarely among "people killed"; the victims' total covers the other sides.
     victims = tuple(max(a, b) for a, b in zip(generic or (0, 0, 0), others))
-    best, low, high = (a + b for a, b in zip(victims, perp))
+    best, low, high = (a + b + c for a, b, c in zip(victims, perp, extra))
     return best, low, high
 
 
-def _side_class(fig: Figure, terms: CasualtyTerms) -> str:
-    """The coarse side, read back from `who` when the caller mapped sides to actor1/actor2."""
+def _stated(fig: Figure) -> bool:
+    """Whether a figure states a number (even "dozens"), unlike the default for bare "civilians were killed"."""
+    numbers = NumberWords.load()
+    if not fig.approximate or fig.who is None or fig.count != numbers.unnumbered_limited:
+        return True
+    # The words just before the people noun say whether it was counted: "several civilians" is,
+    # "kill civilians" and "55 soldiers and pro-government tribal fighters" are not.
+    at = fig.span.text.rfind(fig.who)
+    before = fig.span.text[:at].split()[-3:] if at >= 0 else fig.span.text.split()
+    return bool(numbers.find(" ".join(before)))
+
+
+def _adds_later(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) -> bool:
+    """Whether a figure adds new people to the incident's earlier count of its kind.
+
+    "One of the injured died" always does. "Four more people were killed" and "3 others died
+    later" do when they stand alone in their sentence and follow a count of the same kind;
+    "killed 5 and wounded 20 others" counts the others against the killed, so not.
+    """
+    who = (fig.who or "").lower()
+    other_kind = terms.complements.get(who) or terms.nouns.get(who)
+    if other_kind is not None and other_kind != fig.kind:
+        return True
+    if not terms.is_additive(fig.who):
+        return False
+    if any(f is not fig and f.sentence.start == fig.sentence.start for f in figures):
+        return False
+    before = [f for f in figures if f.span.start < fig.span.start and f.kind != "participants"]
+    return bool(before) and max(before, key=lambda f: f.span.start).kind == fig.kind
+
+
+def side_class(fig: Figure, terms: CasualtyTerms | None = None) -> str:
+    """The coarse side (perpetrators, state, civilians, other), read back from `who` once tied to actors."""
+    terms = terms or CasualtyTerms.load()
     if fig.side in SIDES:
         return fig.side
     who = (fig.who or "").lower()

@@ -34,6 +34,7 @@ class ModalityCues:
         try:
             neg, hyp, fc, op, bg = (data[k] for k in ("negated", "hypothetical", "forecast", "opinion", "background"))
             self.deny = frozenset(neg["deny_verbs"])
+            self.cancel = frozenset(neg["cancel_verbs"])
             self.none_words = frozenset(neg["none_words"])
             self.existence = frozenset(neg["existence_verbs"])
             self.marks = frozenset(hyp["marks"])
@@ -141,6 +142,9 @@ def _negated(trigger: Token, chain: list[Token], cues: ModalityCues) -> bool:
                 return True  # "no one was killed"
         if verb.i != (first.i if first is not None else -1):
             break
+    # The parser may hang the object on the particle: "called off(prt) the attack(pobj)".
+    if any(_with_particle(t.head if t.dep_ == "prt" else t) in cues.cancel for t in chain[1:]):
+        return True  # "called off the attack"
     return any(t.lemma_.lower() in cues.deny for t in chain[1:])  # "denied attacking"
 
 
@@ -178,10 +182,21 @@ def _forecast(sent: SpacySpan, trigger: Token, chain: list[Token], cues: Modalit
     for verb in verbs[:2]:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cues.modals for c in verb.children):
             return True  # "militants could attack", "warned that they would attack"
-    if any(t.lemma_.lower() in cues.governors for t in chain[1:]):
-        return True  # "is expected to attack", "threatened to kill"
+    if any(t.lemma_.lower() in cues.governors and not _phrasal(t) for t in chain[1:]):
+        return True  # "is expected to attack", "threatened to kill" (but "bombs were set off")
     past = any(v.tag_ in ("VBD", "VBN") for v in verbs[:1])
     return not past and bool(cues.forecast_phrases.search(sent.text))
+
+
+def _with_particle(verb: Token) -> str:
+    """ "called off" -> "call off"; "cancelled" -> "cancel"."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
+
+
+def _phrasal(verb: Token) -> bool:
+    """A phrasal verb is another verb: "set off" a bomb is no "set to" attack, "call off" no call."""
+    return any(c.dep_ == "prt" for c in verb.children)
 
 
 def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,

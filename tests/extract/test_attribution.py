@@ -87,3 +87,25 @@ def test_bad_data_file_is_a_typed_error(tmp_path):
     bad.write_text("reporting_verbs = 3\n", encoding="utf-8")
     with pytest.raises(DataFileError):
         SourceWords.load(bad)
+
+
+def test_a_count_made_subject_by_the_parser_is_never_the_source(nlp):
+    # The small model makes "civilians" the subject of "said"; the source is the apposition.
+    text = ("Jets pounded the town of Maarat al-Numan south of Idlib on Sunday, killing at least eight "
+            "civilians, including three children, the Syrian Observatory for Human Rights said.")
+    att = find_attribution(first(nlp, text), OFFSET)
+    assert (att.source, att.kind) == ("Syrian Observatory for Human Rights", "ngo")
+    assert not any(ch.isdigit() for ch in att.source) and "civilians" not in att.source
+    article = "x" * OFFSET + text
+    assert article[att.span.start:att.span.end] == att.span.text
+
+
+def test_a_subjectless_reporting_verb_takes_the_source_words_before_it(nlp):
+    text = "Shelling hit the town overnight, wounding 12 residents, medics at the local hospital said."
+    att = find_attribution(first(nlp, text), OFFSET)
+    assert (att.source, att.kind) == ("medics at the local hospital", "medical")
+
+
+def test_counted_speakers_that_name_a_source_stay_sources(nlp):
+    att = find_attribution(first(nlp, "Two police officials said 5 people died."), OFFSET)
+    assert (att.source, att.kind) == ("Two police officials", "police")

@@ -54,6 +54,13 @@ def test_no_date_stated(nlp):
     assert date_of(nlp, "2000 people protested in the capital.") is None
 
 
+def test_a_length_of_time_is_no_date(nlp):
+    # A deadline or a duration says how long, not when: "within 30 days" is not 30 days ago.
+    assert date_of(nlp, "Both armies agreed to pull back their troops within 30 days.") is None
+    assert date_of(nlp, "Clashes have continued for the past two weeks.") is None
+    assert date_of(nlp, "Gunmen killed 5 people three days ago.").date == PUBLISHED - dt.timedelta(days=3)
+
+
 def test_relative_dates_need_a_publication_date(nlp):
     assert date_of(nlp, "Militants attacked on Tuesday.", published=None) is None
     assert date_of(nlp, "The bombing on 12 May 2021 killed nine.", published=None).date == dt.date(2021, 5, 12)

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from faultline.errors import DataFileError
-from faultline.extract.figures import CasualtyTerms, fatality_total, find_figures, kind_total, unnumbered_count
+from faultline.extract.figures import (
+    CasualtyTerms,
+    fatality_total,
+    find_figures,
+    kind_total,
+    side_class,
+    unnumbered_count,
+)
 from faultline.model import Attribution, Figure, Span
 
 OFFSET = 1000  # the window's place in a pretend article: every span must come back shifted by it
@@ -164,3 +171,124 @@ def test_casualty_terms_load_and_refuse_bad_files(tmp_path):
     bad.write_text("[kinds]\n", encoding="utf-8")
     with pytest.raises(DataFileError):
         CasualtyTerms.load(bad)
+
+
+# ---------------------------------------------------------------- robustness to misparses
+
+def article_figures(nlp, text):
+    """Figures of a text split at blank lines, as the pipeline's windows are (a headline alone)."""
+    figs, start = [], 0
+    for part in text.split("\n\n"):
+        for sent in nlp(part).sents:
+            figs.extend(find_figures(sent, start, attribution=None))
+        start += len(part) + 2
+    return figs
+
+
+def total_of(nlp, text, kind="killed"):
+    figs = article_figures(nlp, text)
+    return fatality_total(figs)[0] if kind == "killed" else kind_total(figs, kind)
+
+
+def test_a_count_the_parser_hangs_on_the_reporting_verb_is_still_read(nlp):
+    # The small model makes "civilians" the subject of "said": the count is nobody's object.
+    text = ("Jets pounded the town of Maarat al-Numan south of Idlib on Sunday, killing at least eight "
+            "civilians, including three children, the Syrian Observatory for Human Rights said.")
+    figs = [f for f in figures_of(nlp, text) if f.kind == "killed"]
+    assert [(f.count, f.low, f.who, f.side) for f in figs] == [(8, 8, "civilians", "civilians")]
+    assert figs[0].span.text.startswith("killing at least eight civilians")
+
+
+def test_surface_reading_needs_a_casualty_word_a_count_and_people(nlp):
+    figs = figures_of(nlp, "Gunmen raided the market, killing 3 traders and wounding 7 others.")
+    assert kinds(figs) == [("injured", 7), ("killed", 3)]
+    assert total_of(nlp, "A car bomb claimed 9 civilians lives in the square.") == 9
+    assert [f for f in figures_of(nlp, "The rebels took 5 soldiers to their camp.") if f.kind == "killed"] == []
+
+
+def test_fatal_stabbings_and_shootings_are_deaths(nlp):
+    assert kinds(figures_of(nlp, "A man fatally stabbed a guard outside the courthouse.")) == [("killed", 1)]
+    text = "The gunman tried to climb the fence, fatally shooting a guard before he was arrested."
+    assert [f.count for f in figures_of(nlp, text) if f.kind == "killed"] == [1]
+
+
+def test_an_intransitive_death_shares_its_conjunct_subject(nlp):
+    for text in ("A guard opened the gate, was shot twice and died in hospital.",
+                 "A soldier stepped on a mine and died."):
+        assert [(f.kind, f.count, f.side) for f in figures_of(nlp, text)] == [("killed", 1, "state")], text
+
+
+def test_a_pronoun_victim_does_not_hide_the_rest_of_the_list(nlp):
+    figs = figures_of(nlp, "The bomber blew himself up at the gate, killing himself and two guards.")
+    assert [(f.kind, f.count, f.who) for f in figs] == [("killed", 2, "guards")]
+
+
+def test_a_list_of_numbered_groups_counts_each_group(nlp):
+    assert total_of(nlp, "At least 9 villagers, 3 soldiers, and 2 militants were killed in the fighting.") == 14
+    # A numbered total followed by its breakdown still counts once ...
+    assert total_of(nlp, "30 people, 10 soldiers and 20 civilians, were killed.") == 30
+    # ... and a member with its own casualty word belongs to that other figure.
+    assert total_of(nlp, "One soldier was killed, 2 others and a child injured in the shelling.") == 1
+
+
+def test_a_part_of_a_group_counts_the_part(nlp):
+    figs = figures_of(nlp, "Doctors said that 2 of 5 young children injured have died.")
+    assert sorted((f.kind, f.count) for f in figs) == [("injured", 5), ("killed", 2)]
+
+
+def test_a_range_split_by_the_parse_keeps_its_low_end(nlp):
+    text = "Gunmen opened fire on the farm.\n\nBetween three and four other villagers were wounded in the attack."
+    assert total_of(nlp, text, "injured") == 3
+
+
+def test_a_charge_about_another_killing_is_no_death(nlp):
+    text = "Crowds burned tyres after a court acquitted a soldier accused of killing a student."
+    assert [f for f in figures_of(nlp, text) if f.kind == "killed"] == []
+
+
+def test_a_subset_the_parse_hangs_on_the_verb_is_not_added(nlp):
+    text = "Shelling hit the town overnight, wounding 12 residents, among them three women, medics said."
+    assert total_of(nlp, text, "injured") == 12
+
+
+# ---------------------------------------------------------------- totals: new people and bare defaults
+
+def test_deaths_among_the_injured_and_more_deaths_add_to_the_toll(nlp):
+    assert total_of(nlp, "Two people died and 5 others were hurt. One of the wounded died on Friday.") == 3
+    assert total_of(nlp, "Six people were killed in the raid. Two more people died overnight.") == 8
+
+
+def test_others_counted_against_another_kind_do_not_add(nlp):
+    text = "20 wounded in market blast\n\nThe bomb killed 5 people and wounded 20 others."
+    assert total_of(nlp, text, "injured") == 20
+    assert total_of(nlp, "More than 20 people were killed.") == 20
+
+
+def test_an_unnumbered_headline_never_undercuts_or_adds_to_a_count(nlp):
+    text = "Air raids kill villagers in Idlib\n\nJets struck the village, killing at least five villagers."
+    assert fatality_total(article_figures(nlp, text))[:2] == (5, 5)
+    text = "Shelling kills civilians in Donetsk\n\nTwo soldiers were killed when shells hit the post."
+    assert total_of(nlp, text) == 2
+
+
+def test_total_drops_a_bare_default_once_any_number_is_stated():
+    bare = Figure("killed", 3, None, None, Span(0, 14, "kill civilians"), Span(0, 30, "x"),
+                  who="civilians", side="civilians", approximate=True)
+    counted = Figure("killed", 2, None, None, Span(40, 52, "two children"), Span(40, 60, "y"),
+                     who="children", side="civilians")
+    vague = Figure("killed", 12, None, None, Span(40, 46, "dozens"), Span(40, 60, "y"), approximate=True)
+    assert fatality_total([bare, counted])[0] == 2
+    assert fatality_total([bare, vague])[0] == 12
+    assert fatality_total([bare])[0] == 3
+
+
+def test_total_adds_deaths_counted_among_another_kind():
+    figs = [fig("killed", 3, who="people"), fig("injured", 3, who="others"),
+            fig("killed", 1, who="injured", sentence=50)]
+    assert fatality_total(figs)[0] == 4
+
+
+def test_side_class_reads_the_side_back_once_tied_to_actors():
+    assert side_class(fig("killed", 4, who="attackers", side="actor1")) == "perpetrators"
+    assert side_class(fig("killed", 4, who="soldiers", side="actor2")) == "state"
+    assert side_class(fig("killed", 4, who="people")) == "other"

@@ -48,6 +48,15 @@ def test_each_modality(nlp, text, trigger, expected):
     assert modality(nlp, text, trigger) == expected
 
 
+def test_phrasal_verbs_are_not_their_governor(nlp):
+    # "set off" a bomb is no "set to" attack; "called off" cancels, it does not call for one.
+    assert modality(nlp, "Two car bombs were set off near the army base.", "bombs") == "reported"
+    assert modality(nlp, "Insurgents set off a bomb at the checkpoint.", "bomb") == "reported"
+    assert modality(nlp, "Rebels are set to attack the town.", "attack") == "forecast"
+    assert modality(nlp, "The rebels called off the attack.", "attack") == "negated"
+    assert modality(nlp, "The army cancelled the offensive.", "offensive") == "negated"
+
+
 def test_cues_must_govern_the_trigger(nlp):
     text = "Rebels, who may return, killed 4 soldiers."
     assert modality(nlp, text, "killed") == "reported"
