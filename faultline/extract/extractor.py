@@ -232,21 +232,23 @@ class Extractor:
     def _sides(self, main: SentenceFacts, typed: Trigger, facts: Sequence[SentenceFacts]) -> Sides:
         """Sides from the main statement; other statements of the incident add associated actors."""
         sides = self._sentence_sides(main, typed)
-        if sides is None:
+        if not _names_anyone(sides, typed):
             # The typed statement names nobody ("weapons were seized"): take the sides of the first
             # statement that names someone ("police arrested five members of ...").
-            main = next((f for f in facts if f.actors and f.triggers), main)
-            sides = (self._sentence_sides(main, main.triggers[0]) if main.triggers else None) or Sides(None, None)
+            for fact in facts:
+                if fact is not main and fact.actors and fact.triggers:
+                    other = self._sentence_sides(fact, fact.triggers[0])
+                    if _names_anyone(other, fact.triggers[0]):
+                        main, sides = fact, other
+                        break
         named = {a.name for a in (sides.actor1, sides.actor2, *sides.assoc_1, *sides.assoc_2) if a}
         assoc_1, assoc_2 = list(sides.assoc_1), list(sides.assoc_2)
         for fact in facts:
-            if fact is main or not fact.triggers:
+            if fact is main or not fact.triggers or not fact.actors:
                 continue
             other = self._sentence_sides(fact, fact.triggers[0])
-            if other is None:
-                continue
             for actor in (other.actor1, other.actor2, *other.assoc_1, *other.assoc_2):
-                if actor is None or actor.name in named:
+                if actor is None or actor.name in named or _inferred(actor, fact.triggers[0]):
                     continue
                 for lead, bucket in ((sides.actor1, assoc_1), (sides.actor2, assoc_2)):
                     if lead is not None and lead.inter == actor.inter:
@@ -255,15 +257,26 @@ class Extractor:
                         break
         return Sides(sides.actor1, sides.actor2, tuple(assoc_1), tuple(assoc_2))
 
-    def _sentence_sides(self, fact: SentenceFacts, trigger: Trigger) -> Sides | None:
-        if not fact.actors:
-            return None
+    def _sentence_sides(self, fact: SentenceFacts, trigger: Trigger) -> Sides:
+        """The sides one statement gives; with no actor named, the actors stage may infer one."""
         if not fact.span.start <= trigger.start < fact.span.end:
-            return Sides(fact.actors[0], next((a for a in fact.actors[1:] if a.name != fact.actors[0].name), None))
+            if not fact.actors:
+                return Sides(None, None)
+            first = fact.actors[0]
+            return Sides(first, next((a for a in fact.actors[1:] if a.name != first.name), None))
         return self.actors.assign_sides(
             fact.sent, fact.offset, trigger=(trigger.start, trigger.end), actors=fact.actors,
             sub_event_type=trigger.sub_event_type,
         )
+
+
+def _inferred(actor: Actor, trigger: Trigger) -> bool:
+    """An actor the actors stage inferred from the event itself (its evidence is the trigger)."""
+    return actor.span.start == trigger.start and actor.span.end == trigger.end
+
+
+def _names_anyone(sides: Sides, trigger: Trigger) -> bool:
+    return any(a is not None and not _inferred(a, trigger) for a in (sides.actor1, sides.actor2))
 
 
 def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:

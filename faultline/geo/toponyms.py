@@ -44,6 +44,7 @@ _NOT_PLACES = frozenset(fold(w) for w in (
     "God Allah Islam Internet Parliament Congress Senate Government President Police Army The A An His Her"
 ).split())
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NON_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 
 
@@ -91,7 +92,9 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
     for ent in span.ents:
         start, end = ent.start_char - span.start_char, ent.end_char - span.start_char
         if ent.label_ not in PLACE_LABELS:
-            if ent.label_ not in ("PERSON", "ORG"):  # the small model often calls towns people or organisations
+            # Trust the model's numbers and dates; its other labels often misname towns (a town
+            # as a person, a nationality or a language); demonyms are filtered separately.
+            if ent.label_ in NON_PLACE_LABELS:
                 other_entities.append((start, end))
             continue
         stripped = _LEADING_ARTICLE.match(ent.text)

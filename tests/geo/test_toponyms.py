@@ -48,3 +48,14 @@ def test_district_of_a_city_does_not_make_the_city_a_district(nlp, gazetteer):
     found = find_toponyms(doc, 0, gazetteer)
     kabul = [t for t in found if t.text == "Kabul"]
     assert kabul and kabul[0].label != "district"
+
+
+def test_a_town_the_model_calls_a_nationality_is_still_found_after_a_preposition(nlp, gazetteer):
+    from spacy.tokens import Span as SpacySpan
+
+    from faultline.geo import find_toponyms
+
+    doc = nlp("Warplanes struck a village north of Kandahar yesterday.")
+    index = next(tok.i for tok in doc if tok.text == "Kandahar")
+    doc.ents = [SpacySpan(doc, index, index + 1, label="NORP")]
+    assert "Kandahar" in [t.text for t in find_toponyms(doc, 0, gazetteer)]
