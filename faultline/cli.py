@@ -95,6 +95,7 @@ def extract(
         bool, typer.Option("--full-parse", help="Parse every sentence, not only those with event cues.")
     ] = False,
     allow_private: Annotated[bool, typer.Option(help="Allow fetching private/loopback URLs.")] = False,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes for extraction (one model each).")] = 1,
 ) -> None:
     """Read news articles and print the events they report, with evidence."""
     from faultline.dedup import build_event
@@ -102,7 +103,9 @@ def extract(
     from faultline.ingest import read_inputs
     from faultline.pipeline import Pipeline
 
-    settings = Settings(published=parse_day(published), full_parse=full_parse, allow_private=allow_private)
+    settings = Settings(
+        published=parse_day(published), full_parse=full_parse, allow_private=allow_private, workers=workers
+    )
     fmt = output_format.value if output_format else ("table" if sys.stdout.isatty() else "jsonl")
     if all_mentions and fmt in ("csv", "geojson"):
         raise typer.BadParameter("--all-mentions needs --format table, jsonl or json", param_hint="--all-mentions")

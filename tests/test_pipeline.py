@@ -1,0 +1,63 @@
+"""The pipeline as a whole: batching, worker processes, and failures contained per article."""
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from faultline.config import Settings
+from faultline.model import Article
+from faultline.pipeline import Pipeline
+
+TEXTS = [
+    "Gunmen killed three police officers at a checkpoint in Kandahar on Monday, officials said.",
+    "The city council approved a new budget for parks on Tuesday.",
+    "Protesters marched through Nairobi on Wednesday; police fired tear gas and arrested 12 people.",
+    "A roadside bomb killed two soldiers near Maiduguri yesterday, the army said.",
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline.build(Settings(published=dt.date(2026, 5, 14), batch_size=2))
+
+
+def articles():
+    return [Article(id=f"a{i}", text=text) for i, text in enumerate(TEXTS)]
+
+
+def summary(results):
+    return [(r.article.id, [(e.sub_event_type, e.fatalities, e.event_date) for e in r.events]) for r in results]
+
+
+def test_results_come_in_input_order_with_the_settings_publication_date(pipeline):
+    results = list(pipeline.process_many(articles()))
+    assert [r.article.id for r in results] == ["a0", "a1", "a2", "a3"]
+    assert all(r.article.published == dt.date(2026, 5, 14) for r in results)
+    assert results[1].events == []
+    assert results[0].events[0].fatalities == 3
+
+
+def test_worker_processes_give_the_same_results(pipeline):
+    serial = summary(pipeline.process_many(articles()))
+    parallel = Pipeline(
+        dataclasses.replace(pipeline.settings, workers=2), parser=pipeline.parser, extractor=pipeline.extractor,
+        actors=pipeline.actors, geocoder=pipeline.geocoder,
+    )
+    assert summary(parallel.process_many(articles())) == serial
+
+
+def test_a_failing_article_becomes_a_rejection_and_the_rest_go_on(pipeline, monkeypatch):
+    original = pipeline.extractor.extract
+
+    def fragile(article, windows, toponyms):
+        if article.id == "a2":
+            raise ValueError("boom")
+        return original(article, windows, toponyms)
+
+    monkeypatch.setattr(pipeline.extractor, "extract", fragile)
+    results = list(pipeline.process_many(articles()))
+    assert [r.article.id for r in results] == ["a0", "a1", "a2", "a3"]
+    assert results[2].rejections and results[2].rejections[0].stage == "extract"
+    assert "boom" in results[2].rejections[0].reason
+    assert results[3].events
