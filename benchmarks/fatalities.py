@@ -28,7 +28,8 @@ import spacy
 from benchmarks.datasets import load_ucdp, load_wiki_terror
 from faultline.config import Settings
 from faultline.extract.attribution import SourceWords, find_attribution
-from faultline.extract.figures import fatality_total, find_figures, kind_total, side_class
+from faultline.extract.figures import find_figures
+from faultline.extract.totals import fatality_total, kind_total, side_class
 from faultline.model import Attribution, Event, Figure
 
 
@@ -144,7 +145,7 @@ def ucdp(nlp: spacy.language.Language, *, misses: int) -> None:
         print("\n".join(wrong))
 
 
-def _e2e() -> Callable[[str], tuple[int, int]] | None:
+def end_to_end_scorer() -> Callable[[str], tuple[int, int]] | None:
     """The end-to-end scorer: the largest victims' total and the largest recorded fatalities among the events."""
     try:
         from faultline import extract_text
@@ -168,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-e2e", action="store_true", help="skip the end-to-end extract_text run")
     args = parser.parse_args(argv)
     nlp = spacy.load(Settings().spacy_model)
-    wiki(nlp, misses=args.misses, e2e=None if args.no_e2e else _e2e())
+    wiki(nlp, misses=args.misses, e2e=None if args.no_e2e else end_to_end_scorer())
     ucdp(nlp, misses=args.misses)
     return 0
 

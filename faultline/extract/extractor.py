@@ -19,6 +19,7 @@ from faultline.actors import ActorDictionary, Sides
 from faultline.extract import attribution as attribution_rules
 from faultline.extract import dates as date_rules
 from faultline.extract import figures as figure_rules
+from faultline.extract import totals
 from faultline.extract import modality as modality_rules
 from faultline.extract.places import PlaceRoleCues, classify_toponyms
 from faultline.extract.typing import EventTyper, Trigger
@@ -190,7 +191,7 @@ class Extractor:
         figures = [_with_side(fig, actor1, actor2) for fig in found]
         # Totals read the victim classes as found: tied to actors, "pro-government fighters" would
         # be read back from the bare noun as perpetrators.
-        fatalities, _, _ = figure_rules.fatality_total(found)
+        fatalities, _, _ = totals.fatality_total(found)
         date, time_precision, date_span = _incident_date(article, facts)
         location = incident.place or _fallback_place(facts)
         candidates = incident.places or ((location,) if location else ())
@@ -213,9 +214,9 @@ class Extractor:
             assoc_actor_2=sides.assoc_2,
             figures=tuple(figures),
             fatalities=fatalities,
-            injured=figure_rules.kind_total(found, "injured"),
-            captured=figure_rules.kind_total(found, "captured"),
-            participants=figure_rules.kind_total(found, "participants"),
+            injured=totals.kind_total(found, "injured"),
+            captured=totals.kind_total(found, "captured"),
+            participants=totals.kind_total(found, "participants"),
             event_date=date,
             time_precision=time_precision,
             location=location,

@@ -20,6 +20,9 @@ _OTHER_CLAUSE = frozenset({"relcl", "acl", "ccomp", "advcl", "conj", "parataxis"
                            "nsubjpass", "csubj", "cc", "punct", "mark"})
 _CLIMB = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "dobj", "pobj", "prep", "nsubj",
                     "nsubjpass", "attr", "oprd", "acomp", "compound", "amod"})
+# Clauses nested below the trigger clause's words: "the village, which rebels seized two months
+# ago" dates the seizing, not the verb whose object the village is.
+_NESTED_CLAUSE = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
 # Links that keep the climb inside the trigger's clause ("expected to attack", "no attack took place").
 _SAME_CLAUSE = frozenset({"xcomp", "conj", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "amod", "compound"})
 _REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "claim", "accord"})
@@ -41,6 +44,8 @@ class ModalityCues:
             self.counterfactual = frozenset(hyp["counterfactual_aux"])
             self.modals = frozenset(fc["modals"])
             self.governors = frozenset(fc["governors"])
+            self.infinitive_only = frozenset(fc["infinitive_only"])
+            self.prep_frames = frozenset(fc["prep_frames"])
             self.forecast_mods = frozenset(fc["modifiers"])
             self.forecast_phrases = _phrases(fc["phrases"])
             self.opinion_modals = frozenset(op["modals"])
@@ -49,6 +54,7 @@ class ModalityCues:
             self.opinion_frames = _phrases(op["frames"])
             self.history_adverbs = frozenset(bg["adverbs"])
             self.history_phrases = _phrases(bg["phrases"])
+            self.duration_words = frozenset(bg["duration_words"])
             self.background_days = int(bg["days"])
         except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError(f"modality cues lack or mistype {exc}", subject=str(DATA_PATH)) from exc
@@ -182,10 +188,23 @@ def _forecast(sent: SpacySpan, trigger: Token, chain: list[Token], cues: Modalit
     for verb in verbs[:2]:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cues.modals for c in verb.children):
             return True  # "militants could attack", "warned that they would attack"
-    if any(t.lemma_.lower() in cues.governors and not _phrasal(t) for t in chain[1:]):
+    if any(_looks_ahead(chain, k, cues) for k in range(1, len(chain))):
         return True  # "is expected to attack", "threatened to kill" (but "bombs were set off")
     past = any(v.tag_ in ("VBD", "VBN") for v in verbs[:1])
     return not past and bool(cues.forecast_phrases.search(sent.text))
+
+
+def _looks_ahead(chain: list[Token], k: int, cues: ModalityCues) -> bool:
+    """True when chain[k] is a forecast governor of the link below it."""
+    gov, below = chain[k], chain[k - 1]
+    lemma = gov.lemma_.lower()
+    if lemma not in cues.governors or _phrasal(gov):
+        return False
+    if lemma not in cues.infinitive_only:
+        return True
+    if below.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
+        return True  # "set to attack", "determined to fight", "due to storm"
+    return below.dep_ == "prep" and f"{lemma} {below.lower_}" in cues.prep_frames  # "called for a strike"
 
 
 def _with_particle(verb: Token) -> str:
@@ -204,13 +223,23 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
     if published and event_date and (published - event_date).days > cues.background_days:
         return True
     clause = _clause_text(trigger, chain)
-    if cues.history_phrases.search(clause):
+    if _recalls(clause, cues):
         return True
     verbs = _verbs(chain)
     if any(c.lower_ in cues.history_adverbs and c.dep_ == "advmod" for v in verbs[:2] for c in v.children):
         return True  # "had previously attacked"
-    year_now = (published or event_date or dt.date.today()).year
-    return any(int(y) < year_now for y in _YEAR.findall(clause))  # "was killed in 2017"
+    if published is None:
+        return False  # no date to compare with: "in 2019" may be this year's news
+    return any(int(y) < published.year for y in _YEAR.findall(clause))  # "was killed in 2017"
+
+
+def _recalls(clause: str, cues: ModalityCues) -> bool:
+    """A history phrase that is not the start of a span up to now ("in the past 48 hours")."""
+    for match in cues.history_phrases.finditer(clause):
+        following = clause[match.end():].split(maxsplit=1)
+        if not following or not (following[0].lower() in cues.duration_words or following[0].isdigit()):
+            return True
+    return False
 
 
 def _clause_text(trigger: Token, chain: list[Token]) -> str:
@@ -219,8 +248,10 @@ def _clause_text(trigger: Token, chain: list[Token]) -> str:
     idx: set[int] = set()
     for owner in owners:
         idx.add(owner.i)
-        for c in owner.children:
-            if c.dep_ not in _OTHER_CLAUSE:
-                idx.update(t.i for t in c.subtree)
+        stack = [c for c in owner.children if c.dep_ not in _OTHER_CLAUSE]
+        while stack:
+            tok = stack.pop()
+            idx.add(tok.i)
+            stack.extend(c for c in tok.children if c.dep_ not in _NESTED_CLAUSE)
     doc = trigger.doc
     return " ".join(doc[i].text for i in sorted(idx))

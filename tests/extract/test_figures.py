@@ -5,14 +5,8 @@ from __future__ import annotations
 import pytest
 
 from faultline.errors import DataFileError
-from faultline.extract.figures import (
-    CasualtyTerms,
-    fatality_total,
-    find_figures,
-    kind_total,
-    side_class,
-    unnumbered_count,
-)
+from faultline.extract.figures import CasualtyTerms, find_figures
+from faultline.extract.totals import fatality_total, kind_total, side_class, unnumbered_count
 from faultline.model import Attribution, Figure, Span
 
 OFFSET = 1000  # the window's place in a pretend article: every span must come back shifted by it

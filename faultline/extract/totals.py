@@ -1,0 +1,133 @@
+"""Conservative totals over one incident's figures: no double counting, the lowest reliable count."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from faultline.extract.figures import SIDES, CasualtyTerms, normalise_word
+from faultline.extract.numbers import NumberWords
+from faultline.model import Attribution, Figure
+
+
+def fatality_total(figures: Sequence[Figure]) -> tuple[int, int | None, int | None]:
+    """Deaths in one incident: (best, low, high) without double counting; (0, None, None) if none."""
+    total = _total(figures, "killed")
+    return total if total is not None else (0, None, None)
+
+
+def kind_total(figures: Sequence[Figure], kind: str) -> int | None:
+    """The conservative total of one figure kind (injured, captured, ...), or None if none reported."""
+    total = _total(figures, kind)
+    return total[0] if total is not None else None
+
+
+def unnumbered_count(*, major: bool) -> int:
+    """ACLED's count for deaths reported without a number: 10 for a major attack, 3 for a limited one."""
+    words = NumberWords.load()
+    return words.unnumbered_major if major else words.unnumbered_limited
+
+
+def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int | None] | None:
+    """Combine one kind's figures: restatements once, distinct groups summed, disagreement at the low."""
+    terms = CasualtyTerms.load()
+    own = [f for f in figures if f.kind == kind]
+    if any(_stated(f) for f in own):
+        # A stated count, however vague, beats the codebook's default for deaths reported without
+        # any number: a headline's "air strikes kill civilians" (3) never adds to "six civilians".
+        own = [f for f in own if _stated(f)]
+    later = [f for f in own if _adds_later(f, figures, terms)]
+    groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for fig in own:
+        if fig in later:
+            continue
+        side = side_class(fig, terms)
+        who = terms.group_who(fig.who)  # "four other officers" restate or add like "officers"
+        if terms.is_generic(who) and side == "other":
+            groups[("generic", "")].append(fig)
+        else:
+            groups[(side, normalise_word(who or ""))].append(fig)
+    if not groups and not later:
+        return None
+    generic = _group_value(groups.pop(("generic", ""))) if ("generic", "") in groups else None
+    by_side: dict[str, list[tuple[tuple[int, int, int], set[int]]]] = defaultdict(list)
+    for (side, _who), figs in sorted(groups.items()):
+        value, sentences = _group_value(figs), {f.sentence.start for f in figs}
+        # The same side and count under another noun in another sentence ("5 soldiers were killed"
+        # ... "the 5 troops") restates; in one sentence ("2 policemen and 2 soldiers") it adds.
+        if side != "other" and any(v[0] == value[0] and not (s & sentences) for v, s in by_side[side]):
+            continue
+        by_side[side].append((value, sentences))
+    perp = _sum([v for v, _ in by_side.pop("perpetrators", [])])
+    others = _sum([v for vals in by_side.values() for v, _ in vals])
+    extra = _sum([_group_value([f]) for f in later])
+    # A total equal to the sum of the sides ("17 dead" ... 15 attackers and 2 officers) covers all.
+    if generic is not None and perp[0] and generic[0] == perp[0] + others[0]:
+        return tuple(a + b for a, b in zip(generic, extra))  # type: ignore[return-value]
+    # Attackers are rarely among "people killed"; the victims' total covers the other sides.
+    victims = tuple(max(a, b) for a, b in zip(generic or (0, 0, 0), others))
+    best, low, high = (a + b + c for a, b, c in zip(victims, perp, extra))
+    return best, low, high
+
+
+def _stated(fig: Figure) -> bool:
+    """Whether a figure states a number (even "dozens"), unlike the default for bare "civilians were killed"."""
+    numbers = NumberWords.load()
+    if not fig.approximate or fig.who is None or fig.count != numbers.unnumbered_limited:
+        return True
+    # The words just before the people noun say whether it was counted: "several civilians" is,
+    # "kill civilians" and "55 soldiers and pro-government tribal fighters" are not.
+    at = fig.span.text.rfind(fig.who)
+    before = fig.span.text[:at].split()[-3:] if at >= 0 else fig.span.text.split()
+    return bool(numbers.find(" ".join(before)))
+
+
+def _adds_later(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) -> bool:
+    """Whether a figure adds new people to the incident's earlier count of its kind.
+
+    "One of the injured died" always does. "Four more people were killed" and "3 others died
+    later" do when they stand alone in their sentence and follow a count of the same kind;
+    "killed 5 and wounded 20 others" counts the others against the killed, so not.
+    """
+    who = (fig.who or "").lower()
+    other_kind = terms.complements.get(who) or terms.nouns.get(who)
+    if other_kind is not None and other_kind != fig.kind:
+        return True
+    if not terms.is_additive(fig.who):
+        return False
+    if any(f is not fig and f.sentence.start == fig.sentence.start for f in figures):
+        return False
+    before = [f for f in figures if f.span.start < fig.span.start and f.kind != "participants"]
+    return bool(before) and max(before, key=lambda f: f.span.start).kind == fig.kind
+
+
+def side_class(fig: Figure, terms: CasualtyTerms | None = None) -> str:
+    """The coarse side (perpetrators, state, civilians, other), read back from `who` once tied to actors."""
+    terms = terms or CasualtyTerms.load()
+    if fig.side in SIDES:
+        return fig.side
+    who = (fig.who or "").lower()
+    return terms.sides.get(who) or terms.sides.get(normalise_word(who)) or fig.side or "other"
+
+
+def _group_value(figs: Sequence[Figure]) -> tuple[int, int, int]:
+    """(best, low, high) for one group: the latest (largest) per source, the lowest across sources."""
+    firm = [f for f in figs if not f.approximate] or list(figs)
+    per_source: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for fig in firm:
+        per_source[_source_key(fig.attribution)].append(fig)
+    # A source updating its toll ("rose to 12") means the larger figure; sources disagreeing, the lower.
+    best = min(max(f.count for f in fs) for fs in per_source.values())
+    low = min(f.low if f.low is not None else f.count for f in firm)
+    high = max(f.high if f.high is not None else f.count for f in figs)
+    return best, min(low, best), max(high, best)
+
+
+def _source_key(attribution: Attribution | None) -> tuple[str, str]:
+    if attribution is None:
+        return ("author", "")
+    return (attribution.kind, attribution.source.lower())
+
+
+def _sum(values: Sequence[tuple[int, int, int]]) -> tuple[int, int, int]:
+    return (sum(v[0] for v in values), sum(v[1] for v in values), sum(v[2] for v in values))
