@@ -32,10 +32,10 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
     """Combine one kind's figures: restatements once, distinct groups summed, disagreement at the low."""
     terms = CasualtyTerms.load()
     own = [f for f in figures if f.kind == kind]
-    if any(_stated(f) for f in own):
+    if any(states_a_number(f) for f in own):
         # A stated count, however vague, beats the codebook's default for deaths reported without
         # any number: a headline's "air strikes kill civilians" (3) never adds to "six civilians".
-        own = [f for f in own if _stated(f)]
+        own = [f for f in own if states_a_number(f)]
     later = [f for f in own if _adds_later(f, figures, terms)]
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for fig in own:
@@ -70,7 +70,7 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
     return best, low, high
 
 
-def _stated(fig: Figure) -> bool:
+def states_a_number(fig: Figure) -> bool:
     """Whether a figure states a number (even "dozens"), unlike the default for bare "civilians were killed"."""
     numbers = NumberWords.load()
     if not fig.approximate or fig.who is None or fig.count != numbers.unnumbered_limited:

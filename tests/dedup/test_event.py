@@ -110,3 +110,22 @@ def test_civilian_targeting_and_record_columns():
     e = build_event([m])
     assert e.civilian_targeting == "Civilian targeting" and e.interaction == 27
     assert list(e.to_record())[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
+
+
+def test_notes_name_the_stated_figure_not_a_bare_headline_default():
+    from faultline.dedup import build_event
+    from faultline.model import Attribution, EventMention, Figure, Span
+
+    sentence = Span(0, 60, "x" * 60)
+    bare = Figure(kind="killed", count=3, low=None, high=None, span=Span(0, 14, "kill civilians"),
+                  sentence=sentence, who="civilians", side="civilians", approximate=True)
+    stated = Figure(kind="killed", count=6, low=6, high=None, span=Span(20, 42, "killing six civilians"),
+                    sentence=sentence, who="civilians", side="civilians",
+                    attribution=Attribution("the monitor", "ngo"))
+    mention = EventMention(
+        article_id="a", event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+        disorder_type="Political violence", trigger=Span(0, 4, "kill"), figures=(bare, stated), fatalities=6,
+    )
+    notes = build_event([mention]).notes
+    assert "6 civilians killed" in notes
+    assert "3 civilians" not in notes
