@@ -21,7 +21,10 @@ from faultline.config import Settings
 from faultline.errors import FaultlineError
 from faultline.model import Article, Event, Rejection, to_jsonable
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True,
+    help="Conflict news in, evidence-backed, geocoded ACLED-style event records out.",
+)
 stderr = Console(stderr=True)
 
 

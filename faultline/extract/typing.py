@@ -18,6 +18,12 @@ from faultline.extract.typing_rules import (
 MIN_SCORE = 0.4  # below this an incident's best trigger is too weak to call an event
 # A verb in one of these only describes a noun ("a man accused of theft"): it frames nothing.
 _MODIFIER_CLAUSES = frozenset({"acl", "relcl", "amod"})
+# Triggers that name political violence itself; with attackers or arms named they outweigh
+# accident, crime and diplomacy words ("a gunman killed the ambassador").
+_VIOLENT = frozenset({"harm", "explosion", "attack", "battle"})
+# Clauses joined to a framing verb that it does not frame: "X were killed when ..., and the
+# group claimed responsibility for the attack" frames only the attack, not the killing.
+_UNFRAMED = frozenset({"conj", "parataxis", "ccomp", "advcl"})
 DEMONSTRATION = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 
 
@@ -75,7 +81,7 @@ class EventTyper:
     def triggers(self, sent: Span, offset: int) -> list[Trigger]:
         """Candidate event triggers in one sentence, best first, with absolute article offsets."""
         found: list[tuple[int, int, Rule]] = []
-        frames: list[tuple[float, range | None]] = []  # a claim or blame frame and its reach
+        frames: list[tuple[float, set[int] | None]] = []  # a claim or blame frame and its reach
         for label, start, end in self._index.find([t.lower_ for t in sent]):
             if label.startswith("r:"):
                 found.append((start, end, self._rules[label[2:]]))
@@ -88,9 +94,10 @@ class EventTyper:
                 # A framing verb reaches only its own clause ("days after X accused Y of ..."),
                 # and a verb that merely describes a noun ("a man accused of theft") none.
                 if word.dep_ not in _MODIFIER_CLAUSES:
-                    frames.append((block.penalty, range(word.left_edge.i, word.right_edge.i + 1)))
+                    frames.append((block.penalty, _frame_reach(word)))
             else:
-                frames.append((block.penalty, None))
+                verb = _clause_verb(sent[start:end])
+                frames.append((block.penalty, _frame_reach(verb) if verb is not None else None))
         context = self._roles.sentence_classes(sent)
         found = _drop_contained(found)
         spared = bool(frames) and _attests_harm(sent, found)
@@ -109,7 +116,8 @@ class EventTyper:
             return None
         # Out-of-scope context ("fire fighters", "industrial area") is often in a sentence with no
         # trigger of its own, so the incident's neighbouring sentences are read for it too.
-        blocks, beaten = self._blocks(_with_neighbours(sents))
+        near = _with_neighbours(sents)
+        blocks, beaten = self._blocks(near, violent=self._violent(near, triggers))
         cands = [t for t in triggers if t.rule not in beaten]
         if not cands:
             return None
@@ -177,14 +185,29 @@ class EventTyper:
             score=round(score, 3), civilian_targeting=civilian, rule=rule.id,
         )
 
-    def _blocks(self, sents: Sequence[Span]) -> tuple[float, set[str]]:
-        """The strongest out-of-scope signal in an incident and the rules it overrules."""
+    def _violent(self, sents: Sequence[Span], triggers: Sequence[Trigger]) -> bool:
+        """True when a violent trigger comes with attackers or arms named in the incident."""
+        if not any(t.score >= MIN_SCORE and t.rule in self._rules
+                   and self._rules[t.rule].tags & _VIOLENT for t in triggers):
+            return False
+        arms = self.lexicon.violence_words
+        return any(t.lower_ in arms for s in sents for t in s) or any(
+            "armed" in self._roles.sentence_classes(s) for s in sents)
+
+    def _blocks(self, sents: Sequence[Span], *, violent: bool = False) -> tuple[float, set[str]]:
+        """The strongest out-of-scope signal in an incident and the rules it overrules.
+
+        `violent`: the incident names attackers or arms with a violent trigger, so the signals
+        that yield to violence (accident, crime, diplomacy) describe a detail, not the incident.
+        """
         strongest, beaten = 0.0, set()
         for sent in sents:
             for label, _start, end in self._index.find([t.lower_ for t in sent]):
                 if label.startswith("b:"):
                     block = self.lexicon.blocks[int(label[2:])]
                     if block.pos and sent[end - 1].pos_ not in block.pos:
+                        continue
+                    if violent and block.yields:
                         continue
                     if not block.penalty:
                         strongest = max(strongest, block.weight)
@@ -295,6 +318,29 @@ def _attests_harm(sent: Span, found: list[tuple[int, int, Rule]]) -> bool:
                 "VBD", "VBN", "VBG"):
             return True
     return False
+
+
+def _clause_verb(span: Span) -> Token | None:
+    """The verb whose clause a framing phrase belongs to ("claimed" in "claimed responsibility")."""
+    tok = _anchor(span)
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _frame_reach(verb: Token) -> set[int]:
+    """Token indices a framing verb frames: its subtree without the clauses joined to it."""
+    reach = {verb.i}
+    stack = [c for c in verb.children if c.dep_ not in _UNFRAMED]
+    while stack:
+        tok = stack.pop()
+        reach.add(tok.i)
+        stack.extend(tok.children)
+    return reach
 
 
 def _with_neighbours(sents: Sequence[Span]) -> list[Span]:

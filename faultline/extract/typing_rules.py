@@ -83,6 +83,7 @@ class Block:
     beats: frozenset[str] = frozenset()  # trigger ids this signal overrules whatever their score
     pos: frozenset[str] = frozenset()  # the signal word's coarse POS must be one of these
     penalty: float = 0.0  # >0: only lowers the triggers of its own sentence by this much
+    yields: bool = False  # gives way to clear political violence (attackers or arms named)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,7 @@ class Lexicon:
     modifier_heads: frozenset[str]
     attribution_words: frozenset[str]
     disarm_words: frozenset[str]
+    violence_words: frozenset[str] = frozenset()  # attackers' arms, whatever their part of speech
     cue_words: tuple[str, ...] = ()  # cue-regex words beyond the cued rules' own
 
 
@@ -162,6 +164,7 @@ def load_lexicon(path: Path | None = None, *, taxonomy_path: Path | None = None)
         modifier_heads=frozenset(context.get("modifier_heads", ())),
         attribution_words=frozenset(context.get("attribution_words", ())),
         disarm_words=frozenset(context.get("disarm_words", ())),
+        violence_words=frozenset(context.get("violence_words", ())),
         cue_words=_strings(_table(data, "cue", where), "words", where),
     )
 
@@ -315,7 +318,10 @@ def _block(entry: Mapping[str, Any], rule_ids: set[str], where: str) -> Block:
     if not isinstance(penalty, (int, float)) or not 0 <= penalty <= 1:
         raise DataFileError(f"block {kind}: penalty must be in [0, 1]", subject=where)
     pos = frozenset(p.upper() for p in _strings(entry, "pos", where))
-    return Block(kind, float(weight), words, phrases, beats, pos, float(penalty))
+    yields = entry.get("yields_to_violence", False)
+    if not isinstance(yields, bool):
+        raise DataFileError(f"block {kind}: yields_to_violence must be true or false", subject=where)
+    return Block(kind, float(weight), words, phrases, beats, pos, float(penalty), yields)
 
 
 class PhraseIndex:

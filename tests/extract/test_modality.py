@@ -80,3 +80,49 @@ def test_bad_cue_file_is_a_typed_error(tmp_path):
     bad.write_text("[negated]\n", encoding="utf-8")
     with pytest.raises(DataFileError):
         ModalityCues.load(bad)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Rebel fighters have set up three new checkpoints on the highway.", "checkpoints"),
+    ("Investigators have determined that the army carried out the air strike.", "strike"),
+    ("The monitor published a report about dozens of rockets fired at the airport.", "fired"),
+    ("A farmer lost a leg due to the explosion of a mine in his field.", "explosion"),
+])
+def test_infinitive_governors_need_to_and_a_verb(nlp, text, trigger):
+    # "set", "determine", "about" and "due" look ahead only as "set to attack", "due to attack".
+    assert modality(nlp, text, trigger) == "reported"
+
+
+def test_infinitive_governors_still_forecast_before_to_and_a_verb(nlp):
+    assert modality(nlp, "The insurgents are about to storm the prison.", "storm") == "forecast"
+    assert modality(nlp, "Troops are due to attack the rebel camp.", "attack") == "forecast"
+
+
+def test_calling_for_something_else_forecasts_nothing(nlp):
+    text = "Police beat students calling for the release of their teachers."
+    assert modality(nlp, text, "beat") == "reported"
+    assert modality(nlp, "The opposition called for a general strike.", "strike") == "forecast"
+
+
+def test_the_past_as_a_span_up_to_now_is_not_history(nlp):
+    assert modality(nlp, "Troops shelled the villages in the past three days.", "shelled") == "reported"
+    assert modality(nlp, "Troops shelled the villages in the past.", "shelled") == "background"
+
+
+def test_a_nested_relative_clause_does_not_date_the_main_verb(nlp):
+    text = "The army recaptured the hill, which militants had taken four months ago."
+    assert modality(nlp, text, "recaptured") == "reported"
+    assert modality(nlp, "The army recaptured the hill four months ago.", "recaptured") == "background"
+
+
+def test_a_bare_adverb_of_certainty_is_no_opinion(nlp):
+    text = "The video plainly shows soldiers clearly beating a detained man."
+    assert modality(nlp, text, "beating") == "reported"
+    assert modality(nlp, "In my view, the shelling was a war crime.", "shelling") == "opinion"
+
+
+def test_a_year_without_publication_date_is_not_history(nlp):
+    text = "Gunmen killed four guards at the mine in 2018."
+    assert modality(nlp, text, "killed", published=None) == "reported"
+    assert modality(nlp, text, "killed") == "background"  # published 2021
+    assert modality(nlp, "Gunmen killed four guards years ago.", "killed", published=None) == "background"

@@ -334,3 +334,43 @@ def test_cue_pattern_skips_the_month_march_but_not_marches(typer: EventTyper):
     assert not cue.search("The library reopens on 3 March after repairs.")
     assert cue.search("Thousands march on parliament.") and cue.search("Farmers marched to the city.")
     assert cue.search("Police intercepted a shipment of guns at the port.")
+
+
+@pytest.mark.parametrize("text", [
+    # crime word as a detail of an attack: "fake", "stole"
+    "The attacker, who carried a fake pistol, was shot dead by soldiers at the gate.",
+    "Militants shot dead a shopkeeper in the market and stole his motorbike.",
+    # accident word as a detail: the bomb car crashed into the gate
+    "A car packed with explosives crashed into the police station gate and exploded, "
+    "killing six officers.",
+    # diplomacy word naming the victim
+    "A gunman shot dead a foreign diplomat outside his hotel on Sunday.",
+])
+def test_out_of_scope_details_yield_to_attackers_or_arms(nlp, typer: EventTyper, text: str):
+    best = incident(nlp, typer, text)
+    assert best is not None and best.event_type in (
+        "Violence against civilians", "Battles", "Explosions/Remote violence")
+
+
+@pytest.mark.parametrize("text", [
+    "Two robbers stole a car and shot the owner in the leg.",
+    "A bus crash on the mountain road killed 14 soldiers.",
+])
+def test_out_of_scope_incidents_without_attackers_or_arms_stay_out(nlp, typer: EventTyper, text: str):
+    assert incident(nlp, typer, text) is None
+
+
+def test_a_claim_in_a_joined_clause_does_not_frame_the_killing(nlp, typer: EventTyper):
+    text = ("Five soldiers were killed when militants stormed an army post, and the group "
+            "claimed responsibility for the attack.")
+    best = incident(nlp, typer, text)
+    assert best is not None and best.event_type in ("Battles", "Violence against civilians")
+    # the claim alone still frames its attack
+    assert incident(nlp, typer, "The group claimed responsibility for the attack.") is None
+
+
+def test_a_building_that_collapses_after_blasts_is_no_accident(nlp, typer: EventTyper):
+    text = ("Two blasts killed 30 people who were praying in a church in the city. "
+            "The church roof collapsed onto the worshippers.")
+    best = incident(nlp, typer, text)
+    assert best is not None and best.event_type in ("Violence against civilians", "Explosions/Remote violence")
