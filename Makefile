@@ -9,7 +9,7 @@ $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=python3" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,api]'
+	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
 demo: $(STAMP)

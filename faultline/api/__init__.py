@@ -1,1 +1,0 @@
-"""Faultline's api stage."""
