@@ -24,6 +24,9 @@ _VIOLENT = frozenset({"harm", "explosion", "attack", "battle"})
 # Clauses joined to a framing verb that it does not frame: "X were killed when ..., and the
 # group claimed responsibility for the attack" frames only the attack, not the killing.
 _UNFRAMED = frozenset({"conj", "parataxis", "ccomp", "advcl"})
+# Event types of violence against people, which outrank damage to property in one incident.
+_POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence",
+                                 "Violence against civilians"})
 DEMONSTRATION = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 
 
@@ -125,7 +128,7 @@ class EventTyper:
         best = max(cands, key=lambda t: t.score)
         if best.score < MIN_SCORE or blocks >= best.score:
             return None
-        return self._resolve_arrest(best, cands)
+        return self._resolve_arrest(self._resolve_severity(best, cands), cands)
 
     # ------------------------------------------------------------------ internals
     def _build_index(self) -> PhraseIndex:
@@ -173,7 +176,7 @@ class EventTyper:
         weight = rule.weight
         if confirmed:
             weight = rule.confirmed_weight or min(1.0, rule.weight + 0.1)
-        score = weight + self._roles.salience(anchor, framed=not attested) - (
+        score = weight + self._roles.salience(anchor, framed=not attested, span=span) - (
             0.0 if attested else penalty)
         info = self.lexicon.taxonomy[sub]
         civilian = info.event_type == "Violence against civilians" or (
@@ -186,7 +189,14 @@ class EventTyper:
         )
 
     def _violent(self, sents: Sequence[Span], triggers: Sequence[Trigger]) -> bool:
-        """True when a violent trigger comes with attackers or arms named in the incident."""
+        """True when a violent trigger comes with attackers or arms named in the incident.
+
+        Theft or destruction by an armed group is political (ACLED's looting/property
+        destruction), not crime: it counts as violent when the armed group is named.
+        """
+        if any(t.score >= MIN_SCORE and t.rule in self._rules and "loot" in self._rules[t.rule].tags
+               for t in triggers) and any("armed" in self._roles.sentence_classes(s) for s in sents):
+            return True
         if not any(t.score >= MIN_SCORE and t.rule in self._rules
                    and self._rules[t.rule].tags & _VIOLENT for t in triggers):
             return False
@@ -234,8 +244,9 @@ class EventTyper:
         # excessive force needs peaceful protesters.
         if has("mob"):
             sub = "Mob violence"
-        elif has("riot") or any(t.rule == "clash" and t.score >= 0.5 for t in cands):
-            sub = "Violent demonstration"  # protesters in a clash are rioters
+        elif has("riot") or has("loot") or any(t.rule == "clash" and t.score >= 0.5 for t in cands):
+            # protesters in a clash, or who loot, burn or vandalise, are rioters
+            sub = "Violent demonstration"
         elif excessive:
             sub = "Excessive force against protesters"
         elif any("lethal" in rule_tags[t] and "harm" in rule_tags[t] and t.score >= 0.45
@@ -262,6 +273,19 @@ class EventTyper:
             out.append(t)
         return out
 
+
+    def _resolve_severity(self, best: Trigger, cands: list[Trigger]) -> Trigger:
+        """Property looted or destroyed alongside violence against people: the violence leads.
+
+        ACLED codes one event per incident, of its most severe type: "gunmen shot a trader
+        dead and looted his shop" is an attack, the looting a detail of it. Only people killed
+        or hurt count: "looted after fighting" names the fighting as background, not harm done.
+        """
+        if best.sub_event_type != "Looting/property destruction":
+            return best
+        violent = [t for t in cands if t.score >= MIN_SCORE and t.rule in self._rules
+                   and "harm" in self._rules[t.rule].tags and t.event_type in _POLITICAL_VIOLENCE]
+        return max(violent, key=lambda t: t.score) if violent else best
 
     def _resolve_arrest(self, best: Trigger, cands: list[Trigger]) -> Trigger:
         """People arrested in a raid that also seized weapons: the lead action decides.

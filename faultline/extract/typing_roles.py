@@ -83,11 +83,13 @@ class RoleReader:
                 return True
         return False
 
-    def salience(self, anchor: Token, *, framed: bool = True) -> float:
+    def salience(self, anchor: Token, *, framed: bool = True, span: Span | None = None) -> float:
         """Score adjustment: main-clause triggers up; background, irrealis, modifiers down.
 
         `framed=False` ignores a blame or responsibility frame above the trigger (the frame
         embeds the event as fact: "claimed responsibility for the bombing that killed 20").
+        `span`: the matched phrase; a negation inside it is part of its meaning ("did not
+        encounter any resistance"), so it does not negate the event.
         """
         lex = self.lexicon
         adjust = 0.0
@@ -114,8 +116,11 @@ class RoleReader:
                     "xcomp", "dobj", "ccomp", "prep", "advcl"):
                 adjust -= 0.4  # threatened, planned, denied: not an event that happened
                 break
-        if any(c.dep_ == "neg" or c.lower_ == "no" for c in anchor.children) or any(
-                c.dep_ == "neg" for c in anchor.head.children if anchor.dep_ in ("dobj", "xcomp")):
+        inside = range(span.start, span.end) if span is not None else range(0)
+        if any((c.dep_ == "neg" or c.lower_ == "no") and c.i not in inside
+               for c in anchor.children) or any(
+                c.dep_ == "neg" and c.i not in inside
+                for c in anchor.head.children if anchor.dep_ in ("dobj", "xcomp")):
             adjust -= 0.45  # "no arrests were made" reports no event, whatever else it reports
         if any(c.lower_ in ("would", "could", "might", "may") for c in anchor.children):
             adjust -= 0.2

@@ -374,3 +374,56 @@ def test_a_building_that_collapses_after_blasts_is_no_accident(nlp, typer: Event
             "The church roof collapsed onto the worshippers.")
     best = incident(nlp, typer, text)
     assert best is not None and best.event_type in ("Violence against civilians", "Explosions/Remote violence")
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen stabbed a farmer to death in the village and then stole his car.",
+    "Bandits shot dead two traders on the highway and looted their goods.",
+])
+def test_lethal_violence_leads_over_looting_in_one_incident(nlp, typer: EventTyper, text: str):
+    # ACLED codes the most severe event: the looting is a detail of the attack.
+    best = incident(nlp, typer, text)
+    assert best is not None and best.event_type == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text", [
+    "Unknown men set fire to a church and several houses in the village overnight.",
+    "Militiamen looted the market and burned shops in the town.",
+])
+def test_arson_without_demonstrators_is_property_destruction(nlp, typer: EventTyper, text: str):
+    best = incident(nlp, typer, text)
+    assert best is not None and best.sub_event_type == "Looting/property destruction"
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Hundreds of protesters looted shops and set fire to a police station in the city.",
+     "Violent demonstration"),
+    ("Rioters torched cars and smashed windows in the city centre.", "Violent demonstration"),
+    ("An angry mob set fire to the house of a man accused of witchcraft.", "Mob violence"),
+])
+def test_arson_and_looting_by_a_crowd_is_a_riot(nlp, typer: EventTyper, text: str, sub: str):
+    best = incident(nlp, typer, text)
+    assert best is not None and best.sub_event_type == sub
+
+
+def test_a_negation_inside_the_trigger_phrase_does_not_negate_it(nlp, typer: EventTyper):
+    text = "Rebel fighters entered the town on Monday and did not encounter any resistance."
+    best = incident(nlp, typer, text)
+    assert best is not None and best.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_demonstrators_breaking_into_a_building_riot(nlp, typer: EventTyper):
+    text = "Demonstrators broke into the parliament building and tore down the gates."
+    best = incident(nlp, typer, text)
+    assert best is not None and best.sub_event_type == "Violent demonstration"
+    # police removing a protest camp is no riot, and a break-in with no crowd is no event
+    best = incident(nlp, typer, "Police pulled down the protest tents in the square on Monday.")
+    assert best is None or best.event_type == "Protests"
+    assert incident(nlp, typer, "Burglars broke into a shop in the town on Monday.") is None
+
+
+def test_theft_by_an_armed_group_is_looting_not_crime(nlp, typer: EventTyper):
+    text = "Armed militiamen robbed traders and stole their goods at the market."
+    best = incident(nlp, typer, text)
+    assert best is not None and best.sub_event_type == "Looting/property destruction"
+    assert incident(nlp, typer, "A thief stole a car from the market on Monday.") is None
