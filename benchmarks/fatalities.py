@@ -6,6 +6,7 @@ Wikipedia (../shared/data/wiki-terror-incidents): each description is one incide
 figure runs find_figures over every sentence and fatality_total over all of them. The list counts
 victims and leaves the perpetrators out ("the attacker was shot dead" adds nothing to Dead), while
 ACLED counts every death; both readings are printed, the victims-only one is the like-for-like score.
+Injured is printed both ways too: over every figure, and victims only like the list.
 The end-to-end figure runs faultline.extract_text and takes the largest event's fatalities, both as
 recorded (every side, the ACLED reading) and, like-for-like with the list, the victims' total (the
 event's figures without the perpetrators'). An article with no event scores 0.
@@ -67,14 +68,20 @@ def wiki(nlp: spacy.language.Language, *, misses: int, e2e: Callable[[str], tupl
     texts = [r["Description"] for r in rows]
     started = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=64))
-    hit_all = hit_victims = hit_injured = hit_range = 0
+    hit_all = hit_victims = hit_injured = hit_injured_victims = hit_range = 0
     wrong: list[str] = []
+    wrong_injured: list[str] = []
     for row, doc in zip(rows, docs):
         dead, injured = _int(row["Dead"]), _int(row["Injured"])
         figures, _ = doc_figures(doc)
         best_all = fatality_total(figures)[0]
         best, low, high = fatality_total(victims_only(figures))
         ours_injured = kind_total(figures, "injured") or 0
+        # The list's Injured, like its Dead, leaves the attackers out ("3 gunmen were also injured").
+        ours_injured_victims = kind_total(victims_only(figures), "injured") or 0
+        hit_injured_victims += ours_injured_victims == injured
+        if ours_injured_victims != injured and len(wrong_injured) < misses:
+            wrong_injured.append(f"  injured {injured} ours {ours_injured_victims} | {row['Description'][:220]}")
         hit_all += best_all == dead
         hit_victims += best == dead
         hit_range += (low or best) <= (dead or 0) <= (high or best)
@@ -88,6 +95,7 @@ def wiki(nlp: spacy.language.Language, *, misses: int, e2e: Callable[[str], tupl
     print(_row("fatalities, all sides (ACLED reading)", hit_all, n))
     print(_row("fatalities, gold within our low..high", hit_range, n))
     print(_row("injured", hit_injured, n))
+    print(_row("injured, victims only (like-for-like)", hit_injured_victims, n))
     e2e_wrong: list[str] = []
     if e2e is not None:
         started = time.perf_counter()
@@ -105,6 +113,9 @@ def wiki(nlp: spacy.language.Language, *, misses: int, e2e: Callable[[str], tupl
     if wrong:
         print("misses:")
         print("\n".join(wrong))
+    if wrong_injured:
+        print("injured misses (victims only):")
+        print("\n".join(wrong_injured))
     if e2e_wrong:
         print("end-to-end misses:")
         print("\n".join(e2e_wrong))

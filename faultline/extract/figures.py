@@ -141,6 +141,7 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
     figures: list[Figure] = []
     used: set[tuple[str, int]] = set()  # (kind, victim token) already counted
     phrases: set[tuple[str, int]] = set()  # (kind, number phrase start): one phrase counts once
+    victims: dict[int, int] = {}  # id(figure) -> its victim token
     for pred in sent:
         kind, role = _predicate(pred, terms)
         if kind is None or _negated(pred) or _attempted(pred, terms) or _alleged(pred, terms):
@@ -155,10 +156,33 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
                 used.add((kind, victim.i))
                 phrases.add((kind, found[1]))
                 figures.append(found[0])
+                victims[id(found[0])] = victim.i
+    # "an officer was stabbed and later died": the same people wounded then dead count as dead.
+    # "2 of 5 children injured have died" counts a part, so the same count, not just the same noun.
+    died = {(victims[id(f)], f.count) for f in figures if f.kind == "killed"}
+    figures = [f for f in figures if not (f.kind == "injured" and (victims.get(id(f)), f.count) in died)]
+    figures = _without_breakdowns(figures, terms)
     figures.extend(_surface_figures(sent, terms, numbers, sentence, offset, attribution, figures))
     figures.extend(_participants(sent, terms, numbers, sentence, offset, attribution, used))
     figures.sort(key=lambda f: f.span.start)
     return figures
+
+
+def _without_breakdowns(figures: list[Figure], terms: CasualtyTerms) -> list[Figure]:
+    """Drop the parts of a total listed inside its own phrase: "10 others, 5 officers and 5 civilians, injured".
+
+    The parser often chains such a breakdown as conjuncts rather than an apposition; the parts
+    summing exactly to a total of people or others that spans them says it is one.
+    """
+    dropped: set[int] = set()
+    for total in figures:
+        if not (terms.is_generic(total.who) or terms.is_additive(total.who)) or total.who is None:
+            continue
+        parts = [f for f in figures if f is not total and f.kind == total.kind
+                 and total.span.start < f.span.start and f.span.end <= total.span.end]
+        if len(parts) >= 2 and sum(f.count for f in parts) == total.count:
+            dropped.update(id(f) for f in parts)
+    return [f for f in figures if id(f) not in dropped]
 
 
 def _surface_figures(sent: SpacySpan, terms: CasualtyTerms, numbers: NumberWords, sentence: Span,
@@ -280,16 +304,26 @@ def _victims(pred: Token, role: str, terms: CasualtyTerms) -> list[Token]:
         if subjects:
             if not passive and terms.side_of(subjects[0]) == "perpetrators":
                 return shared
+            if _agent(pred, terms):
+                return shared  # "a man stabbed and ran over 3 people": the man is the attacker
+            dangling = _dangling_subject(pred)
+            if passive and dangling is not None and not any(_personish(t, terms) for t in subjects):
+                return [dangling]  # "a bomb killed 18, including ..., and another 27 were wounded"
             return subjects
         if shared and not passive:
             return shared
+        own = _own_count(pred)
+        if own is not None and passive and not subjects:
+            return [own]  # "32 were killed and over 60 injured": the count sits on the verb
         dangling = _dangling_subject(pred)
         if dangling is not None:
             return [dangling]  # "killed 20 people and another 29 were injured"
         if pred.dep_ in ("acl", "amod") and pred.head.pos_ in ("NOUN", "PROPN", "NUM"):
-            return [pred.head]  # "15 people killed in the blast", "20 wounded"
-        if pred.dep_ in ("acomp", "oprd", "xcomp"):
-            return _holder(pred)  # "two others became injured"
+            return _list_of(pred.head)  # "15 people killed in the blast", "20 wounded"
+        if pred.dep_ in ("acomp", "oprd", "xcomp") and pred.tag_ != "VBG":
+            return _holder(pred)  # "two others became injured", not "a man started shooting"
+        if pred.dep_ == "advcl" and pred.tag_ == "VBN" and pred.head.lemma_.lower() == "leave":
+            return _holder(pred)  # "the attack left 20 wounded", the participle parsed as a clause
         return _inherited(pred) if passive else []
     if role == "intransitive":
         # "A guard was shot and died": an intransitive shares its conjunct's subject, active or not.
@@ -302,6 +336,9 @@ def _victims(pred: Token, role: str, terms: CasualtyTerms) -> list[Token]:
             return [pred]  # "15 dead", "took 15 hostages"
         if subjects:
             return subjects  # "15 dead and 20 wounded" parsed with "dead" as root
+        own = _own_count(pred)
+        if own is not None:
+            return [own]  # "16 were killed and several dozen more wounded"
         if pred.dep_ == "amod":
             return [pred.head]
         if pred.dep_ in _COMPLEMENT_DEPS or pred.dep_ == "pobj":
@@ -344,15 +381,60 @@ def _fatal(tok: Token, terms: CasualtyTerms) -> bool:
     return tok.dep_ == "conj" and tok.head.lemma_.lower() in terms.verbs and terms.verbs[tok.head.lemma_.lower()] == "killed"
 
 
+def _list_of(noun: Token) -> list[Token]:
+    """The list a participle closes: "one was killed, 3 others and a woman injured" counts both."""
+    up = noun
+    while up.dep_ == "conj" and up.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        up = up.head
+    # Only a list set off in apposition: "20 were killed and 5 children injured" keeps its own subject.
+    return [up, noun] if up.dep_ == "appos" and up.i != noun.i else [noun]
+
+
+def _agent(pred: Token, terms: CasualtyTerms) -> bool:
+    """Whether the subject of a stabbing or shooting did it: "a man stabbed", "one of the bombers shot at"."""
+    if pred.lemma_.lower() not in terms.weak_injury:
+        return False
+    kids = list(pred.children)
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into") for c in kids):
+        return True  # "shot at worshippers", "opened fire on", whatever the tagger says
+    return pred.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ in ("conj", "dobj") for c in kids)
+
+
+def _own_count(pred: Token) -> Token | None:
+    """A count hung on the casualty verb itself: "over 60 injured", "several dozen more wounded"."""
+    for c in pred.children:
+        if c.i < pred.i and c.dep_ in ("npadvmod", "nummod") and NumberWords.load().find(
+                pred.doc[c.left_edge.i:c.i + 1].text):
+            return c
+        if c.i < pred.i and c.dep_ in ("advmod", "prep"):  # "above 100 injured"
+            counts = [g for g in c.children if g.dep_ == "pobj" and _is_number(g)]
+            if counts:
+                return counts[0]
+    return None
+
+
 def _dangling_subject(pred: Token) -> Token | None:
     """A number just before a subjectless passive, parsed as a conjunct of an earlier victim."""
     doc = pred.doc
     j = pred.i - 1
     while j >= 0 and doc[j].pos_ in ("AUX", "ADV", "PART") and pred.i - j < 4:
         j -= 1
-    if j >= 0 and doc[j].dep_ == "conj" and _numbered(doc[j]) and doc[j].head.i != pred.i:
+    if j >= 0 and doc[j].dep_ == "conj" and _counted(doc[j]) and doc[j].head.i != pred.i:
         return doc[j]
     return None
+
+
+def _dangling_subject_of(tok: Token, terms: CasualtyTerms) -> bool:
+    """Whether a numbered conjunct is followed straight away by a passive casualty verb of its own."""
+    doc = tok.doc
+    j = tok.right_edge.i + 1
+    while j < len(doc) and doc[j].pos_ in ("AUX", "ADV", "PART") and j - tok.i < 5:
+        j += 1
+    return j < len(doc) and j > tok.right_edge.i + 1 and _counted(tok) \
+        and _predicate(doc[j], terms)[0] is not None and _dangling_subject(doc[j]) is not None \
+        and _dangling_subject(doc[j]).i == tok.i
 
 
 def _owned_elsewhere(tok: Token, terms: CasualtyTerms) -> bool:
@@ -435,11 +517,19 @@ def _expand(victims: Sequence[Token], sent: SpacySpan, terms: CasualtyTerms) -> 
         # after a numbered total it is a breakdown ("40 people, 6 soldiers and 34 civilians"),
         # after a numbered group a list the parser chained ("22 civilians, 2 police officers").
         listed = [c for c in tok.children if c.dep_ == "conj" or (
-            c.dep_ == "appos" and (not _numbered(tok) or _numbered_group(c, terms)))]
+            c.dep_ == "appos" and (not _numbered(tok) or _numbered_group(c, terms)) and not _names(c, tok))]
         # A conjunct with its own casualty word ("20 people and another 29 injured") is another figure.
         stack.extend(c for c in listed if c.pos_ in ("NOUN", "PROPN", "NUM")
                      and not _is_casualty_word(c, terms) and not _owned_elsewhere(c, terms)
                      and not any(_is_casualty_word(g, terms) for g in c.children if g.dep_ in ("acl", "relcl", "amod")))
+
+
+def _names(appos: Token, head: Token) -> bool:
+    """ "the attacker, Usman Khan,": a name in apposition to one person says who, not one more."""
+    singular = head.tag_ in ("NN", "NNP") and appos.tag_ in ("NN", "NNP") and not _numbered(head)
+    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
+    named = appos.ent_type_ == "PERSON" or appos.pos_ == "PROPN"
+    return singular and (named or definite) and not _numbered(appos)
 
 
 def _numbered_group(appos: Token, terms: CasualtyTerms) -> bool:
@@ -480,6 +570,11 @@ def _attempted(pred: Token, terms: CasualtyTerms) -> bool:
     return pred.dep_ in ("xcomp", "acl", "advcl") and pred.head.lemma_.lower() in terms.attempt_words
 
 
+def _counted(tok: Token) -> bool:
+    """A numbered noun, the number perhaps on a modifier: "over 200 others people"."""
+    return _numbered(tok) or any(_is_number(t) for t in tok.doc[tok.left_edge.i:tok.i])
+
+
 def _numbered(tok: Token) -> bool:
     return _is_number(tok) or any(c.dep_ == "nummod" for c in tok.children)
 
@@ -497,6 +592,8 @@ def _is_none(tok: Token) -> bool:
 
 def _in_subset(tok: Token, sent: SpacySpan, terms: CasualtyTerms) -> bool:
     """Whether a victim sits under "including"/"among": a part of another figure, not a new one."""
+    if tok.dep_ == "conj" and (_owned_elsewhere(tok, terms) or _dangling_subject_of(tok, terms)):
+        return False  # "killed 18, including 8 soldiers, and another 27 were wounded"
     # "12 residents, among them three women": the parse may hang the part on the verb.
     lead = tok.doc[max(sent.start, tok.left_edge.i - 3):tok.left_edge.i]
     if any(t.lower_ in _SUBSET_WORDS for t in lead) and not any(t.tag_.startswith("VB") and t.lower_ not in
@@ -504,12 +601,18 @@ def _in_subset(tok: Token, sent: SpacySpan, terms: CasualtyTerms) -> bool:
         return True
     node = tok
     while node.head.i != node.i and sent.start <= node.head.i < sent.end:
-        if node.dep_ == "appos" and _numbered(node.head) and not _numbered_group(node, terms):
+        if node.dep_ == "appos" and _numbered(node.head) and not _numbered_group(node, terms) \
+                and not _has_casualty_word(node, terms):
             return True  # "40 people, 6 soldiers and 34 civilians, were killed": a breakdown
         node = node.head
         if node.lower_ in _SUBSET_WORDS:
             return True
     return False
+
+
+def _has_casualty_word(noun: Token, terms: CasualtyTerms) -> bool:
+    """Whether a phrase carries its own casualty word: "2 others and a woman injured" is no breakdown."""
+    return any(_is_casualty_word(t, terms) for t in noun.subtree if t.i != noun.i)
 
 
 def _personish(tok: Token, terms: CasualtyTerms) -> bool:
@@ -518,7 +621,8 @@ def _personish(tok: Token, terms: CasualtyTerms) -> bool:
 
 
 def _is_number(tok: Token) -> bool:
-    return tok.like_num or tok.pos_ == "NUM" or NumberWords.load().parse(tok.text) is not None
+    # "several dozen more wounded": "dozen" heads its count though it is no number alone
+    return tok.like_num or tok.pos_ == "NUM" or tok.lower_ == "dozen" or NumberWords.load().parse(tok.text) is not None
 
 
 def _figure(victim: Token, pred: Token, kind: str, terms: CasualtyTerms, numbers: NumberWords,
@@ -538,12 +642,29 @@ def _figure(victim: Token, pred: Token, kind: str, terms: CasualtyTerms, numbers
         who_tok = None  # "12 deaths", "48 killed" count people, they do not name them
     if who_tok is not None and who_tok.pos_ == "PRON":
         who_tok = None  # "one of them", "1 of whom": part of a group counted elsewhere
+    if who_tok is not None and who_tok.i == victim.i:
+        who_tok = _counted_noun(victim, q_start, terms) or who_tok
     who = who_tok.text if who_tok is not None else None
     more = _additive_word(victim, terms)
     if more is not None and not terms.is_additive(who):
         who = f"{more} {who}" if who else more  # "four more people", "another 29": as written
     return _build(kind, qty, q_start, q_end, victim, pred, sentence, offset, attribution,
                   who=who, side=terms.side_of(who_tok)), q_start
+
+
+def _counted_noun(victim: Token, q_start: int, terms: CasualtyTerms) -> Token | None:
+    """The noun a count really modifies when the parse buried it in the victim's modifiers:
+    "killed 55 soldiers and tribal fighters" parsed with "soldiers" modifying "fighters"."""
+    number = next((t for t in victim.doc[victim.left_edge.i:victim.i] if t.idx == q_start), None)
+    while number is not None and number.dep_ in ("advmod", "quantmod") and number.head.i < victim.i:
+        number = number.head  # "at least 55"
+    if number is None or number.dep_ != "nummod":
+        return None
+    noun = number.head
+    if noun.i != victim.i and noun.i < victim.i and noun.pos_ == "NOUN" and (
+            terms.is_person(noun) or terms.side_of(noun)):
+        return noun
+    return None
 
 
 def _additive_word(victim: Token, terms: CasualtyTerms) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -51,11 +52,14 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
         return None
     generic = _group_value(groups.pop(("generic", ""))) if ("generic", "") in groups else None
     by_side: dict[str, list[tuple[tuple[int, int, int], set[int]]]] = defaultdict(list)
-    for (side, _who), figs in sorted(groups.items()):
+    # In text order, so that a restatement is always the later mention.
+    for (side, _who), figs in sorted(groups.items(), key=lambda kv: (min(f.span.start for f in kv[1]), kv[0])):
         value, sentences = _group_value(figs), {f.sentence.start for f in figs}
         # The same side and count under another noun in another sentence ("5 soldiers were killed"
         # ... "the 5 troops") restates; in one sentence ("2 policemen and 2 soldiers") it adds.
-        if side != "other" and any(v[0] == value[0] and not (s & sentences) for v, s in by_side[side]):
+        # A lone "a man" is someone new, though: an indefinite noun introduces, it does not refer back.
+        if side != "other" and not all(_introduces_one(f) for f in figs) \
+                and any(v[0] == value[0] and not (s & sentences) for v, s in by_side[side]):
             continue
         by_side[side].append((value, sentences))
     perp = _sum([v for v, _ in by_side.pop("perpetrators", [])])
@@ -86,7 +90,7 @@ def _adds_later(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) ->
     """Whether a figure adds new people to the incident's earlier count of its kind.
 
     "One of the injured died" always does. "Four more people were killed" and "3 others died
-    later" do when they stand alone in their sentence and follow a count of the same kind;
+    later" do when they stand alone in their sentence and some earlier figure counts the same kind;
     "killed 5 and wounded 20 others" counts the others against the killed, so not.
     """
     who = (fig.who or "").lower()
@@ -97,8 +101,17 @@ def _adds_later(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) ->
         return False
     if any(f is not fig and f.sentence.start == fig.sentence.start for f in figures):
         return False
-    before = [f for f in figures if f.span.start < fig.span.start and f.kind != "participants"]
-    return bool(before) and max(before, key=lambda f: f.span.start).kind == fig.kind
+    # "12 hostages were executed, and 42 more people kidnapped. Four more were killed": the count
+    # the word adds to may sit several figures back, past figures of other kinds.
+    return any(f.kind == fig.kind and f.span.start < fig.span.start for f in figures)
+
+
+def _introduces_one(fig: Figure) -> bool:
+    """ "killed a man", "a soldier who stopped her": one person named with "a", so not one met before."""
+    if fig.count != 1 or not fig.who:
+        return False
+    pattern = rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}{re.escape(fig.who)}\b"
+    return re.search(pattern, fig.span.text, re.IGNORECASE) is not None
 
 
 def side_class(fig: Figure, terms: CasualtyTerms | None = None) -> str:
@@ -114,13 +127,23 @@ def _group_value(figs: Sequence[Figure]) -> tuple[int, int, int]:
     """(best, low, high) for one group: the latest (largest) per source, the lowest across sources."""
     firm = [f for f in figs if not f.approximate] or list(figs)
     per_source: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    keys = {_source_key(f.attribution) for f in firm}
     for fig in firm:
-        per_source[_source_key(fig.attribution)].append(fig)
+        per_source[_same_source(_source_key(fig.attribution), keys)].append(fig)
     # A source updating its toll ("rose to 12") means the larger figure; sources disagreeing, the lower.
     best = min(max(f.count for f in fs) for fs in per_source.values())
     low = min(f.low if f.low is not None else f.count for f in firm)
     high = max(f.high if f.high is not None else f.count for f in figs)
     return best, min(low, best), max(high, best)
+
+
+def _same_source(key: tuple[str, str], keys: set[tuple[str, str]]) -> tuple[str, str]:
+    """One key for one source named more or less fully: "Iraqi police sources", then "police sources"."""
+    words = set(key[1].split())
+    for kind, source in sorted(keys, key=lambda k: (len(k[1]), k)):
+        if kind == key[0] and source and set(source.split()) <= words:
+            return kind, source
+    return key
 
 
 def _source_key(attribution: Attribution | None) -> tuple[str, str]:

@@ -286,3 +286,56 @@ def test_side_class_reads_the_side_back_once_tied_to_actors():
     assert side_class(fig("killed", 4, who="attackers", side="actor1")) == "perpetrators"
     assert side_class(fig("killed", 4, who="soldiers", side="actor2")) == "state"
     assert side_class(fig("killed", 4, who="people")) == "other"
+
+
+# ---------------------------------------------------------------- injured phrasing and who is counted
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A count hung on a subjectless passive verb belongs to that verb, not to the first subject.
+    ("At least 18 people were killed and over 70 injured, and both bombers were killed in the blast.",
+     [("injured", 70), ("killed", 18)]),
+    ("Nine people were killed and several dozen more wounded.", [("injured", 36), ("killed", 9)]),
+    ("At least 40 people including women and children have been killed and above 90 injured in the attack.",
+     [("injured", 90), ("killed", 40)]),
+    # "left 20 wounded", the participle parsed as an adverbial clause.
+    ("The attack left 20 wounded.", [("injured", 20)]),
+    # A list in apposition closed by its own casualty word counts every member.
+    ("One soldier was killed, 3 others and a child injured in the blast.",
+     [("injured", 1), ("injured", 3), ("killed", 1)]),
+    # A conjunct with its own verb is no part of the "including" list before it.
+    ("At least 30 people were killed, including 9 children and over 100 other people were injured in the bombing.",
+     [("injured", 100), ("killed", 30)]),
+    # The parser makes "bomb" the subject of "wounded": the count just before the verb is its subject.
+    ("A bomb killed at least 12 people including 5 women and 2 police officers and another 30 people were wounded.",
+     [("injured", 30), ("killed", 12)]),
+])
+def test_injured_counts_the_parse_hangs_elsewhere(nlp, text, expected):
+    assert kinds(figures_of(nlp, text)) == expected
+
+
+def test_the_agent_of_a_shooting_is_no_victim(nlp):
+    assert figures_of(nlp, "One of the gunmen shot at the crowd before he fled.") == []
+    assert figures_of(nlp, "A man started shooting at shoppers in the mall.") == []
+    # The passive still injures.
+    assert kinds(figures_of(nlp, "Two shoppers were shot in the mall.")) == [("injured", 2)]
+
+
+def test_a_name_in_apposition_is_the_same_person(nlp):
+    figs = figures_of(nlp, "The gunman, 31 year old Omar Haddad, was shot dead by police.")
+    assert kinds(figs) == [("killed", 1)] and figs[0].who == "gunman"
+
+
+def test_wounded_then_dead_counts_as_dead_only(nlp):
+    figs = figures_of(nlp, "A guard was stabbed and later died in hospital.")
+    assert kinds(figs) == [("killed", 1)]
+
+
+def test_a_breakdown_chained_as_conjuncts_is_not_added(nlp):
+    text = "Two soldiers were killed and 12 others, 6 soldiers and 6 civilians, injured when a bomb exploded."
+    assert kind_total(figures_of(nlp, text), "injured") == 12
+
+
+def test_a_count_names_the_noun_it_modifies(nlp):
+    # Parsed with "soldiers" as a modifier of "fighters": the 23 still counts soldiers, the state's side.
+    (f,) = figures_of(nlp, "The offensive killed 23 Syrian soldiers and pro government tribal fighters.")
+    assert (f.count, f.who, f.side) == (23, "soldiers", "state")

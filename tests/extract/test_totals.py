@@ -1,0 +1,44 @@
+"""Conservative totals over one incident's figures (faultline.extract.totals)."""
+
+from __future__ import annotations
+
+from faultline.extract.totals import fatality_total
+from faultline.model import Attribution, Figure, Span
+
+
+def fig(kind, count, *, who=None, side=None, text="x", sentence=0, source=None, source_kind=None):
+    span = Span(sentence, sentence + len(text), text)
+    att = Attribution(source, source_kind or source) if source else None
+    return Figure(kind, count, None, None, span, Span(sentence, sentence + 1, "x"), who=who, side=side,
+                  attribution=att)
+
+
+def test_more_people_add_to_a_count_several_figures_back():
+    # "12 hostages were executed and 42 more people kidnapped. Four more people were also killed."
+    figs = [fig("killed", 12, who="hostages", side="civilians"),
+            fig("captured", 42, who="more people", sentence=1),
+            fig("killed", 4, who="more people", sentence=100)]
+    assert fatality_total(figs)[0] == 16
+    # Without an earlier death count there is nothing to add to.
+    assert fatality_total(figs[1:])[0] == 4
+
+
+def test_one_source_named_fully_then_partly_is_one_source():
+    # "..., Iraqi police sources said." then "A second blast killed 2, police sources said."
+    figs = [fig("killed", 38, who="people", source="Iraqi police sources", source_kind="police"),
+            fig("killed", 2, sentence=300, source="police sources", source_kind="police")]
+    assert fatality_total(figs)[0] == 38
+    # Two different sources that disagree still give the lower count.
+    figs[1] = fig("killed", 2, sentence=300, source="hospital officials", source_kind="medical")
+    assert fatality_total(figs)[0] == 2
+
+
+def test_an_indefinite_person_in_a_later_sentence_is_someone_new():
+    first = [fig("killed", 2, who="officers", side="state", text="kill the 2 officers"),
+             fig("killed", 1, who="pedestrian", side="civilians", text="kill the 2 officers and a pedestrian")]
+    new = fig("killed", 1, who="man", side="civilians", text="killed a man", sentence=400)
+    assert fatality_total([*first, new])[0] == 4
+    # "the man" refers back to the pedestrian: a restatement, counted once.
+    same = fig("killed", 1, who="man", side="civilians", text="the man was killed", sentence=400)
+    assert fatality_total([*first, same])[0] == 3
+
