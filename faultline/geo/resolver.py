@@ -34,6 +34,9 @@ SUPPORT_CAP = 3.0
 SAME_ADMIN2, SAME_ADMIN1 = 2.5, 0.5
 # A populated place found only through an alternate name unlike its own ("Ohio" for Brooklyn, Ohio).
 ALT_NAME_PENALTY = 1.5
+# Hand-made regions and seas (features.csv) carry no population; they score like a unit of a million.
+_NAMED_AREAS = frozenset({"RGN", "OCN", "SEA", "GULF"})
+AREA_POPULATION_TERM = 0.22 * 6
 _WATER = frozenset({"SEA", "OCN", "LK", "BAY", "GULF", "STRT", "CHN", "SD", "LGN", "RSV"})
 _NEAR = re.compile(r"(?:near|outside|outskirts of|close to|vicinity of|(?:north|south|east|west)(?:-?(?:east|west))? of"
                    r"|km (?:from|of)|kilomet(?:er|re)s (?:from|of)|miles (?:from|of)|border with)\s+(?:the\s+)?$", re.I)
@@ -258,6 +261,8 @@ class Geocoder:
             score += 2.0
         elif c.fcode == "ADM1" or c.fcode == "CONT":
             score += 0.8
+        elif c.fcode in _NAMED_AREAS:
+            score += 0.8 + AREA_POPULATION_TERM  # "Middle East", "Pacific": no population, but not a hamlet
         elif c.fcode == "PPLC":
             score += 1.3  # "Washington" is the capital before it is the state
         elif c.fclass not in ("P", "A"):

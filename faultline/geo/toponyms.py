@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
 from typing import Protocol
 
 from spacy.tokens import Doc, Span
 
 from faultline.geo.gazetteer import Candidate
-from faultline.geo.names import fold
+from faultline.geo.names import fold, norm_key
 from faultline.model import Toponym
 
 
@@ -30,7 +32,7 @@ FEATURE_WORDS = {
 }
 # Phrases naming a facility or feature as a whole: the feature word is part of its name.
 FACILITIES = frozenset({"border_post", "border_crossing", "checkpoint", "crossing", "airport", "base", "camp"})
-_NAME = r"[A-Z][\w'’.]*(?:[- ](?:[A-Z][\w'’.]*|al|el|e|i|ul|de))*"
+_NAME = r"[A-Z][\w'’.]*(?:[- ](?:[A-Z][\w'’.]*|(?:al|el|e|i|ul|de)(?![\w'’])))*"
 _FEATURES = "|".join(sorted(map(re.escape, FEATURE_WORDS), key=len, reverse=True))
 _NAME_THEN_FEATURE = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})[ -](?P<feature>(?i:{_FEATURES}))\b")
 _FEATURE_OF_NAME = re.compile(rf"\b(?P<feature>village|town|city|district|province|region|governorate|county) of (?P<name>{_NAME})")
@@ -46,6 +48,27 @@ _NOT_PLACES = frozenset(fold(w) for w in (
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NON_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+# Gazetteer-driven recognition of capitalised names NER missed (see _gazetteer_names).
+MAX_NAME_TOKENS = 4
+# A bare town must be this large to count without NER's word; two-word names are rarer as ordinary
+# phrases, so they need less. Countries, admin units, continents and regions always count.
+MIN_POPULATION_ONE_WORD = 20_000
+MIN_POPULATION_MORE_WORDS = 2_000
+_LARGE_UNITS = frozenset({"ADM1", "CONT", "RGN"})
+_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "into", "toward", "towards", "from", "across", "to", "of",
+                           "through", "around", "between", "throughout", "via", "within", "inside", "and"})
+# Entities whose words are not places even when a place shares their name ("Charlotte Smith",
+# "University of Superior"); a name the text places elsewhere is still found there (_propagate).
+_NOT_PLACE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "LANGUAGE", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT",
+                                 *NON_PLACE_LABELS})
+COMMON_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "geo" / "common_words.txt"
+
+
+@cache
+def load_common_words(path: Path = COMMON_WORDS_FILE) -> frozenset[str]:
+    """Folded one-word names that are ordinary words in news, from faultline/data/geo/common_words.txt."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _is_demonym(text: str, demonyms: Mapping[str, str], gazetteer: Lookup | None = None) -> bool:
@@ -129,7 +152,147 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
             continue  # spaCy read it as a date, number, nationality...: trust that
         if _has_match(gazetteer, name, exact=True):
             found.append((start, end, name, None, 0))
+    found.extend(_gazetteer_names(span, gazetteer, demonyms))
+    found.extend(_propagate(span, found, gazetteer))
+    found.extend(_enclosing_units(text, found, gazetteer))
     return [Toponym(text=t, start=base + s, end=base + e, label=label) for s, e, t, label in _non_overlapping(found)]
+
+
+def _gazetteer_names(span: Span, gazetteer: Lookup,
+                     demonyms: Mapping[str, str]) -> list[tuple[int, int, str, str | None, int]]:
+    """Capitalised names NER did not tag that the gazetteer knows exactly as a well-known place.
+
+    Runs of proper-noun tokens are tried longest name first. A name counts only if it is not at the
+    start of a sentence (unless a preposition comes first), not inside a person's or other non-place
+    entity, not a stop word or a word this text also writes in lower case, and the place is a country,
+    an admin1 unit, a continent/region or a town above MIN_POPULATION_*.
+    """
+    doc = span.doc
+    lower_words = {t.lower_ for t in span if t.is_lower}
+    blocked = {i for ent in doc.ents if ent.label_ in _NOT_PLACE_ENTITIES for i in range(ent.start, ent.end)}
+    found = []
+    index = span.start
+    while index < span.end:
+        run_end = index
+        while run_end < span.end and run_end - index < MAX_NAME_TOKENS and _name_token(doc[run_end], blocked):
+            run_end += 1
+        match = None
+        for end in range(run_end, index, -1):
+            match = _accepted(doc[index:end], gazetteer, demonyms, lower_words)
+            if match is not None:
+                break
+        if match is None:
+            index += 1
+            continue
+        start = match.start_char - span.start_char
+        found.append((start, start + len(match.text), match.text, None, -1))
+        index = match.end
+    return found
+
+
+_AFTER_COMMA = re.compile(r",\s*(?P<name>[A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)(?=[\s,;:)]|\Z)")
+
+
+def _enclosing_units(text: str, found: list[tuple[int, int, str, str | None, int]],
+                     gazetteer: Lookup) -> list[tuple[int, int, str, str | None, int]]:
+    """A state or country written after a place ("Louisville, Ky.", "Columbia, S.C."), abbreviations too."""
+    taken = [(s, e) for s, e, _, _, _ in found]
+    more = []
+    for _, end, _, _, _ in found:
+        match = _AFTER_COMMA.match(text, end)
+        if match is None:
+            continue
+        start, stop = match.span("name")
+        if any(start < e and s < stop for s, e in taken):
+            continue
+        name = match.group("name")
+        exact = [c for c in gazetteer.lookup(name) if c.score == 1.0]
+        if not any(c.is_country or c.fcode == "ADM1" for c in exact):
+            # "Ky." may be stored as "Ky": try the name without its closing full stop.
+            name = name.rstrip(".")
+            if not name or not any(c.score == 1.0 and (c.is_country or c.fcode == "ADM1") for c in gazetteer.lookup(name)):
+                continue
+        more.append((start, start + len(match.group("name")), match.group("name"), None, -1))
+        taken.append((start, stop))
+    return more
+
+
+def _propagate(span: Span, found: list[tuple[int, int, str, str | None, int]],
+               gazetteer: Lookup) -> list[tuple[int, int, str, str | None, int]]:
+    """Other mentions of names already found as places ("Alexandria man", "Fargo raised its levees").
+
+    One name keeps one sense within an article, so a place that NER calls a person elsewhere, or
+    that opens a sentence, is still that place; names inside a longer person's name are not, nor
+    names the gazetteer does not know (NER's mistakes would spread), nor a person's surname, nor a
+    disease's ("Marburg virus").
+    """
+    doc = span.doc
+    full_names = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+    people = {i for ent in full_names for i in range(ent.start, ent.end)}
+    surnames = {fold(ent[-1].text) for ent in full_names}  # "Stevens said", after "Ann Stevens"
+    names = {fold(text): len(text.split()) for _, _, text, _, _ in found
+             if text[:1].isupper() and fold(text) not in surnames and _has_match(gazetteer, text, exact=True)}
+    if not names:
+        return []
+    taken = [(s, e) for s, e, _, _, _ in found]
+    longest = max(names.values())
+    more = []
+    for token in span:
+        if not token.text[:1].isupper() or token.i in people:
+            continue
+        for end in range(min(span.end, token.i + longest), token.i, -1):
+            candidate = doc[token.i:end]
+            if fold(candidate.text) not in names or any(i in people for i in range(token.i, end)):
+                continue
+            if _names_a_disease(candidate):
+                break
+            start = candidate.start_char - span.start_char
+            stop = start + len(candidate.text)
+            if all(stop <= s or start >= e for s, e in taken):
+                more.append((start, stop, candidate.text, None, -2))
+                taken.append((start, stop))
+            break
+    return more
+
+
+_DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "disease", "strain", "vaccine", "flu"})
+
+
+def _names_a_disease(name: Span) -> bool:
+    """"Marburg virus", "West Nile fever": a place's name used for an illness."""
+    return name.end < len(name.doc) and name.doc[name.end].lower_ in _DISEASE_WORDS
+
+
+def _name_token(token, blocked: set[int]) -> bool:  # noqa: ANN001 - a spaCy Token
+    """A capitalised proper-noun word outside non-place entities (all-caps words are mostly acronyms)."""
+    return (token.i not in blocked and token.tag_ in ("NNP", "NNPS") and token.is_alpha
+            and token.text[:1].isupper() and not token.text.isupper())
+
+
+def _accepted(name: Span, gazetteer: Lookup, demonyms: Mapping[str, str], lower_words: set[str]) -> Span | None:
+    """The name if it passes the filters of _gazetteer_names, else None."""
+    first = name[0]
+    if first.is_sent_start or first.i == 0:
+        return None
+    before = name.doc[first.i - 1]
+    if before.is_sent_start and not before.is_alpha and before.lower_ not in _PREPOSITIONS:
+        return None  # after an opening quote or bracket a sentence starts
+    if len(name) == 1 and (first.is_stop or first.lower_ in lower_words or fold(first.text) in _NOT_PLACES
+                           or fold(first.text) in load_common_words()):
+        return None
+    if _is_demonym(name.text, demonyms, gazetteer) or _names_a_disease(name):
+        return None
+    key = norm_key(name.text)
+    minimum = MIN_POPULATION_ONE_WORD if len(name) == 1 else MIN_POPULATION_MORE_WORDS
+    for c in gazetteer.lookup(name.text):
+        if c.score < 1.0:
+            break
+        if c.is_country or c.fcode in _LARGE_UNITS:
+            return name
+        # A town must carry the name as its own, not as one of GeoNames' odd alternates.
+        if c.fclass == "P" and c.population >= minimum and norm_key(c.name) == key:
+            return name
+    return None
 
 
 def _non_overlapping(found: list[tuple[int, int, str, str | None, int]]) -> list[tuple[int, int, str, str | None]]:
