@@ -62,7 +62,7 @@ def _row(name: str, hits: int, n: int) -> str:
     return f"{name:<44} {hits:>5} / {n:<5} {hits / n if n else 0.0:6.3f}"
 
 
-def wiki(nlp: spacy.language.Language, *, misses: int, e2e: Callable[[str], tuple[int, int]] | None) -> None:
+def wiki(nlp: spacy.language.Language, *, misses: int, e2e: Callable[[str], tuple[int, int, str]] | None) -> None:
     """Print exact-match accuracy of fatalities and injuries on the Wikipedia list."""
     rows = load_wiki_terror()
     texts = [r["Description"] for r in rows]
@@ -99,17 +99,19 @@ def wiki(nlp: spacy.language.Language, *, misses: int, e2e: Callable[[str], tupl
     e2e_wrong: list[str] = []
     if e2e is not None:
         started = time.perf_counter()
-        hits_victims = hits_all = 0
+        hits_victims = hits_all = hits_country = 0
         for row in rows:
             dead = _int(row["Dead"])
-            victims, recorded = e2e(row["Description"])
+            victims, recorded, country = e2e(row["Description"])
             hits_victims += victims == dead
             hits_all += recorded == dead
+            hits_country += country.casefold() == row["Country"].strip().casefold()
             if victims != dead and len(e2e_wrong) < misses:
                 e2e_wrong.append(f"  dead {dead} ours {victims} (all sides {recorded}) | {row['Description'][:220]}")
         print(_row("fatalities, end to end, victims only", hits_victims, n)
               + f"  {time.perf_counter() - started:.1f}s")
         print(_row("fatalities, end to end, all sides (recorded)", hits_all, n))
+        print(_row("country, end to end (the incident's event)", hits_country, n))
     if wrong:
         print("misses:")
         print("\n".join(wrong))
@@ -156,8 +158,9 @@ def ucdp(nlp: spacy.language.Language, *, misses: int) -> None:
         print("\n".join(wrong))
 
 
-def end_to_end_scorer() -> Callable[[str], tuple[int, int]] | None:
-    """The end-to-end scorer: the largest victims' total and the largest recorded fatalities among the events."""
+def end_to_end_scorer() -> Callable[[str], tuple[int, int, str]] | None:
+    """The end-to-end scorer: the largest victims' total, the largest recorded fatalities, and the
+    country of the event with the most fatalities ("" when no event is found)."""
     try:
         from faultline import extract_text
     except ImportError:
@@ -166,9 +169,11 @@ def end_to_end_scorer() -> Callable[[str], tuple[int, int]] | None:
     def victims(event: Event) -> int:
         return fatality_total(victims_only(event.figures))[0]
 
-    def score(text: str) -> tuple[int, int]:
+    def score(text: str) -> tuple[int, int, str]:
         events = extract_text(text)
-        return max((victims(e) for e in events), default=0), max((e.fatalities for e in events), default=0)
+        main = max(events, key=lambda e: e.fatalities, default=None)
+        return (max((victims(e) for e in events), default=0), max((e.fatalities for e in events), default=0),
+                main.country if main else "")
 
     return score
 

@@ -31,7 +31,7 @@ class Settings:
     max_input_bytes: int = 2_000_000
     # Only sentences holding a trigger word, and this many neighbours each side, go through the
     # full model: most sentences of general news hold no event.
-    context_sentences: int = 1
+    context_sentences: int = 0
     # Run every sentence through the full model (slower; for debugging the pre-filter).
     full_parse: bool = False
     # Texts handed to spaCy at once (and to a worker process at once).

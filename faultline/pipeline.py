@@ -12,6 +12,7 @@ from faultline.actors import ActorDictionary
 from faultline.config import Settings
 from faultline.errors import FaultlineError
 from faultline.extract.extractor import Extractor
+from faultline.extract.figures import CasualtyTerms
 from faultline.extract.places import load_place_role_cues
 from faultline.extract.typing import EventTyper
 from faultline.geo import Gazetteer, Geocoder, find_toponyms, load_gazetteer
@@ -61,7 +62,9 @@ class Pipeline:
         extractor = Extractor(typer=typer, actors=actors, place_cues=load_place_role_cues())
         return cls(
             settings,
-            parser=build_nlp(settings, cue_pattern=typer.cue_pattern()),
+            parser=build_nlp(
+                settings, cue_pattern=typer.cue_pattern(), follow_words=CasualtyTerms.load().cue_words()
+            ),
             extractor=extractor,
             actors=actors,
             geocoder=Geocoder(load_gazetteer(settings)),

@@ -71,6 +71,13 @@ class CasualtyTerms:
         except (KeyError, TypeError, AttributeError) as exc:
             raise DataFileError(f"casualty terms lack or mistype {exc}", subject=str(DATA_PATH)) from exc
 
+    def cue_words(self) -> frozenset[str]:
+        """Every written form of the words that report deaths, injuries or missing people."""
+        lemmas = {w for table in (self.verbs, self.intransitive, self.complements, self.nouns)
+                  for w, kind in table.items() if kind in ("killed", "injured", "missing")}
+        lemmas |= self.toll_nouns | self.life_nouns | {"lives"}
+        return frozenset(form for lemma in lemmas for form in _inflections(lemma))
+
     @classmethod
     def load(cls, path: Path | None = None) -> CasualtyTerms:
         """Read the casualty terms from `path` (default: the packaged casualty_terms.toml)."""
@@ -109,6 +116,20 @@ class CasualtyTerms:
         low, lemma = tok.lower_, tok.lemma_.lower()
         return (lemma in self.persons or low in self.persons or lemma in self.sides or low in self.sides
                 or lemma in self.generic or tok.ent_type_ in ("PERSON", "NORP"))
+
+
+def _inflections(word: str) -> set[str]:
+    """A lemma's regular forms: die -> died, dies, dying; injury -> injuries; kill -> killed, killing."""
+    forms = {word, word + "s", word + "es"}
+    if word.endswith("ie"):
+        forms |= {word + "d", word[:-2] + "ying"}
+    elif word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing"}
+    elif word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+    else:
+        forms |= {word + "ed", word + "ing"}
+    return forms
 
 
 @functools.cache

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import spacy
@@ -23,6 +23,7 @@ class ModelError(FaultlineError):
 
 
 MAX_WINDOW_CHARS = 20_000
+_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,16 +44,24 @@ def load_language(settings: Settings) -> Language:
         ) from error
 
 
-def select_windows(text: str, cue: re.Pattern[str] | None, *, context: int) -> list[tuple[int, int]]:
+def select_windows(
+    text: str, cue: re.Pattern[str] | None, *, context: int, follow: Callable[[str], bool] | None = None
+) -> list[tuple[int, int]]:
     """(start, end) stretches to parse: sentences matching `cue` plus `context` neighbours each side.
+
+    Once any sentence matches `cue`, sentences for which `follow` holds are kept too ("two
+    officers also died" adds to an attack, but alone makes no event worth parsing).
 
     With no cue every sentence is kept. Windows end at paragraph breaks (a headline is never read
     as the start of the first sentence) and at MAX_WINDOW_CHARS, so no doc exceeds spaCy's limit.
     """
     spans = list(sentence_spans(text))
     keep = [False] * len(spans)
-    for index, (start, end) in enumerate(spans):
-        if cue is None or cue.search(text, start, end):
+    cued = [cue is None or cue.search(text, start, end) is not None for start, end in spans]
+    if follow is not None and any(cued):
+        cued = [hit or follow(text[start:end]) for hit, (start, end) in zip(cued, spans)]
+    for index, hit in enumerate(cued):
+        if hit:
             for neighbour in range(max(0, index - context), min(len(spans), index + context + 1)):
                 keep[neighbour] = True
     windows: list[tuple[int, int]] = []
@@ -71,9 +80,18 @@ def select_windows(text: str, cue: re.Pattern[str] | None, *, context: int) -> l
 class ArticleParser:
     """Parses only the windows of an article that can hold an event (or all of it)."""
 
-    def __init__(self, language: Language, *, cue: re.Pattern[str] | None, context: int, batch_size: int) -> None:
+    def __init__(
+        self,
+        language: Language,
+        *,
+        cue: re.Pattern[str] | None,
+        context: int,
+        batch_size: int,
+        follow: Callable[[str], bool] | None = None,
+    ) -> None:
         self.language = language
         self.cue = cue
+        self.follow = follow
         self.context = context
         self.batch_size = batch_size
 
@@ -93,16 +111,27 @@ class ArticleParser:
             yield from self._parse_batch(batch)
 
     def _parse_batch(self, articles: Sequence[Article]) -> Iterator[tuple[Article, list[Window]]]:
-        plans = [select_windows(a.text, self.cue, context=self.context) for a in articles]
+        plans = [select_windows(a.text, self.cue, context=self.context, follow=self.follow) for a in articles]
         texts = [a.text[start:end] for a, plan in zip(articles, plans) for start, end in plan]
         docs = iter(self.language.pipe(texts, batch_size=self.batch_size))
         for article, plan in zip(articles, plans):
             yield article, [Window(offset=start, doc=next(docs)) for start, _ in plan]
 
 
-def build_nlp(settings: Settings, *, cue_pattern: str | None) -> ArticleParser:
-    """The article parser; `cue_pattern` picks the sentences worth the full model (None: all)."""
-    cue = None if settings.full_parse or cue_pattern is None else re.compile(cue_pattern, re.IGNORECASE)
+def build_nlp(
+    settings: Settings, *, cue_pattern: str | None, follow_words: Collection[str] = ()
+) -> ArticleParser:
+    """The article parser; `cue_pattern` picks the sentences worth the full model (None: all).
+
+    In an article with a cue, sentences holding any of `follow_words` are parsed too.
+    """
+    if settings.full_parse or cue_pattern is None:
+        return ArticleParser(load_language(settings), cue=None, context=0, batch_size=settings.batch_size)
+    words = frozenset(w.lower() for w in follow_words)
     return ArticleParser(
-        load_language(settings), cue=cue, context=settings.context_sentences, batch_size=settings.batch_size
+        load_language(settings),
+        cue=re.compile(cue_pattern, re.IGNORECASE),
+        context=settings.context_sentences,
+        batch_size=settings.batch_size,
+        follow=(lambda sentence: not words.isdisjoint(_WORD.findall(sentence.lower()))) if words else None,
     )

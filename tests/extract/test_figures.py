@@ -339,3 +339,11 @@ def test_a_count_names_the_noun_it_modifies(nlp):
     # Parsed with "soldiers" as a modifier of "fighters": the 23 still counts soldiers, the state's side.
     (f,) = figures_of(nlp, "The offensive killed 23 Syrian soldiers and pro government tribal fighters.")
     assert (f.count, f.who, f.side) == (23, "soldiers", "state")
+
+
+def test_casualty_cue_words_cover_inflected_forms_and_nothing_else():
+    words = CasualtyTerms.load().cue_words()
+    for word in ("died", "dying", "injured", "injuries", "bodies", "lives", "killed", "deaths"):
+        assert word in words, word
+    for word in ("diet", "council", "budget", "studied"):
+        assert word not in words, word

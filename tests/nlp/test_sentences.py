@@ -55,3 +55,15 @@ def test_no_cue_keeps_everything_and_text_without_cues_gives_no_window():
     text = "One sentence here. Another one there."
     assert texts(select_windows(text, None, context=1), text) == [text]
     assert select_windows(text, re.compile(r"\bbomb"), context=1) == []
+
+
+def test_follow_sentences_are_kept_only_in_articles_with_a_cue():
+    cue = re.compile(r"\battack", re.IGNORECASE)
+    follow = lambda sentence: "died" in sentence  # noqa: E731
+    with_event = "Gunmen attacked a post. The weather was fine. Two officers died."
+    assert texts(select_windows(with_event, cue, context=0, follow=follow), with_event) == [
+        "Gunmen attacked a post.",
+        "Two officers died.",
+    ]
+    obituary = "The singer died on Monday. She was 90."
+    assert select_windows(obituary, cue, context=0, follow=follow) == []
