@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import pycountry
 
 from faultline.actors.demonyms import DATA_DIR, load_demonyms
+from faultline.data import read_toml
 from faultline.errors import DataFileError
 
 ACTORS_PATH = DATA_DIR / "actors.toml"
@@ -121,9 +121,9 @@ def load_catalogue(path: Path | None = None, *, generic_path: Path | None = None
     """Read and check actors.toml, actors_generic.toml, actors_countries.csv and demonyms.csv."""
     countries = load_countries(countries_path or COUNTRIES_PATH)
     path = path or ACTORS_PATH
-    data = _read_toml(path)
+    data = _read_versioned(path)
     generic_path = generic_path or GENERIC_PATH
-    generic_data = _read_toml(generic_path)
+    generic_data = _read_versioned(generic_path)
     named = tuple(_named_entry(raw, countries, str(path)) for raw in _table_list(data, "actor", path))
     _check_unique([e.id for e in named], "id", path)
     _check_unique([a.lower() for e in named for a in e.aliases], "alias", path)
@@ -158,12 +158,8 @@ def load_countries(path: Path) -> Countries:
     return Countries(table, words)
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DataFileError(f"cannot read actor data: {exc}", subject=str(path)) from exc
+def _read_versioned(path: Path) -> dict[str, Any]:
+    data = read_toml(path, what="actor data")
     if not isinstance(data.get("version"), str):
         raise DataFileError("missing 'version'", subject=str(path))
     return data

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from faultline.data import read_toml
 from faultline.errors import DataFileError
 
 PUBLISHERS_PATH = Path(__file__).resolve().parent.parent / "data" / "publishers.toml"
@@ -73,9 +73,5 @@ def _whole_words(words: str) -> re.Pattern[str]:
 
 @functools.cache
 def _load_cached(path: Path) -> PublisherScales:
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DataFileError(f"cannot read the publisher list: {exc}", subject=str(path)) from exc
+    data = read_toml(path, what="the publisher list")
     return PublisherScales.build(data, subject=str(path))

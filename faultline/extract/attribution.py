@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from faultline.data import read_toml
 from faultline.errors import DataFileError
 from faultline.model import Attribution, Claim, Span
 
@@ -70,11 +70,7 @@ def _keys_pattern(keys: Iterable[str]) -> re.Pattern[str]:
 
 @functools.cache
 def _load_cached(path: Path) -> SourceWords:
-    try:
-        with path.open("rb") as fh:
-            return SourceWords(tomllib.load(fh))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DataFileError(f"cannot read attribution data: {exc}", subject=str(path)) from exc
+    return SourceWords(read_toml(path, what="attribution data"))
 
 
 def _phrase(head: Token, *, out: tuple[str, ...] = _PHRASE_OUT) -> tuple[int, int]:

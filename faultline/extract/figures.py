@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from faultline.data import read_toml
 from faultline.errors import DataFileError
 from faultline.extract.numbers import NumberWords, Quantity
 from faultline.model import Attribution, Figure, Span
@@ -134,11 +134,7 @@ def _inflections(word: str) -> set[str]:
 
 @functools.cache
 def _load_cached(path: Path) -> CasualtyTerms:
-    try:
-        with path.open("rb") as fh:
-            return CasualtyTerms(tomllib.load(fh))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DataFileError(f"cannot read casualty terms: {exc}", subject=str(path)) from exc
+    return CasualtyTerms(read_toml(path, what="casualty terms"))
 
 
 def normalise_word(word: str) -> str:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import tomllib
 from pathlib import Path
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from faultline.data import read_toml
 from faultline.errors import DataFileError
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "modality.toml"
@@ -72,11 +72,7 @@ def _phrases(words: list[str]) -> re.Pattern[str]:
 
 @functools.cache
 def _load_cached(path: Path) -> ModalityCues:
-    try:
-        with path.open("rb") as fh:
-            return ModalityCues(tomllib.load(fh))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DataFileError(f"cannot read modality cues: {exc}", subject=str(path)) from exc
+    return ModalityCues(read_toml(path, what="modality cues"))
 
 
 def sentence_modality(sent: SpacySpan, *, trigger_start: int | None, offset: int,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from faultline.data import read_toml
 from faultline.errors import DataFileError
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "numbers.toml"
@@ -140,11 +140,7 @@ class NumberWords:
 
 @functools.cache
 def _load_cached(path: Path) -> NumberWords:
-    try:
-        with path.open("rb") as fh:
-            return NumberWords(tomllib.load(fh))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DataFileError(f"cannot read number words: {exc}", subject=str(path)) from exc
+    return NumberWords(read_toml(path, what="number words"))
 
 
 def parse_quantity(text: str) -> Quantity | None:

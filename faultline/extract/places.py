@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from faultline.data import read_toml
 from faultline.errors import DataFileError
 from faultline.model import Toponym
 
@@ -31,10 +31,10 @@ class PlaceRoleCues:
 def load_place_role_cues(path: Path | None = None) -> PlaceRoleCues:
     """Read the place-role cue lists."""
     source = path or resources.files("faultline.data").joinpath("place_roles.toml")
+    data = read_toml(source, what="place-role cues")
     try:
-        data = tomllib.loads(source.read_text(encoding="utf-8"))
         return PlaceRoleCues(**{f.name: frozenset(data[f.name]) for f in dataclasses.fields(PlaceRoleCues)})
-    except (KeyError, TypeError, tomllib.TOMLDecodeError) as error:
+    except (KeyError, TypeError) as error:
         raise DataFileError(f"place_roles.toml is malformed: {error}") from error
 
 

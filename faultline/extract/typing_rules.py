@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from faultline.data import read_toml
 from faultline.errors import DataFileError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -118,7 +118,7 @@ class Lexicon:
 def load_taxonomy(path: Path | None = None) -> dict[str, SubEventType]:
     """Read event_types.toml: sub-event type name -> SubEventType."""
     path = path or EVENT_TYPES_PATH
-    data = _read_toml(path)
+    data = read_toml(path, what="the event-type lexicon")
     out: dict[str, SubEventType] = {}
     for entry in data.get("sub_event", []):
         name, etype, dtype = entry.get("name"), entry.get("event_type"), entry.get("disorder_type")
@@ -136,7 +136,7 @@ def load_lexicon(path: Path | None = None, *, taxonomy_path: Path | None = None)
     """Read and validate triggers.toml against the taxonomy."""
     path = path or TRIGGERS_PATH
     taxonomy = load_taxonomy(taxonomy_path)
-    data = _read_toml(path)
+    data = read_toml(path, what="the event-type lexicon")
     where = str(path)
     classes = tuple(
         WordClass(name, frozenset(w for w in words if " " not in w),
@@ -222,16 +222,6 @@ def _trie_to_regex(node: dict[str, Any]) -> str:
     if end:
         body = "(?:" + body + ")?"
     return body
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except OSError as exc:
-        raise DataFileError(f"cannot read: {exc}", subject=str(path)) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(f"invalid TOML: {exc}", subject=str(path)) from exc
 
 
 def _table(data: Mapping[str, Any], key: str, where: str) -> dict[str, Any]:

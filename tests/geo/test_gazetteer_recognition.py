@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
 from faultline.geo import Gazetteer, find_toponyms
 from faultline.geo.toponyms import load_common_words
