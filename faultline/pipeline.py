@@ -110,13 +110,33 @@ class Pipeline:
         demonyms = self.geocoder.demonyms
         toponyms = [t for w in windows for t in find_toponyms(w.doc, w.offset, gazetteer, demonyms=demonyms)]
         extraction = self.extractor.extract(article, windows, toponyms)
-        events = [self._geocode(article, event, toponyms) for event in extraction.events]
+        resolved = self._resolve(article, extraction.events, toponyms)
+        events = [self._geocode(event, resolved) for event in extraction.events]
         return ArticleResult(article, events, extraction.mentions, toponyms, [])
 
-    def _geocode(self, article: Article, event: EventMention, toponyms: Sequence[Toponym]) -> EventMention:
-        origins = {(t.start, t.end) for t in event.origins}
-        context = [t for t in toponyms if (t.start, t.end) not in origins]
-        place, unresolved = self._locate(article, event, context)
+    def _resolve(
+        self, article: Article, events: Sequence[EventMention], toponyms: Sequence[Toponym]
+    ) -> dict[tuple[int, int], Place | Unresolved]:
+        """Resolve every place the incidents are put at, in one pass with the article as context.
+
+        Places named only as where actors came from are left out: they must not pull an event
+        towards them.
+        """
+        if not events:
+            return {}
+        origins = {(t.start, t.end) for event in events for t in event.origins}
+        chosen: dict[tuple[int, int], Toponym] = {}
+        for event in events:
+            for toponym in _candidates(event):
+                chosen.setdefault((toponym.start, toponym.end), toponym)
+        for toponym in toponyms:
+            if (toponym.start, toponym.end) not in origins:
+                chosen.setdefault((toponym.start, toponym.end), toponym)
+        results = self.geocoder.resolve_all(list(chosen.values()), text=article.text)
+        return dict(zip(chosen, results))
+
+    def _geocode(self, event: EventMention, resolved: dict[tuple[int, int], Place | Unresolved]) -> EventMention:
+        place, unresolved = _locate(event, resolved)
         event = dataclasses.replace(event, place=place, unresolved=unresolved)
         if place is None:
             return event
@@ -130,37 +150,42 @@ class Pipeline:
         )
 
 
-    def _locate(
-        self, article: Article, event: EventMention, context: Sequence[Toponym]
-    ) -> tuple[Place | None, Unresolved | None]:
-        """The most precise of the places the incident is put at.
+def _candidates(event: EventMention) -> list[Toponym]:
+    """The incident's main place first, then a few others its statements put it at."""
+    candidates = [event.location] if event.location else []
+    candidates += [c for c in event.place_candidates if c != event.location][: MAX_PLACE_CANDIDATES - 1]
+    return candidates
 
-        A place the gazetteer lacks keeps its written name with the coordinates of a known place
-        the article also puts the incident at, and at best precision 2 ("near" that place).
-        """
-        candidates = [event.location] if event.location else []
-        candidates += [c for c in event.place_candidates if c != event.location][: MAX_PLACE_CANDIDATES - 1]
-        if not candidates:
-            resolved = self.geocoder.resolve_event(None, context=context, text=article.text)
-            return (resolved, None) if isinstance(resolved, Place) else (None, resolved)
-        results = [self.geocoder.resolve_event(c, context=context, text=article.text) for c in candidates]
-        places = [r for r in results if isinstance(r, Place)]
-        if not places:
-            first = results[0]
-            return None, first if isinstance(first, Unresolved) else None
-        best = min(places, key=lambda p: (p.where_prec, places.index(p)))
-        if isinstance(results[0], Place):
-            return best, None
-        written = candidates[0]
-        near = dataclasses.replace(
-            best,
-            name=written.text,
-            geo_precision=max(2, best.geo_precision),
-            where_prec=max(2, best.where_prec),
-            geonameid=None,
-            span=Span(written.start, written.end, written.text),
-        )
-        return near, None
+
+def _locate(
+    event: EventMention, resolved: dict[tuple[int, int], Place | Unresolved]
+) -> tuple[Place | None, Unresolved | None]:
+    """The most precise of the places the incident is put at.
+
+    A place the gazetteer lacks keeps its written name with the coordinates of a known place
+    the article also puts the incident at, and at best precision 2 ("near" that place).
+    """
+    candidates = _candidates(event)
+    if not candidates:
+        return None, None
+    results = [resolved[(c.start, c.end)] for c in candidates]
+    places = [r for r in results if isinstance(r, Place)]
+    if not places:
+        first = results[0]
+        return None, first if isinstance(first, Unresolved) else None
+    best = min(places, key=lambda p: (p.where_prec, places.index(p)))
+    if isinstance(results[0], Place):
+        return best, None
+    written = candidates[0]
+    near = dataclasses.replace(
+        best,
+        name=written.text,
+        geo_precision=max(2, best.geo_precision),
+        where_prec=max(2, best.where_prec),
+        geonameid=None,
+        span=Span(written.start, written.end, written.text),
+    )
+    return near, None
 
 
 # The pipeline of a worker process; set once by _start_worker when the pool forks it.
