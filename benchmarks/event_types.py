@@ -12,8 +12,6 @@ with the stage that made the difference. Develop on the odd ids, check on the ev
 from __future__ import annotations
 
 import argparse
-import csv
-import os
 import sys
 import time
 from collections import Counter
@@ -21,9 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = (Path(os.environ.get("FAULTLINE_EVAL_DATA", ROOT.parent / "shared" / "data"))
-        / "case2021-task2" / "test_set_final_release_with_labels.tsv")
+from benchmarks.datasets import load_case2021
+
 NO_EVENT = "no event"
 
 # CASE 2021 code -> ACLED sub-event type; the out-of-scope codes map to None ("no event").
@@ -76,11 +73,9 @@ class Item:
     trigger: str = ""
 
 
-def read_case(path: Path = DATA) -> list[tuple[int, str, str]]:
-    """(id, snippet, CASE code) rows of the test file."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [(int(r["id"]), r["EventSnippet"], r["SubType"].strip()) for r in rows]
+def read_case() -> list[tuple[int, str, str]]:
+    """(id, snippet, CASE code) rows of the test file, ids as numbers for the odd/even halves."""
+    return [(int(rid), text, code) for rid, text, code in load_case2021()]
 
 
 def parse(rows: Sequence[tuple[int, str, str]], cache: Path | None) -> list:

@@ -78,7 +78,8 @@ class Incident:
 
     @property
     def place(self) -> Toponym | None:
-        return next((p for f in self.facts for p in f.event_places), None)
+        places = self.places
+        return places[0] if places else None
 
     @property
     def places(self) -> tuple[Toponym, ...]:
