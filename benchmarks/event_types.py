@@ -191,8 +191,8 @@ def render(name: str, items: Sequence[Item], *, detail: bool) -> str:
     """A text report for one subset."""
     s = scores(items)
     p, r, f = s["micro"]  # type: ignore[misc]
-    lines = [f"== {name}: n={s['n']}  event-type accuracy={s['type_accuracy']:.3f}  "
-             f"sub-event micro P={p:.3f} R={r:.3f} F1={f:.3f}"]
+    lines = [(f"== {name}: n={s['n']}  event-type accuracy={s['type_accuracy']:.3f}  "
+              f"sub-event micro P={p:.3f} R={r:.3f} F1={f:.3f}")]
     if not detail:
         return "\n".join(lines)
     lines.append(f"{'sub-event type':40} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}")

@@ -12,7 +12,13 @@ from spacy.tokens import Span, Token
 
 from faultline.extract.typing_roles import RoleReader
 from faultline.extract.typing_rules import (
-    DROP, Lexicon, PhraseIndex, Rule, load_lexicon, phrase_forms, trie_regex,
+    DROP,
+    Lexicon,
+    PhraseIndex,
+    Rule,
+    load_lexicon,
+    phrase_forms,
+    trie_regex,
 )
 
 MIN_SCORE = 0.4  # below this an incident's best trigger is too weak to call an event
@@ -27,6 +33,9 @@ _UNFRAMED = frozenset({"conj", "parataxis", "ccomp", "advcl"})
 # Event types of violence against people, which outrank damage to property in one incident.
 _POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence",
                                  "Violence against civilians"})
+# A trigger that lost this much of its rule's weight to its context (a background clause loses
+# 0.2 or more, a modifier 0.3; the foreground at most 0.05) is not what the incident is about.
+_BACKGROUND_DROP = 0.15
 DEMONSTRATION = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 
 
@@ -101,14 +110,17 @@ class EventTyper:
             else:
                 verb = _clause_verb(sent[start:end])
                 frames.append((block.penalty, _frame_reach(verb) if verb is not None else None))
-        context = self._roles.sentence_classes(sent)
+        if not found:
+            return []
         found = _drop_contained(found)
-        spared = bool(frames) and _attests_harm(sent, found)
+        # Reading every word class of a sentence is the costly part: only for rules that ask.
+        context = (self._roles.sentence_classes(sent)
+                   if any(rule.requires_context for _s, _e, rule in found) else frozenset())
         out: list[Trigger] = []
         for start, end, rule in found:
             i = sent[start].i
             penalty = max((p for p, reach in frames if reach is None or i in reach), default=0.0)
-            trig = self._read(sent[start:end], rule, context, offset, penalty, attested=spared)
+            trig = self._read(sent[start:end], rule, context, offset, penalty)
             if trig is not None:
                 out.append(trig)
         return _best_per_span(out)
@@ -143,11 +155,12 @@ class EventTyper:
         return index
 
     def _read(self, span: Span, rule: Rule, context: frozenset[str], offset: int,
-              penalty: float, *, attested: bool = False) -> Trigger | None:
+              penalty: float) -> Trigger | None:
         """Type one matched trigger from its context; None when the context rules it out.
 
-        `attested`: a claim or blame frame embeds this trigger with its harm as fact, so the
-        frame lowers nothing.
+        `penalty`: what a claim or blame frame over the trigger takes off. A claim stays an
+        attribution even when it names the attack's toll ("IS claimed the bombing that killed
+        20"): the attack is coded from the sentences that report it, not from the claim.
         """
         anchor = _anchor(span)
         if rule.pos and anchor.pos_ not in rule.pos:
@@ -160,8 +173,13 @@ class EventTyper:
             return None  # "police seized grenades": weapons taken, not used
         if rule.requires_head and not self._roles.governed_by(anchor, rule.requires_head):
             return None
-        agents, targets = self._roles.roles(span, anchor, harm="harm" in rule.tags,
-                                            victim_subject=rule.victim_subject)
+        default_type = self.lexicon.taxonomy[rule.sub_event_type].event_type
+        if (rule.agent or rule.target or rule.requires_target
+                or default_type == "Explosions/Remote violence"):
+            agents, targets = self._roles.roles(span, anchor, harm="harm" in rule.tags,
+                                                victim_subject=rule.victim_subject)
+        else:  # nothing reads the roles (the parse walk is the costly part of a trigger)
+            agents = targets = frozenset()
         if rule.requires_target and not targets.intersection(rule.requires_target):
             return None
         sub, confirmed = rule.sub_event_type, False
@@ -176,8 +194,7 @@ class EventTyper:
         weight = rule.weight
         if confirmed:
             weight = rule.confirmed_weight or min(1.0, rule.weight + 0.1)
-        score = weight + self._roles.salience(anchor, framed=not attested, span=span) - (
-            0.0 if attested else penalty)
+        score = weight + self._roles.salience(anchor, span=span) - penalty
         info = self.lexicon.taxonomy[sub]
         civilian = info.event_type == "Violence against civilians" or (
             info.event_type == "Explosions/Remote violence" and "civilian" in targets
@@ -197,8 +214,10 @@ class EventTyper:
         if any(t.score >= MIN_SCORE and t.rule in self._rules and "loot" in self._rules[t.rule].tags
                for t in triggers) and any("armed" in self._roles.sentence_classes(s) for s in sents):
             return True
-        if not any(t.score >= MIN_SCORE and t.rule in self._rules
-                   and self._rules[t.rule].tags & _VIOLENT for t in triggers):
+        # Only violence the incident is about counts: a weapon word that merely modifies
+        # something ("missile programmes", "after the shelling") names no attack.
+        if not any(t.rule in self._rules and self._rules[t.rule].tags & _VIOLENT
+                   and t.score >= MIN_SCORE and self._foreground(t) for t in triggers):
             return False
         arms = self.lexicon.violence_words
         return any(t.lower_ in arms for s in sents for t in s) or any(
@@ -229,6 +248,11 @@ class EventTyper:
         tags = {t: self._rules[t.rule].tags if t.rule in self._rules else frozenset() for t in cands}
         protest = [t for t in cands if "protest" in tags[t] and t.score >= MIN_SCORE]
         if not protest:
+            return cands
+        # ACLED: arrests during a demonstration intervene in it; arrests ahead of or after one
+        # ("detained before the rally", "in anticipation of protests") are arrests.
+        if not any(self._foreground(t) for t in protest) and any(
+                "arrest" in tags[t] and t.score > max(p.score for p in protest) for t in cands):
             return cands
         def has(tag: str, floor: float = 0.45) -> bool:
             return any(tag in tags[t] and t.score >= floor for t in cands)
@@ -273,6 +297,9 @@ class EventTyper:
             out.append(t)
         return out
 
+    def _foreground(self, trig: Trigger) -> bool:
+        """True unless context (a background clause, a modifier) took weight off the trigger."""
+        return trig.score > self._rules[trig.rule].weight - _BACKGROUND_DROP
 
     def _resolve_severity(self, best: Trigger, cands: list[Trigger]) -> Trigger:
         """Property looted or destroyed alongside violence against people: the violence leads.
@@ -307,14 +334,25 @@ class EventTyper:
         blasts = [t for t, tg in zip(cands, tags) if "explosion" in tg]
         if not blasts:
             return cands
+        # A weapon that survived _read was used, not found: the find must lead to outrank it
+        # ("a strike destroyed missile depots" is the strike; "bomb squad" reports can lead).
         top = max(t.score for t in blasts)
-        finds = [t for t, tg in zip(cands, tags) if "weapon_find" in tg and t.score >= top - 0.15]
+        finds = [t for t, tg in zip(cands, tags) if "weapon_find" in tg and t.score >= top]
         if finds and not any("harm" in tg and t.score >= MIN_SCORE for t, tg in zip(cands, tags)):
             return [t for t, tg in zip(cands, tags) if "explosion" not in tg]
-        chem = [t for t in blasts if t.sub_event_type == "Chemical weapon" and t.score >= MIN_SCORE]
+        if any("air" in self._rules[t.rule].tags and t.score >= MIN_SCORE and self._foreground(t)
+               for t in blasts):
+            # ACLED: missiles fired from aircraft or drones make an air strike.
+            info = self.lexicon.taxonomy["Air/drone strike"]
+            cands = [replace(t, sub_event_type=info.name) if t.sub_event_type ==
+                     "Shelling/artillery/missile attack" else t for t in cands]
+        # The agent must be what was used, not a modifier of something else ("chemical weapons
+        # facilities" were the target): such a mention has lost most of its rule's weight.
+        chem = [t for t in blasts if t.sub_event_type == "Chemical weapon" and self._foreground(t)]
         if chem:
             # ACLED: a chemical weapon delivered by shell, bomb or aircraft is a chemical weapon.
-            lift = max(t.score for t in blasts)
+            # It must outrank its carrier, not tie with it (a tie goes to the earlier trigger).
+            lift = max(t.score for t in blasts) + 0.01
             return [replace(chem[0], score=lift) if t is chem[0] else t for t in cands]
         return cands
 
@@ -330,20 +368,6 @@ class EventTyper:
                 if "territory" in self._rules[t.rule].tags else t for t in cands]
 
 
-def _attests_harm(sent: Span, found: list[tuple[int, int, Rule]]) -> bool:
-    """True when a claim or blame frame embeds its attack with the harm done, as fact.
-
-    "IS claimed the bombing that killed 20 people": the relative clause reports the bombing and
-    its dead, so the bombing happened whoever claims it. "IS claimed the bombing" reports a claim.
-    """
-    for start, end, rule in found:
-        verb = _anchor(sent[start:end])
-        if "harm" in rule.tags and verb.dep_ in ("relcl", "acl", "advcl") and verb.tag_ in (
-                "VBD", "VBN", "VBG"):
-            return True
-    return False
-
-
 def _clause_verb(span: Span) -> Token | None:
     """The verb whose clause a framing phrase belongs to ("claimed" in "claimed responsibility")."""
     tok = _anchor(span)
@@ -357,7 +381,13 @@ def _clause_verb(span: Span) -> Token | None:
 
 
 def _frame_reach(verb: Token) -> set[int]:
-    """Token indices a framing verb frames: its subtree without the clauses joined to it."""
+    """Token indices a framing verb frames: its subtree without the clauses joined to it.
+
+    A frame complementing a verb frames that verb's clause too: in "bombers are suspected to
+    be behind the blasts" the suspects are the subject of "suspected", not of "be behind".
+    """
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
     reach = {verb.i}
     stack = [c for c in verb.children if c.dep_ not in _UNFRAMED]
     while stack:

@@ -30,13 +30,17 @@ class RoleReader:
         for cls in lexicon.classes:  # a word may belong to several ("village": civilian, place)
             for word in cls.words:
                 self._word_class[word] = self._word_class.get(word, frozenset()) | {cls.name}
-        self._phrases = [(p, cls.name) for cls in lexicon.classes for p in cls.phrases]
+        # Multi-word class phrases by first word: a phrase can only match where its first
+        # word is a whole word of the text, so only those few are tried.
+        self._phrases: dict[str, list[tuple[str, str]]] = {}
+        for cls in lexicon.classes:
+            for phrase in cls.phrases:
+                self._phrases.setdefault(phrase.split()[0], []).append((phrase, cls.name))
 
     def sentence_classes(self, sent: Span) -> frozenset[str]:
         """Every word class mentioned anywhere in the sentence."""
         found = {c for t in sent for c in self._token_class(t)}
-        lower = " " + sent.text.lower() + " "
-        found.update(name for phrase, name in self._phrases if f" {phrase} " in lower)
+        found.update(self._phrase_classes(" " + sent.text.lower() + " "))
         if any(t.ent_type_ in _PLACE_ENTS for t in sent):
             found.add("place")
         return frozenset(found)
@@ -51,6 +55,8 @@ class RoleReader:
             head = head.head  # "suicide bomb attack": read the roles of "attack"
         elif head.dep_ in ("advmod", "amod") and head.pos_ in ("ADV", "ADJ"):
             head = head.head  # "violently suppressed": read the roles of "suppressed"
+        elif all(t.pos_ in ("ADP", "PART") for t in span) and head.head.pos_ == "VERB":
+            head = head.head  # a bare particle: "drove the militants out of" is read at "drove"
         if head.pos_ in ("VERB", "AUX"):
             self._verb_roles(span, head, agents, targets)
         else:
@@ -60,7 +66,13 @@ class RoleReader:
         return self._classes(agents), self._classes(targets)
 
     def governed_by(self, anchor: Token, lemmas: tuple[str, ...]) -> bool:
-        """True when the trigger acts in (or is the object of) one of these verbs or nouns."""
+        """True when the trigger acts in one of these verbs or nouns (or is used in them).
+
+        What a verb is done to does not act in it: "damaged passenger planes", "a jet was shot
+        down". Deeper objects still count: "launched a strike with drones".
+        """
+        if anchor.dep_ in ("dobj", "nsubjpass"):
+            return False
         tok, hops = anchor, 0
         while tok.head.i != tok.i and hops < 3:
             if tok.dep_ not in ("nsubj", "nsubjpass", "agent", "pobj", "compound", "amod", "conj",
@@ -72,22 +84,27 @@ class RoleReader:
         return False
 
     def disarmed(self, anchor: Token) -> bool:
-        """True when a weapon word is what was found, seized or defused, not what was used."""
+        """True when a weapon word is what was found, seized or defused, not what was used.
+
+        A container passes its fate on: "packages containing explosives were found" found the
+        explosives, "shells containing poison gas were fired" fired the gas.
+        """
         tok, hops = anchor, 0
         while tok.head.i != tok.i and hops < 3:
             if tok.dep_ not in ("dobj", "nsubjpass", "pobj", "compound", "conj", "prep", "appos",
                                 "acl", "amod", "nmod"):
                 return False
-            tok, hops = tok.head, hops + 1
-            if tok.lemma_.lower() in self.lexicon.disarm_words:
+            tok = tok.head
+            word = tok.lemma_.lower()
+            if word in self.lexicon.disarm_words:
                 return True
+            if word not in self.lexicon.carrier_words:
+                hops += 1
         return False
 
-    def salience(self, anchor: Token, *, framed: bool = True, span: Span | None = None) -> float:
+    def salience(self, anchor: Token, *, span: Span | None = None) -> float:
         """Score adjustment: main-clause triggers up; background, irrealis, modifiers down.
 
-        `framed=False` ignores a blame or responsibility frame above the trigger (the frame
-        embeds the event as fact: "claimed responsibility for the bombing that killed 20").
         `span`: the matched phrase; a negation inside it is part of its meaning ("did not
         encounter any resistance"), so it does not negate the event.
         """
@@ -97,7 +114,11 @@ class RoleReader:
         while tok.head.i != tok.i and depth < 8:
             tok, depth = tok.head, depth + 1
         adjust += {0: 0.1, 1: 0.05}.get(depth, -0.05 if depth >= 4 else 0.0)
-        if anchor.dep_ in _MODIFIERS and anchor.head.lower_ in lex.modifier_heads:
+        mod = anchor
+        while mod.dep_ == "conj" and mod.head.i != mod.i:
+            mod = mod.head  # "nuclear and missile programs": a conjunct modifies what its first does
+        if mod.dep_ in _MODIFIERS and (mod.head.lower_ in lex.modifier_heads
+                                       or mod.head.lemma_.lower() in lex.modifier_heads):
             adjust -= 0.3
         tok, hops = anchor, 0
         while tok.head.i != tok.i and hops < 4:
@@ -109,7 +130,7 @@ class RoleReader:
             if word in lex.background_nouns:
                 adjust -= 0.2
                 break
-            if framed and word in lex.attribution_words:
+            if word in lex.attribution_words:
                 adjust -= 0.35
                 break
             if tok.pos_ in ("VERB", "AUX", "ADJ") and word in lex.irrealis_verbs and child.dep_ in (
@@ -204,10 +225,17 @@ class RoleReader:
                 elif c.dep_ == "prep" and c.lower_ == "over" and head.lower_ == "control":
                     toks.extend(g for g in c.children if g.dep_ == "pobj")
         found = {c for t in toks for c in self._token_class(t)}
-        text = " " + " ".join(t.lower_ for t in sorted(toks, key=lambda t: t.i)) + " "
-        found.update(name for phrase, name in self._phrases if f" {phrase} " in text)
+        found.update(self._phrase_classes(
+            " " + " ".join(t.lower_ for t in sorted(toks, key=lambda t: t.i)) + " "))
         if any(t.ent_type_ in _PLACE_ENTS for t in toks):
             found.add("place")
+        return found
+
+    def _phrase_classes(self, text: str) -> set[str]:
+        """Classes of the multi-word phrases in `text` (lowercase, padded with spaces)."""
+        found = set()
+        for word in set(text.split()).intersection(self._phrases):
+            found.update(name for phrase, name in self._phrases[word] if f" {phrase} " in text)
         return found
 
     def _token_class(self, tok: Token) -> frozenset[str]:

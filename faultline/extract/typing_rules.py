@@ -34,10 +34,11 @@ BLOCK_KINDS: frozenset[str] = frozenset({
 DROP = "none"  # an agent/target mapping value that discards the trigger
 
 # Words that never inflect when a phrase is expanded (inflecting them only adds noise).
-_FUNCTION_WORDS = frozenset(
-    "a an the of on in into to up by for from with at and or his her their its out off down back "
-    "under over as - all new".split()
-)
+_FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "of", "on", "in", "into", "to", "up", "by", "for", "from", "with", "at",
+    "and", "or", "his", "her", "their", "its", "out", "off", "down", "back", "under", "over",
+    "as", "-", "all", "new",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,7 @@ class Lexicon:
     modifier_heads: frozenset[str]
     attribution_words: frozenset[str]
     disarm_words: frozenset[str]
+    carrier_words: frozenset[str] = frozenset()  # "packages containing explosives": see through
     violence_words: frozenset[str] = frozenset()  # attackers' arms, whatever their part of speech
     cue_words: tuple[str, ...] = ()  # cue-regex words beyond the cued rules' own
 
@@ -164,6 +166,7 @@ def load_lexicon(path: Path | None = None, *, taxonomy_path: Path | None = None)
         modifier_heads=frozenset(context.get("modifier_heads", ())),
         attribution_words=frozenset(context.get("attribution_words", ())),
         disarm_words=frozenset(context.get("disarm_words", ())),
+        carrier_words=frozenset(context.get("carrier_words", ())),
         violence_words=frozenset(context.get("violence_words", ())),
         cue_words=_strings(_table(data, "cue", where), "words", where),
     )

@@ -10,7 +10,13 @@ import pytest
 from faultline.errors import DataFileError
 from faultline.extract.typing import EventTyper, Trigger
 from faultline.extract.typing_rules import (
-    EVENT_TYPES, PhraseIndex, inflect, load_lexicon, load_taxonomy, phrase_words, trie_regex,
+    EVENT_TYPES,
+    PhraseIndex,
+    inflect,
+    load_lexicon,
+    load_taxonomy,
+    phrase_words,
+    trie_regex,
 )
 
 # Sentences written for these tests (not from any benchmark), one or more per ACLED sub-event type.
@@ -287,11 +293,19 @@ def test_arrests_that_lead_a_raid_report_beat_the_seizure(nlp, typer: EventTyper
     assert incident(nlp, typer, lead_seizure).sub_event_type == "Disrupted weapons use"
 
 
-def test_claim_of_an_attack_that_killed_people_is_the_attack(nlp, typer: EventTyper):
-    best = incident(nlp, typer, "The Pakistani Taliban claimed the bombing that killed 14 people.")
-    assert best is not None and best.sub_event_type == "Remote explosive/landmine/IED"
-    best = incident(nlp, typer, "Al-Shabaab claimed responsibility for a truck bomb that killed "
-                                "nine soldiers on Friday.")
+@pytest.mark.parametrize("text", [
+    "The Pakistani Taliban claimed the bombing that killed 14 people.",
+    "Al-Shabaab claimed responsibility for a truck bomb that killed nine soldiers on Friday.",
+    "Local suicide bombers are suspected to be behind the blasts that hit a market on Sunday.",
+])
+def test_a_claim_naming_the_toll_is_still_a_claim(nlp, typer: EventTyper, text: str):
+    # CASE/ACLED attribution: the attack is coded from the sentences that report it.
+    assert incident(nlp, typer, text) is None
+
+
+def test_the_attack_reported_beside_its_claim_is_the_attack(nlp, typer: EventTyper):
+    best = incident(nlp, typer, "A truck bomb killed nine soldiers at a base near Mogadishu on "
+                                "Friday. Al-Shabaab later claimed responsibility.")
     assert best is not None and best.event_type == "Explosions/Remote violence"
 
 
@@ -341,8 +355,8 @@ def test_cue_pattern_skips_the_month_march_but_not_marches(typer: EventTyper):
     "The attacker, who carried a fake pistol, was shot dead by soldiers at the gate.",
     "Militants shot dead a shopkeeper in the market and stole his motorbike.",
     # accident word as a detail: the bomb car crashed into the gate
-    "A car packed with explosives crashed into the police station gate and exploded, "
-    "killing six officers.",
+    ("A car packed with explosives crashed into the police station gate and exploded, "
+     "killing six officers."),
     # diplomacy word naming the victim
     "A gunman shot dead a foreign diplomat outside his hotel on Sunday.",
 ])
