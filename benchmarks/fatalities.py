@@ -15,6 +15,9 @@ UCDP (../shared/data/ucdp-ged): `source_headline` (";"-joined headlines) against
 the `low`..`high` range. One GED event often aggregates several reports, so headlines may count a
 wider or narrower incident: read it as a noisy check. Attribution agrees when the kind we find in the
 headlines equals the kind of `source_original` read with the same source-word table.
+
+Both sets are split by row position: develop on the odd rows (--misses lists only those), check that
+the even rows move too.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
 import spacy
@@ -58,20 +62,38 @@ def _int(value: str) -> int | None:
         return None
 
 
-def _row(name: str, hits: int, n: int) -> str:
-    return f"{name:<44} {hits:>5} / {n:<5} {hits / n if n else 0.0:6.3f}"
+HALVES = ("odd (dev)", "even (held out)", "all")
+
+
+def _half(index: int) -> str:
+    """Which half a row belongs to: develop on the odd rows, check on the even ones."""
+    return HALVES[0] if index % 2 else HALVES[1]
+
+
+def _table(title: str | None, rows: Sequence[tuple[str, Sequence[bool]]], halves: Sequence[str]) -> str:
+    """Accuracy per measure (row) and half (column): hits / n and the share; no header without a title."""
+    lines = [] if title is None else [title, " " * 46 + "".join(f"{h:>22}" for h in HALVES)]
+    for name, hits in rows:
+        cells = []
+        for half in HALVES:
+            picked = [h for h, which in zip(hits, halves) if half == "all" or which == half]
+            n = len(picked)
+            cells.append(f"{sum(picked):>5} / {n:<4} {sum(picked) / n if n else 0.0:6.3f}")
+        lines.append(f"{name:<46}" + "".join(f"{c:>22}" for c in cells))
+    return "\n".join(lines)
 
 
 def wiki(nlp: spacy.language.Language, *, misses: int, e2e: Callable[[str], tuple[int, int, str]] | None) -> None:
-    """Print exact-match accuracy of fatalities and injuries on the Wikipedia list."""
+    """Print exact-match accuracy of fatalities and injuries on the Wikipedia list, per half."""
     rows = load_wiki_terror()
+    halves = [_half(i) for i in range(len(rows))]
     texts = [r["Description"] for r in rows]
     started = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=64))
-    hit_all = hit_victims = hit_injured = hit_injured_victims = hit_range = 0
+    scores: dict[str, list[bool]] = defaultdict(list)
     wrong: list[str] = []
     wrong_injured: list[str] = []
-    for row, doc in zip(rows, docs):
+    for index, (row, doc) in enumerate(zip(rows, docs)):
         dead, injured = _int(row["Dead"]), _int(row["Injured"])
         figures, _ = doc_figures(doc)
         best_all = fatality_total(figures)[0]
@@ -79,82 +101,81 @@ def wiki(nlp: spacy.language.Language, *, misses: int, e2e: Callable[[str], tupl
         ours_injured = kind_total(figures, "injured") or 0
         # The list's Injured, like its Dead, leaves the attackers out ("3 gunmen were also injured").
         ours_injured_victims = kind_total(victims_only(figures), "injured") or 0
-        hit_injured_victims += ours_injured_victims == injured
+        scores["fatalities, victims only (like-for-like)"].append(best == dead)
+        scores["fatalities, all sides (ACLED reading)"].append(best_all == dead)
+        scores["fatalities, gold within our low..high"].append((low or best) <= (dead or 0) <= (high or best))
+        scores["injured"].append(ours_injured == injured)
+        scores["injured, victims only (like-for-like)"].append(ours_injured_victims == injured)
+        if not index % 2:
+            continue  # misses are listed from the dev half only
         if ours_injured_victims != injured and len(wrong_injured) < misses:
-            wrong_injured.append(f"  injured {injured} ours {ours_injured_victims} | {row['Description'][:220]}")
-        hit_all += best_all == dead
-        hit_victims += best == dead
-        hit_range += (low or best) <= (dead or 0) <= (high or best)
-        hit_injured += ours_injured == injured
+            wrong_injured.append(f"  [{index}] injured {injured} ours {ours_injured_victims} | {row['Description'][:220]}")
         if best != dead and len(wrong) < misses:
-            wrong.append(f"  dead {dead} ours {best} ({low}-{high}) | {row['Description'][:220]}")
+            wrong.append(f"  [{index}] dead {dead} ours {best} ({low}-{high}) | {row['Description'][:220]}")
     elapsed = time.perf_counter() - started
-    n = len(rows)
-    print(f"Wikipedia terrorist incidents: {n} descriptions, component {elapsed:.1f}s")
-    print(_row("fatalities, victims only (like-for-like)", hit_victims, n))
-    print(_row("fatalities, all sides (ACLED reading)", hit_all, n))
-    print(_row("fatalities, gold within our low..high", hit_range, n))
-    print(_row("injured", hit_injured, n))
-    print(_row("injured, victims only (like-for-like)", hit_injured_victims, n))
     e2e_wrong: list[str] = []
+    e2e_elapsed = 0.0
     if e2e is not None:
         started = time.perf_counter()
-        hits_victims = hits_all = hits_country = 0
-        for row in rows:
+        for index, row in enumerate(rows):
             dead = _int(row["Dead"])
             victims, recorded, country = e2e(row["Description"])
-            hits_victims += victims == dead
-            hits_all += recorded == dead
-            hits_country += country.casefold() == row["Country"].strip().casefold()
-            if victims != dead and len(e2e_wrong) < misses:
-                e2e_wrong.append(f"  dead {dead} ours {victims} (all sides {recorded}) | {row['Description'][:220]}")
-        print(_row("fatalities, end to end, victims only", hits_victims, n)
-              + f"  {time.perf_counter() - started:.1f}s")
-        print(_row("fatalities, end to end, all sides (recorded)", hits_all, n))
-        print(_row("country, end to end (the incident's event)", hits_country, n))
-    if wrong:
-        print("misses:")
-        print("\n".join(wrong))
-    if wrong_injured:
-        print("injured misses (victims only):")
-        print("\n".join(wrong_injured))
-    if e2e_wrong:
-        print("end-to-end misses:")
-        print("\n".join(e2e_wrong))
+            scores["fatalities, end to end, victims only"].append(victims == dead)
+            scores["fatalities, end to end, all sides (recorded)"].append(recorded == dead)
+            scores["country, end to end (the incident's event)"].append(
+                country.casefold() == row["Country"].strip().casefold())
+            if index % 2 and victims != dead and len(e2e_wrong) < misses:
+                e2e_wrong.append(f"  [{index}] dead {dead} ours {victims} (all sides {recorded}) | "
+                                 f"{row['Description'][:220]}")
+        e2e_elapsed = time.perf_counter() - started
+    title = f"Wikipedia terrorist incidents: {len(rows)} descriptions, component {elapsed:.1f}s" + (
+        f", end to end {e2e_elapsed:.1f}s" if e2e is not None else "")
+    print(_table(title, list(scores.items()), halves))
+    for label, lines in (("misses (dev half)", wrong), ("injured misses, victims only (dev half)", wrong_injured),
+                         ("end-to-end misses (dev half)", e2e_wrong)):
+        if lines:
+            print(f"{label}:")
+            print("\n".join(lines))
 
 
 def ucdp(nlp: spacy.language.Language, *, misses: int) -> None:
-    """Print fatality and attribution agreement on UCDP GED headlines."""
+    """Print fatality and attribution agreement on UCDP GED headlines, per half."""
     words = SourceWords.load()
     rows = [r for r in load_ucdp() if r["source_headline"].strip()]
+    halves = [_half(i) for i in range(len(rows))]
     texts = [r["source_headline"].replace(";", ".\n") for r in rows]
-    hit_best = hit_range = found = 0
-    gold_known = agree = detected_on_known = 0
+    found = 0
+    scores: dict[str, list[bool]] = defaultdict(list)
+    known_halves: list[str] = []
+    attributed_halves: list[str] = []
+    agree_known: list[bool] = []
+    agree_attributed: list[bool] = []
     wrong: list[str] = []
-    for row, doc in zip(rows, nlp.pipe(texts, batch_size=64)):
+    for index, (row, doc) in enumerate(zip(rows, nlp.pipe(texts, batch_size=64))):
         figures, sources = doc_figures(doc)
         best = fatality_total(figures)[0]
         gold, low, high = _int(row["best"]), _int(row["low"]), _int(row["high"])
         found += bool([f for f in figures if f.kind == "killed"])
-        hit_best += best == gold
         lo, hi = min(low or 0, high or 0, gold or 0), max(low or 0, high or 0, gold or 0)
-        hit_range += lo <= best <= hi
+        scores["fatalities = best"].append(best == gold)
+        scores["fatalities within low..high"].append(lo <= best <= hi)
         gold_kind = words.kind_of(row["source_original"]) if row["source_original"].strip() else None
         if gold_kind is not None:
-            gold_known += 1
+            agrees = any(s.kind == gold_kind for s in sources)
+            known_halves.append(halves[index])
+            agree_known.append(agrees)
             if sources:
-                detected_on_known += 1
-                agree += any(s.kind == gold_kind for s in sources)
-        if best != gold and len(wrong) < misses:
-            wrong.append(f"  best {gold} ({low}-{high}) ours {best} | {row['source_headline'][:160]}")
-    n = len(rows)
-    print(f"\nUCDP GED sample: {n} events with headlines ({found} with a death figure found)")
-    print(_row("fatalities = best", hit_best, n))
-    print(_row("fatalities within low..high", hit_range, n))
-    print(_row("attribution kind agrees (of gold classifiable)", agree, gold_known))
-    print(_row("attribution kind agrees (of those we attribute)", agree, detected_on_known))
+                attributed_halves.append(halves[index])
+                agree_attributed.append(agrees)
+        if index % 2 and best != gold and len(wrong) < misses:
+            wrong.append(f"  [{index}] best {gold} ({low}-{high}) ours {best} | {row['source_headline'][:160]}")
+    print()
+    print(_table(f"UCDP GED sample: {len(rows)} headlined events ({found} with a death figure found)",
+                 list(scores.items()), halves))
+    print(_table(None, [("attribution kind agrees (of gold classifiable)", agree_known)], known_halves))
+    print(_table(None, [("attribution kind agrees (of those we attribute)", agree_attributed)], attributed_halves))
     if wrong:
-        print("misses:")
+        print("misses (dev half):")
         print("\n".join(wrong))
 
 

@@ -40,7 +40,9 @@ class NumberWords:
             self.approx_mods: tuple[str, ...] = tuple(mods["approximate"])
             self.unnumbered_limited: int = int(data["unnumbered"]["limited"])
             self.unnumbered_major: int = int(data["unnumbered"]["major"])
+            self.unnumbered_mixed: int = int(data["unnumbered"]["mixed"])
             self.not_counts: tuple[str, ...] = tuple(data["not_counts"]["units"])
+            self.alone: dict[str, int] = {w.lower(): int(n) for w, n in data["alone"].items()}
         except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError(f"numbers data lacks or mistypes {exc}", subject=str(DATA_PATH)) from exc
         self._pattern = self._compile()
@@ -58,9 +60,10 @@ class NumberWords:
         word = rf"(?:(?:{alt(self.tens)})(?:[\s-]+(?:{alt(self.units)}))?|{alt(self.units)})"
         digits = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
         scale = alt(self.scales)
-        # "two hundred and fifty", "1.5 million", "two dozen", "half a dozen", "a dozen"
+        # "two hundred and fifty", "1.5 million", "two dozen", "half a dozen", "a dozen", and a
+        # headline's bare "kill dozen villagers"
         card = (rf"(?:(?:{digits}|{word}|an?)(?:\s+(?:{scale}))+(?:\s+(?:and\s+)?{word}(?:\s+(?:{scale}))*)*"
-                rf"|half\s+a\s+dozen|(?:{digits}|{word}|an?)\s+dozen|{digits}|{word})")
+                rf"|half\s+a\s+dozen|(?:{digits}|{word}|an?)\s+dozen|dozen|{digits}|{word})")
         # A hyphen joins a range only between digits: "twenty-one" is one number, "10-15" two.
         range_ = (rf"(?:between\s+(?P<b1>{card})\s+and\s+(?P<b2>{card})"
                   rf"|(?P<r1>{card})\s+(?:to|or)\s+(?P<r2>{card})"
@@ -102,7 +105,7 @@ class NumberWords:
                     current = (current or 1) * scale
             else:
                 return None
-        return int(round(total + current))
+        return round(total + current)
 
     def find(self, text: str) -> list[Quantity]:
         """Every quantity phrase in `text`, left to right, with its offsets in `text`."""

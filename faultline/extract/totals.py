@@ -6,9 +6,12 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from faultline.extract.figures import SIDES, CasualtyTerms, normalise_word
+from faultline.extract.casualty_terms import SIDES, CasualtyTerms, normalise_word
 from faultline.extract.numbers import NumberWords
 from faultline.model import Attribution, Figure
+
+# A count taken out of a group met before: "two of the injured", "one of them", "1 of whom".
+_PART_OF = re.compile(r"\bof\s+(?:the|them|these|those|whom)\b", re.IGNORECASE)
 
 
 def fatality_total(figures: Sequence[Figure]) -> tuple[int, int | None, int | None]:
@@ -71,7 +74,32 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
     # Attackers are rarely among "people killed"; the victims' total covers the other sides.
     victims = tuple(max(a, b) for a, b in zip(generic or (0, 0, 0), others))
     best, low, high = (a + b + c for a, b, c in zip(victims, perp, extra))
+    if kind == "injured":
+        # The injured who then died are counted with the dead, not twice.
+        died = _died_of_injuries(figures, terms)
+        best, low, high = (max(v - died, 0) for v in (best, low, high))
     return best, low, high
+
+
+def _died_of_injuries(figures: Sequence[Figure], terms: CasualtyTerms) -> int:
+    """How many of the injured are later reported dead: "two of the wounded died", "one of them died".
+
+    The part must come out of the injured: named so ("of the injured"), or a group of victims or
+    "them" when every casualty figure before it counts injured people ("Two men were stabbed.
+    One of the victims died.").
+    """
+    died = 0
+    for fig in figures:
+        if fig.kind != "killed" or not _PART_OF.search(fig.span.text):
+            continue
+        earlier = [f for f in figures if f.span.start < fig.span.start and f.kind in ("killed", "injured")]
+        if not any(f.kind == "injured" for f in earlier):
+            continue
+        who = (fig.who or "").lower()
+        named = terms.complements.get(who) == "injured" or terms.nouns.get(who) == "injured"
+        if named or (terms.is_generic(fig.who) and all(f.kind == "injured" for f in earlier)):
+            died += fig.count
+    return died
 
 
 def states_a_number(fig: Figure) -> bool:

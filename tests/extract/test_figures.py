@@ -6,7 +6,12 @@ import pytest
 
 from faultline.errors import DataFileError
 from faultline.extract.figures import CasualtyTerms, find_figures
-from faultline.extract.totals import fatality_total, kind_total, side_class, unnumbered_count
+from faultline.extract.totals import (
+    fatality_total,
+    kind_total,
+    side_class,
+    unnumbered_count,
+)
 from faultline.model import Attribution, Figure, Span
 
 OFFSET = 1000  # the window's place in a pretend article: every span must come back shifted by it
@@ -347,3 +352,66 @@ def test_casualty_cue_words_cover_inflected_forms_and_nothing_else():
         assert word in words, word
     for word in ("diet", "council", "budget", "studied"):
         assert word not in words, word
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A mortar round killed 4 soldiers and another was wounded.", [("injured", 1), ("killed", 4)]),
+    ("Two policemen were killed and another was injured.", [("injured", 1), ("killed", 2)]),
+])
+def test_another_standing_alone_counts_one(nlp, text, expected):
+    assert kinds(figures_of(nlp, text)) == expected
+
+
+def test_another_before_a_number_or_noun_counts_nothing_itself(nlp):
+    assert kind_total(figures_of(nlp, "Gunmen killed 20 people and another 29 were injured."), "injured") == 29
+    assert kinds(figures_of(nlp, "Another soldier was killed.")) == [("killed", 1)]
+
+
+def test_another_alone_in_a_later_sentence_adds_to_the_dead(nlp):
+    figs = figures_of(nlp, "Four villagers were killed on Monday. Another died in hospital on Tuesday.")
+    assert fatality_total(figs)[0] == 5
+
+
+@pytest.mark.parametrize("text", [
+    "A gunman opened fire on shoppers, killing and injuring six.",
+    "Clashes erupted and about 15 were killed and injured in the old city.",
+    "Gunmen killed and wounded dozens of worshippers.",
+])
+def test_a_count_shared_by_deaths_and_injuries_guarantees_one_death(nlp, text):
+    killed = [f for f in figures_of(nlp, text) if f.kind == "killed"]
+    assert [(f.count, f.low, f.approximate) for f in killed] == [(1, 1, True)]
+    assert killed[0].high in (6, 12, 15)
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("Three people were killed and four injured.", 3, 4),
+    ("Gunmen killed 5 and injured 20.", 5, 20),
+    ("Two soldiers were shot and killed.", 2, None),
+])
+def test_separate_counts_of_dead_and_injured_are_no_shared_count(nlp, text, killed, injured):
+    figs = figures_of(nlp, text)
+    assert (fatality_total(figs)[0], kind_total(figs, "injured")) == (killed, injured)
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgents overran an army base and killed three soldiers.",
+    "Boko Haram kills three soldiers, overrun Nigerian army base.",
+])
+def test_a_thing_named_after_a_side_is_no_victim(nlp, text):
+    # "army base": the modifier hints at a side, but the noun itself names no people.
+    assert fatality_total(figures_of(nlp, text))[0] == 3
+
+
+def test_a_headline_capitalised_plural_keeps_its_side(nlp):
+    (f,) = figures_of(nlp, "Forty-Six Insurgents Killed in Kandahar")
+    assert (f.count, f.side) == (46, "perpetrators")
+
+
+def test_a_bare_dozen_counts_twelve(nlp):
+    assert fatality_total(figures_of(nlp, "Rebels kill dozen villagers in Beni."))[0] == 12
+
+
+def test_a_sentence_without_casualty_words_still_reports_a_crowd(nlp):
+    figs = figures_of(nlp, "About 2,000 protesters marched through the capital.")
+    assert [(f.kind, f.count) for f in figs] == [("participants", 2000)]
+    assert figures_of(nlp, "The minister arrived in the capital on Monday.") == []

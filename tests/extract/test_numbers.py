@@ -34,6 +34,7 @@ def spell(n: int) -> str:
     ("fifteen", 15, None, None, False),
     ("twenty-one", 21, None, None, False),
     ("a dozen", 12, None, None, False),
+    ("dozen", 12, None, None, False),
     ("two dozen", 24, None, None, False),
     ("half a dozen", 6, None, None, False),
     ("dozens", 12, None, None, True),
@@ -103,3 +104,15 @@ def test_malformed_data_file_is_a_typed_error(tmp_path):
     bad.write_text("[units]\none = 1\n", encoding="utf-8")
     with pytest.raises(DataFileError):
         NumberWords.load(bad)
+
+
+def test_words_that_count_only_alone_are_no_quantity_phrase():
+    words = NumberWords.load()
+    assert words.alone["another"] == 1
+    # "another 29" is 29 more people: the word itself is no count in running text.
+    assert [q.count for q in words.find("another 29 were injured")] == [29]
+    assert parse_quantity("another") is None
+
+
+def test_deaths_in_a_shared_count_are_documented_as_one():
+    assert NumberWords.load().unnumbered_mixed == 1

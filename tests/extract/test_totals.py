@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from faultline.extract.totals import fatality_total
+from faultline.extract.totals import fatality_total, kind_total
 from faultline.model import Attribution, Figure, Span
 
 
@@ -42,3 +42,25 @@ def test_an_indefinite_person_in_a_later_sentence_is_someone_new():
     same = fig("killed", 1, who="man", side="civilians", text="the man was killed", sentence=400)
     assert fatality_total([*first, same])[0] == 3
 
+
+
+def test_the_injured_who_died_are_counted_with_the_dead_only():
+    # "Twelve people were wounded in the blast. Two of the wounded later died."
+    figs = [fig("injured", 12, who="people", text="Twelve people were wounded"),
+            fig("killed", 2, who="wounded", text="Two of the wounded later died", sentence=100)]
+    assert (fatality_total(figs)[0], kind_total(figs, "injured")) == (2, 10)
+
+
+def test_a_victim_who_died_comes_out_of_the_injured_when_only_injuries_came_before():
+    # "Two men were stabbed outside a bar. One of the victims died in hospital."
+    stabbed = fig("injured", 2, who="men", side="civilians", text="Two men were stabbed")
+    died = fig("killed", 1, who="victims", text="One of the victims died", sentence=100)
+    assert kind_total([stabbed, died], "injured") == 1
+    # After a death count "the victims" may be the dead: the injured stay as reported.
+    dead = fig("killed", 3, who="people", text="Three people were killed", sentence=0)
+    hurt = fig("injured", 10, text="ten injured", sentence=50)
+    assert kind_total([dead, hurt, fig("killed", 1, who="victims", text="One of the victims died",
+                                       sentence=100)], "injured") == 10
+    # A count of its own ("one more victim died") is no part of the injured.
+    assert kind_total([stabbed, fig("killed", 1, who="victims", text="one more victim died", sentence=100)],
+                      "injured") == 2

@@ -1,0 +1,138 @@
+"""The casualty vocabulary: words that report deaths, injuries and captures, and the sides victim nouns hint at."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from faultline.data import read_toml
+from faultline.errors import DataFileError
+
+DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "casualty_terms.toml"
+
+SIDES = ("perpetrators", "state", "civilians")
+# Determiners that make a noun refer back to people already met rather than count new ones.
+DEFINITE = frozenset({"the", "these", "those", "this", "that", "both", "all", "each"})
+
+
+class CasualtyTerms:
+    """Casualty words, victim nouns and side hints from faultline/data/casualty_terms.toml."""
+
+    def __init__(self, data: dict) -> None:
+        try:
+            self.verbs: dict[str, str] = {}
+            self.intransitive: dict[str, str] = {}
+            self.complements: dict[str, str] = {}
+            self.nouns: dict[str, str] = {}
+            for kind, lists in data["kinds"].items():
+                for name, table in (("verbs", self.verbs), ("intransitive", self.intransitive),
+                                    ("complements", self.complements), ("nouns", self.nouns)):
+                    table.update(dict.fromkeys(lists[name], kind))
+            self.life_nouns = frozenset(data["lives"]["nouns"])
+            self.life_verbs = frozenset(data["lives"]["verbs"])
+            self.toll_nouns = frozenset(data["toll"]["nouns"])
+            self.toll_mods = {w: "killed" for w in data["toll"]["killed"] if w}
+            self.toll_mods.update(dict.fromkeys(data["toll"]["injured"], "injured"))
+            self.needs_person = frozenset(data["captured_needs_person"]["verbs"])
+            self.attempt_words = frozenset(data["attempts"]["words"])
+            self.allegations = frozenset(data["allegations"]["words"])
+            self.weak_injury = frozenset(data["weak_injury"]["verbs"])
+            self.suffer_verbs = frozenset(data["weak_injury"]["suffer_verbs"])
+            self.count_preps = frozenset(data["weak_injury"]["count_preps"])
+            self.participant_verbs = frozenset(data["participants"]["verbs"])
+            self.crowd_verbs = frozenset(data["participants"]["crowd_verbs"])
+            self.crowd_nouns = frozenset(data["participants"]["nouns"])
+            sides = data["sides"]
+            self.sides = {w: side for side in SIDES for w in sides[side]}
+            self.generic = frozenset(sides["generic"])
+            self.additive = frozenset(sides["additive"])
+            self.more = frozenset(sides["more"])
+            self.persons = frozenset(sides["persons"])
+            # Every word (lemma or form) without which no casualty figure can be read: a sentence
+            # with none of them is skipped unread. "lives" because the parser may read it as "live".
+            self.figure_words = frozenset(
+                {*self.verbs, *self.intransitive, *self.complements, *self.nouns, *self.weak_injury,
+                 *self.life_nouns, *self.life_verbs, *self.toll_nouns, "lives"})
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise DataFileError(f"casualty terms lack or mistype {exc}", subject=str(DATA_PATH)) from exc
+
+    def cue_words(self) -> frozenset[str]:
+        """Every written form of the words that report deaths, injuries or missing people."""
+        lemmas = {w for table in (self.verbs, self.intransitive, self.complements, self.nouns)
+                  for w, kind in table.items() if kind in ("killed", "injured", "missing")}
+        lemmas |= self.toll_nouns | self.life_nouns | {"lives"}
+        return frozenset(form for lemma in lemmas for form in _inflections(lemma))
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> CasualtyTerms:
+        """Read the casualty terms from `path` (default: the packaged casualty_terms.toml)."""
+        return _load_cached(path or DATA_PATH)
+
+    def side_of(self, noun: Token | None) -> str | None:
+        """The coarse side a victim noun hints at: perpetrators, state, civilians, or None."""
+        if noun is None:
+            return None
+        # Modifiers decide first: "rebel forces" are not state forces, "security guards" are.
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < noun.i:
+                side = self.sides.get(child.lemma_.lower()) or self.sides.get(child.lower_)
+                if side:
+                    return side
+        # A headline's capitalised plural ("Forty-Six Insurgents Killed") is tagged a proper noun and
+        # keeps its plural lemma: its singular still names the side.
+        return (self.sides.get(noun.lemma_.lower()) or self.sides.get(noun.lower_)
+                or self.sides.get(normalise_word(noun.lower_)))
+
+    def is_generic(self, who: str | None) -> bool:
+        """Whether a `who` word counts people without a side ("people", "victims", None)."""
+        return who is None or normalise_word(who) in self.generic or who.lower() in self.generic
+
+    def is_additive(self, who: str | None) -> bool:
+        """Whether a `who` word adds to other figures ("3 others", "4 more people") instead of restating them."""
+        words = (who or "").lower().split()
+        return bool(words) and (words[0] in self.additive or words[0] in self.more)
+
+    def group_who(self, who: str | None) -> str | None:
+        """The people a `who` names, without the word that makes them new: "more people" -> "people"."""
+        words = (who or "").split()
+        if words and words[0].lower() in self.more and (len(words) > 1 or words[0].lower() not in self.additive):
+            return " ".join(words[1:]) or None
+        return who
+
+    def is_person(self, tok: Token) -> bool:
+        """Whether a noun names people (so a singular one counts as 1)."""
+        low, lemma, single = tok.lower_, tok.lemma_.lower(), normalise_word(tok.lower_)
+        return (lemma in self.persons or low in self.persons or lemma in self.sides or low in self.sides
+                or single in self.persons or single in self.sides
+                or lemma in self.generic or tok.ent_type_ in ("PERSON", "NORP"))
+
+
+def _inflections(word: str) -> set[str]:
+    """A lemma's regular forms: die -> died, dies, dying; injury -> injuries; kill -> killed, killing."""
+    forms = {word, word + "s", word + "es"}
+    if word.endswith("ie"):
+        forms |= {word + "d", word[:-2] + "ying"}
+    elif word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing"}
+    elif word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+    else:
+        forms |= {word + "ed", word + "ing"}
+    return forms
+
+
+@functools.cache
+def _load_cached(path: Path) -> CasualtyTerms:
+    return CasualtyTerms(read_toml(path, what="casualty terms"))
+
+
+def normalise_word(word: str) -> str:
+    """A crude singular key so "officers" and "officer" restate the same group."""
+    w = word.lower()
+    if w.endswith("men"):
+        return w[:-3] + "man"
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
