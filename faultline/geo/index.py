@@ -70,7 +70,7 @@ class IndexWriter:
         try:
             self.flush()
             self.conn.executescript(INDEXES)
-            stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+            stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             facts = {"schema": SCHEMA_VERSION, "source": self.source, "built": stamp}
             for table in ("places", "names", "countries", "admin"):
                 facts[f"{table}_rows"] = str(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])

@@ -6,7 +6,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -16,6 +16,8 @@ from faultline.geo.toponyms import FACILITIES, FEATURE_WORDS
 from faultline.model import Place, Toponym, Unresolved
 from faultline.model import Span as TextSpan
 
+# Place.feature of a demonym resolved to the country it names (resolve_all(..., demonyms=True)).
+DEMONYM = "demonym"
 # Candidates considered per toponym after the name lookup (best prior first).
 MAX_CANDIDATES = 40
 # Feature words that, written after a name ("Douglas County"), say what kind of place it is.
@@ -28,20 +30,29 @@ _HINT_FITS = {
     "county": ("ADM2",), "parish": ("ADM2",), "village": ("P",), "town": ("P",), "city": ("P",),
     "river": ("H",), "valley": ("T", "H"), "gorge": ("T", "H"), "mountains": ("T",), "pass": ("T",),
 }
+# Hints of a unit small enough that a same-name town inside it is local news, not a coincidence.
+_LOCAL_UNITS = frozenset({"county", "parish"})
 # Weight and cap of the shared-admin-unit support from the article's other names (see _supports).
 SUPPORT_WEIGHT = 0.7
 SUPPORT_CAP = 3.0
 SAME_ADMIN2, SAME_ADMIN1 = 2.5, 0.5
 # A populated place found only through an alternate name unlike its own ("Ohio" for Brooklyn, Ohio).
 ALT_NAME_PENALTY = 1.5
-# Hand-made regions and seas (features.csv) carry no population; they score like a unit of a million.
-_NAMED_AREAS = frozenset({"RGN", "OCN", "SEA", "GULF"})
+# A name qualified by the unit written after it ("Paris, Texas") is a reading inside that unit.
+QUALIFIED_BONUS = 3.0
+# A country or ADM1 makes a same-name town a namesake (see _namesake) only when this many times larger.
+NAMESAKE_RATIO = 10
+# Hand-made regions, seas, islands and ranges (features.csv) carry no population; they score like a
+# unit of a million.
+_NAMED_AREAS = frozenset({"RGN", "OCN", "SEA", "GULF", "ISL", "MTS"})
 AREA_POPULATION_TERM = 0.22 * 6
 _WATER = frozenset({"SEA", "OCN", "LK", "BAY", "GULF", "STRT", "CHN", "SD", "LGN", "RSV"})
 _NEAR = re.compile(r"(?:near|outside|outskirts of|close to|vicinity of|(?:north|south|east|west)(?:-?(?:east|west))? of"
-                   r"|km (?:from|of)|kilomet(?:er|re)s (?:from|of)|miles (?:from|of)|border with)\s+(?:the\s+)?$", re.I)
+                   r"|km (?:from|of)|kilomet(?:er|re)s (?:from|of)|miles (?:from|of)|border with)\s+(?:the\s+)?$", re.IGNORECASE)
 # What may stand between a place and the unit enclosing it: "X, Y district", "X in Y", "X, a village in Y".
 _ENCLOSED_GAP = re.compile(r"^\s*,?\s*(?:(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:in|of)?\s*,?\s*(?:the\s+)?$")
+# After the last name of "X, Y": "X, Y and Z" lists peers; "X, Y" alone qualifies X.
+_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s")
 _WORD = re.compile(r"[A-Z][a-z]+")
 _LAST_WORD = re.compile(r"\b([A-Z][a-z]+)\s+$")
 
@@ -58,11 +69,19 @@ class _Mention:
     facility_base: bool = False
     # (country, admin1) of admin units with exactly this name: a town sharing it is what news means.
     named_units: frozenset[tuple[str, str]] = frozenset()
+    # (country, admin1) of the countries ((iso2, "")) and ADM1 units this name names, and whether it
+    # names a continent or region: a same-name town elsewhere is then a namesake, a weak reading.
+    big_units: frozenset[tuple[str, str]] = frozenset()
+    big_population: int = 0
+    names_area: bool = False
     adjective: str | None = None  # ISO2 of a country adjective right before it ("Afghan Badakhshan")
     inside_of: tuple[int, ...] = ()  # mentions this one encloses ("X, Darvaz district, Badakhshan")
+    listed: bool = False  # its chain goes on with "and"/"or": a list of peers, not "town, state"
     choice: Candidate | None = None
     # Per candidate id: how many of the article's other names could lie in the same admin unit.
     support: dict[int, float] | None = None
+    # Ids of candidates sharing a county with a reading of another name: local, never namesakes.
+    local: frozenset[int] = frozenset()
 
 
 def _name_fit(c: Candidate, written: str) -> float:
@@ -80,36 +99,64 @@ def _name_fit(c: Candidate, written: str) -> float:
     return penalty
 
 
+def _namesake(c: Candidate, mention: _Mention) -> bool:
+    """Whether c is a town or district sharing its name with a country, first-order division or region elsewhere.
+
+    "California", "Mexico" or "Middle East" written bare name the big unit; the same-name towns in
+    Missouri or Maine (or Texas County, Missouri) are what the text means only when local evidence
+    says so, never because the article is about their country. A town in the unit of its name
+    ("New York", "Kunduz") and a capital are not namesakes, nor is a town that shares its county with
+    another name of the article ("Lebanon" beside "Boone County": the Lebanon in Boone County).
+    """
+    if _rank(c) > 2 or c.fcode == "PPLC" or c.geonameid in mention.local:
+        return False
+    if mention.names_area:
+        return True
+    if not mention.big_units or c.population * NAMESAKE_RATIO > mention.big_population:
+        return False  # a parish of 26,000 does not overshadow a town of 15,000
+    return (c.country, c.admin1) not in mention.big_units and (c.country, "") not in mention.big_units
+
+
 def _supports(mentions: list[_Mention]) -> None:
     """For each candidate, the share of the article's other names with a reading in the same ADM1 or ADM2.
 
     Local news names several small places of one state: "Paris" and "Henry County" each exist in a
     dozen states but together only in Tennessee. A name with readings in many states says little, so
-    each name counts 1/sqrt(states it may be in).
+    each name counts 1/sqrt(states it may be in). A county the article names ("Boone County") counts
+    by how few of its namesakes hold this name too: one Boone County with a Lebanon is strong evidence,
+    and makes even the namesake town of exactly the written name local (see _namesake). Other names
+    sharing a county ("Houston" and "Texas" in Texas County) are too often coincidence for that.
     """
     keys = []
     for mention in mentions:
-        admin1 = {(c.country, c.admin1) for c in mention.candidates if c.admin1 and not c.is_country}
-        admin2 = {(c.country, c.admin1, c.admin2) for c in mention.candidates if c.admin2}
-        keys.append((fold(mention.name), admin1, admin2))
+        # A namesake town ("Italy, Maine") is no evidence that the article is local to Maine.
+        readings = [c for c in mention.candidates if not _namesake(c, mention)]
+        admin1 = {(c.country, c.admin1) for c in readings if c.admin1 and not c.is_country}
+        admin2 = {(c.country, c.admin1, c.admin2) for c in readings if c.admin2}
+        keys.append((fold(mention.name), admin1, admin2, mention.hint in _LOCAL_UNITS))
     for mention in mentions:
         own = fold(mention.name)
-        seen: dict[str, tuple[set, set]] = {}
-        for name, admin1, admin2 in keys:
+        own_admin2 = {(c.country, c.admin1, c.admin2) for c in mention.candidates if c.admin2}
+        seen: dict[str, tuple[set, set, bool]] = {}
+        for name, admin1, admin2, county in keys:
             if name != own and admin1:
-                seen.setdefault(name, (admin1, admin2))
+                seen.setdefault(name, (admin1, admin2, county))
         support: dict[int, float] = {}
+        local = set()
         for c in mention.candidates:
             if c.is_country or not c.admin1:
                 continue
             total = 0.0
-            for admin1, admin2 in seen.values():
+            for admin1, admin2, county in seen.values():
                 if c.admin2 and (c.country, c.admin1, c.admin2) in admin2:
-                    total += SAME_ADMIN2 / math.sqrt(len(admin1))
+                    total += SAME_ADMIN2 / math.sqrt(len(admin2 & own_admin2) if county else len(admin1))
+                    if county and fold(c.name) == own:
+                        local.add(c.geonameid)
                 elif (c.country, c.admin1) in admin1:
                     total += SAME_ADMIN1 / math.sqrt(len(admin1))
             support[c.geonameid] = total
         mention.support = support
+        mention.local = frozenset(local)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -123,7 +170,7 @@ def precision_codes(candidate: Candidate, *, near: bool) -> tuple[int, int]:
     """ACLED geo_precision and UCDP where_prec for a resolved candidate."""
     if candidate.is_country:
         return 3, 6
-    if candidate.fcode in ("CONT", "RGN") or candidate.fclass == "L" and candidate.fcode != "PRK":
+    if candidate.fcode in ("CONT", "RGN", "ISL", "MTS") or candidate.fclass == "L" and candidate.fcode != "PRK":
         return 3, 5
     if candidate.fcode == "ADM1":
         return 3, 4
@@ -153,6 +200,25 @@ def _inside(c: Candidate, unit: Candidate) -> bool:
     return True
 
 
+def _within(c: Candidate, unit: Candidate) -> bool:
+    """Whether c lies in a larger unit ("Palestine, Texas": the Palestine in Texas)."""
+    if _rank(c) >= _rank(unit):
+        return False
+    if unit.is_country:
+        return c.country == unit.country
+    if unit.fcode == "ADM1":
+        return (c.country, c.admin1) == (unit.country, unit.admin1)
+    return (c.country, c.admin1, c.admin2) == (unit.country, unit.admin1, unit.admin2)
+
+
+def _qualified(mention: _Mention, others: list[_Mention], c: Candidate | None = None) -> bool:
+    """Whether a unit written right after the mention ("Palestine, Texas") contains c (default: its choice)."""
+    c = c or mention.choice
+    if mention.listed or c is None:
+        return False
+    return any(m.choice is not None and id(mention) in m.inside_of and _within(c, m.choice) for m in others)
+
+
 def _rank(c: Candidate) -> int:
     return 4 if c.is_country else 3 if c.fcode == "ADM1" else 2 if c.fcode == "ADM2" else 1
 
@@ -160,14 +226,19 @@ def _rank(c: Candidate) -> int:
 def _link_enclosing(mentions: list[_Mention], text: str) -> None:
     """Record, for each mention, the earlier mentions it follows in a chain like "X, Y district, Z"."""
     ordered = sorted(mentions, key=lambda m: m.toponym.start)
-    chain: list[_Mention] = []
+    chains: list[list[_Mention]] = []
     for mention in ordered:
+        chain = chains[-1] if chains else []
         gap = text[chain[-1].toponym.end:mention.toponym.start] if chain else None
         if gap is not None and len(gap) <= 40 and _ENCLOSED_GAP.match(gap):
             mention.inside_of = tuple(id(m) for m in chain)
             chain.append(mention)
         else:
-            chain = [mention]
+            chains.append([mention])
+    for chain in chains:
+        if len(chain) > 1 and _LIST_GOES_ON.match(text, chain[-1].toponym.end):
+            for mention in chain:
+                mention.listed = True
 
 
 class Geocoder:
@@ -188,8 +259,13 @@ class Geocoder:
         others = [t for t in context if (t.start, t.end) != (location.start, location.end)]
         return self.resolve_all([location, *others], text=text)[0]
 
-    def resolve_all(self, toponyms: Sequence[Toponym], *, text: str) -> list[Place | Unresolved]:
-        """Resolve every toponym of one article, in the order given."""
+    def resolve_all(self, toponyms: Sequence[Toponym], *, text: str, demonyms: bool = False) -> list[Place | Unresolved]:
+        """Resolve every toponym of one article, in the order given.
+
+        A demonym span ("Russian") stays Unresolved: it is country evidence, never an event's place.
+        With `demonyms=True` it resolves to the country it names, with feature DEMONYM, for callers
+        asking what place a word refers to (geoparsing evaluation).
+        """
         focus = self._demonym_focus(text)
         mentions = [self._mention(t, text) for t in toponyms]
         _link_enclosing(mentions, text)
@@ -202,17 +278,38 @@ class Geocoder:
                 if not mention.candidates:
                     continue
                 # Other mentions of the same name would only echo this one's own guess.
+                # A namesake town is too weak a reading to be context unless the text qualifies it.
                 others = [m for j, m in enumerate(mentions)
-                          if j != index and m.choice is not None and m.name.lower() != mention.name.lower()]
+                          if j != index and m.choice is not None and m.name.lower() != mention.name.lower()
+                          and (not _namesake(m.choice, m) or _qualified(m, mentions))]
                 mention.choice = max(mention.candidates, key=lambda c: self._score(c, mention, focus, others))
-        return [self._result(index, mentions, text) for index in range(len(mentions))]
+        # "X, Badakhshan" cannot be an X far outside Badakhshan: the best reading inside it, or none.
+        fitted = [self._fit_enclosers(mention, mentions, focus) for mention in mentions]
+        for mention, choice in zip(mentions, fitted):
+            mention.choice = choice
+        return [self._result(index, mentions, text, demonyms=demonyms) for index in range(len(mentions))]
+
+    def _fit_enclosers(self, mention: _Mention, mentions: list[_Mention], focus: Counter[str]) -> Candidate | None:
+        """The mention's choice if it lies inside the units written after it, else its best reading that does."""
+        if mention.choice is None or mention.listed:
+            return mention.choice
+        enclosers = [m.choice for m in mentions if id(mention) in m.inside_of and m.choice is not None]
+        fitting = [c for c in mention.candidates if all(_inside(c, unit) for unit in enclosers)]
+        if mention.choice in fitting:
+            return mention.choice
+        return max(fitting, key=lambda c: self._score(c, mention, focus, []), default=None)
 
     def _is_demonym(self, name: str) -> bool:
         """"Afghan", "Tajiks": a people, not a place ("Philippines" is both, and a place first)."""
+        return self._demonym_country(name) is not None
+
+    def _demonym_country(self, name: str) -> str | None:
+        """ISO2 of the country a demonym names, or None when the word is no demonym or a place first."""
         key = fold(name)
-        if key not in self.demonyms and key.rstrip("s") not in self.demonyms:
-            return False
-        return not any(c.is_country and c.score == 1.0 for c in self.gazetteer.lookup(name))
+        iso = self.demonyms.get(key) or self.demonyms.get(key.rstrip("s"))
+        if iso is None or any(c.is_country and c.score == 1.0 for c in self.gazetteer.lookup(name)):
+            return None
+        return iso
 
     def _demonym_focus(self, text: str) -> Counter[str]:
         """Countries the article is about, from country adjectives and demonyms ("Afghan", "Tajiks")."""
@@ -251,7 +348,22 @@ class Geocoder:
             candidates = fitting
         candidates.sort(key=lambda c: (-c.score, -c.population))
         units = frozenset((c.country, c.admin1) for c in candidates if c.fcode == "ADM1" and c.score == 1.0)
-        return _Mention(toponym, name, hint, near, candidates[:MAX_CANDIDATES], facility_base, units, adjective)
+        big = self._big_units(candidates, name)
+        area = any(c.score == 1.0 and (c.fcode in _NAMED_AREAS or c.fcode == "CONT") for c in candidates)
+        return _Mention(toponym, name, hint, near, candidates[:MAX_CANDIDATES], facility_base, units,
+                        frozenset((c.country, c.admin1) for c in big), max((c.population for c in big), default=0),
+                        area, adjective)
+
+    @staticmethod
+    def _big_units(candidates: list[Candidate], name: str) -> list[Candidate]:
+        """The countries and ADM1 units a bare name names as such.
+
+        A unit named after its own city ("Alexandria" governorate) names the city first, and a unit
+        known by a longer name ("District of Columbia" for "Columbia") is not what the bare name says.
+        """
+        towns = {(c.country, c.admin1) for c in candidates if c.fclass == "P" and fold(c.name) == fold(name)}
+        return [c for c in candidates if c.score == 1.0 and (
+            c.is_country or c.fcode == "ADM1" and fold(c.name) == fold(name) and (c.country, c.admin1) not in towns)]
 
     def _score(self, c: Candidate, mention: _Mention, focus: Counter[str], others: list[_Mention]) -> float:
         score = 2.5 * c.score + 0.22 * math.log10(c.population + 1) + _name_fit(c, mention.name)
@@ -271,7 +383,8 @@ class Geocoder:
             score -= 0.4  # a bare name in news is a town more often than the district around it
         if c.fclass == "P" and (c.country, c.admin1) in mention.named_units and norm_key(c.name) == norm_key(mention.name) and mention.hint not in ("province", "region"):
             score += 1.2  # "Kunduz" alone is the city; "Kunduz province" is the unit
-        if focus and c.country:
+        namesake = _namesake(c, mention)
+        if focus and c.country and not namesake:
             score += 1.2 * focus[c.country] / max(focus.values())
         if mention.adjective and mention.adjective == c.country:
             score += 2.5
@@ -279,12 +392,16 @@ class Geocoder:
             return score
         chosen = [m.choice for m in others if m.choice is not None]
         countries = Counter(o.country for o in chosen)
-        if c.country and countries[c.country]:
+        if c.country and countries[c.country] and not namesake:
             score += 1.0 + 0.2 * min(countries[c.country], 5)
+        if _qualified(mention, others, c):
+            score += QUALIFIED_BONUS  # "Palestine, Texas" is the Palestine in Texas
         inner = [m.choice for m in others if m.choice is not None and id(m) in mention.inside_of]
         if any(o.country == c.country and (c.is_country or c.fcode == "ADM1" and o.admin1 == c.admin1) for o in inner):
             score += 2.0  # the unit written after a place encloses it
-        same_admin1 = [o for o in chosen if o.country == c.country and o.admin1 and o.admin1 == c.admin1]
+        # A state named somewhere in the article does not make its namesake town local; written
+        # right after the town ("California, Pennsylvania") it encloses it (above).
+        same_admin1 = [] if namesake else [o for o in chosen if o.country == c.country and o.admin1 and o.admin1 == c.admin1]
         if any(o.fcode == "ADM1" for o in same_admin1):
             score += 1.5  # "a town in Badakhshan province"
         elif same_admin1:
@@ -297,19 +414,23 @@ class Geocoder:
             score += 1.0 if nearest < 50 else 0.5 if nearest < 150 else 0.0
         return score
 
-    def _result(self, index: int, mentions: list[_Mention], text: str) -> Place | Unresolved:
+    def _result(self, index: int, mentions: list[_Mention], text: str, *, demonyms: bool) -> Place | Unresolved:
         mention = mentions[index]
         toponym = mention.toponym
-        enclosers = [m.choice for m in mentions if id(mention) in m.inside_of and m.choice is not None]
-        if mention.choice is not None and not all(_inside(mention.choice, unit) for unit in enclosers):
-            mention.choice = None  # "X, Badakhshan" cannot be an X far outside Badakhshan
         if mention.choice is not None:
             as_written = mention.facility_base and mention.choice.fclass != "S"
             geo, where = _coarser(mention.choice) if as_written else precision_codes(mention.choice, near=mention.near)
             return self._place(mention.choice, toponym, geo, where, name=toponym.text if as_written else None)
-        if self._is_demonym(toponym.text):
+        iso = self._demonym_country(toponym.text)
+        country = self.gazetteer.country(iso) if iso and demonyms else None
+        if country is not None and country.latitude is not None and country.longitude is not None:
+            people = Candidate(country.geonameid or 0, country.name, country.latitude, country.longitude, "A", "PCLI",
+                               country.iso2, "", "", country.population or 0)
+            place = self._place(people, toponym, *precision_codes(people, near=False), name=None)
+            return replace(place, feature=DEMONYM)
+        if iso:
             return Unresolved(toponym.text, toponym.start, toponym.end, "a demonym (a country's people), not a place")
-        enclosing = self._enclosing(index, mentions, text)
+        enclosing = None if mention.listed else self._enclosing(index, mentions, text)
         if enclosing is not None:
             geo, where = _coarser(enclosing)
             return self._place(enclosing, toponym, geo, where, name=toponym.text)

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from faultline.errors import GazetteerError
-from faultline.geo import Gazetteer, load_dumps
-from faultline.geo import dumps
+from faultline.geo import Gazetteer, dumps, load_dumps
 from tests.geo.conftest import TJ_ROWS, geoname_row, write_dump
 
 
@@ -68,7 +67,7 @@ def test_interrupted_load_leaves_old_index_usable(index: Path, tmp_path: Path, m
     real = dumps.IndexWriter.add_place
     seen = []
 
-    def interrupt(self, row, names):  # noqa: ANN001
+    def interrupt(self, row, names):
         seen.append(row)
         if len(seen) == 30:
             raise KeyboardInterrupt

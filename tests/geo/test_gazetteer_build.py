@@ -9,8 +9,7 @@ import pytest
 
 from faultline.config import Settings
 from faultline.errors import GazetteerError
-from faultline.geo import Gazetteer, load_gazetteer
-from faultline.geo import embedded
+from faultline.geo import Gazetteer, embedded, load_gazetteer
 from faultline.geo.embedded import build_default_index
 
 

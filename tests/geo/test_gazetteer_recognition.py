@@ -18,32 +18,32 @@ def _with_entities(doc: Doc, *entities: tuple[str, str]) -> Doc:
     return doc
 
 
-def _found(nlp, gazetteer: Gazetteer, text: str, *entities: tuple[str, str]) -> list[str]:  # noqa: ANN001
+def _found(nlp, gazetteer: Gazetteer, text: str, *entities: tuple[str, str]) -> list[str]:
     return [t.text for t in find_toponyms(_with_entities(nlp(text), *entities), 0, gazetteer)]
 
 
-def test_towns_ner_missed_are_found_through_the_gazetteer(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
+def test_towns_ner_missed_are_found_through_the_gazetteer(nlp, gazetteer: Gazetteer) -> None:
     found = _found(nlp, gazetteer, "Floodwaters that reached Fargo overnight closed roads around Bismarck, crews said.")
     assert "Fargo" in found and "Bismarck" in found
 
 
-def test_common_capitalised_words_at_sentence_start_are_not_places(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
+def test_common_capitalised_words_at_sentence_start_are_not_places(nlp, gazetteer: Gazetteer) -> None:
     # Independence (Missouri), Mission (Texas) and Union (New Jersey) are all towns of 20,000+.
     text = "Independence was the word of the day. Mission leaders met later. Union members walked out."
     assert _found(nlp, gazetteer, text) == []
 
 
-def test_common_words_mid_sentence_and_people_are_not_places(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
+def test_common_words_mid_sentence_and_people_are_not_places(nlp, gazetteer: Gazetteer) -> None:
     text = "Crowds at the Independence Day parade cheered as Jackson Smith spoke about the National Guard."
     assert _found(nlp, gazetteer, text, ("Jackson Smith", "PERSON")) == []
 
 
-def test_a_word_the_text_also_writes_in_lower_case_is_not_a_place(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
+def test_a_word_the_text_also_writes_in_lower_case_is_not_a_place(nlp, gazetteer: Gazetteer) -> None:
     text = "Officials said Mission control lost contact; the mission continues."
     assert "Mission" not in _found(nlp, gazetteer, text)
 
 
-def test_a_place_keeps_its_sense_through_the_article(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
+def test_a_place_keeps_its_sense_through_the_article(nlp, gazetteer: Gazetteer) -> None:
     text = "Police in Alexandria said the man fled. Alexandria detectives later arrested an Alexandria man."
     doc = nlp(text)
     second = text.index("Alexandria detectives")
@@ -52,13 +52,13 @@ def test_a_place_keeps_its_sense_through_the_article(nlp, gazetteer: Gazetteer) 
     assert len(found) == 3
 
 
-def test_a_place_inside_a_persons_name_is_not_propagated(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
+def test_a_place_inside_a_persons_name_is_not_propagated(nlp, gazetteer: Gazetteer) -> None:
     text = "Police in Alexandria said the man fled. Alexandria Ocasio spoke at the meeting."
     found = find_toponyms(_with_entities(nlp(text), ("Alexandria Ocasio", "PERSON")), 0, gazetteer)
     assert [t.start for t in found if t.text == "Alexandria"] == [text.index("Alexandria")]
 
 
-def test_state_after_a_town_is_found_even_abbreviated(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
+def test_state_after_a_town_is_found_even_abbreviated(nlp, gazetteer: Gazetteer) -> None:
     text = "Storms hit Columbia, S.C., and Louisville, Ky., on Monday."
     found = _found(nlp, gazetteer, text, ("Columbia", "GPE"), ("Louisville", "GPE"))
     assert {"S.C.", "Ky."} <= set(found)
@@ -70,13 +70,13 @@ def test_common_words_file_is_single_lower_case_words() -> None:
     assert all(word == word.lower() and " " not in word for word in words)
 
 
-def test_a_surname_that_is_also_a_place_is_not_spread(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
+def test_a_surname_that_is_also_a_place_is_not_spread(nlp, gazetteer: Gazetteer) -> None:
     text = "Officials in Jackson met Ann Jackson on Friday. Jackson said the dam would hold."
     doc = _with_entities(nlp(text), ("Jackson", "GPE"), ("Ann Jackson", "PERSON"))
     assert [t.start for t in find_toponyms(doc, 0, gazetteer)] == [text.index("Jackson")]
 
 
-def test_a_place_named_for_a_disease_is_not_a_place_there(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
+def test_a_place_named_for_a_disease_is_not_a_place_there(nlp, gazetteer: Gazetteer) -> None:
     text = "Doctors in Kabul said. Kabul fever is not a real illness, but Kabul virus samples were sent."
     found = find_toponyms(_with_entities(nlp(text), ("Kabul", "GPE")), 0, gazetteer)
     assert [t.start for t in found] == [text.index("Kabul")]

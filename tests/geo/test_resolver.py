@@ -73,7 +73,7 @@ def test_transliterated_name_resolves(geocoder: Geocoder) -> None:
     assert isinstance(second, Place) and second.name == "Kunduz"
 
 
-def test_end_to_end_on_parsed_text(nlp, gazetteer, geocoder: Geocoder) -> None:  # noqa: ANN001
+def test_end_to_end_on_parsed_text(nlp, gazetteer, geocoder: Geocoder) -> None:
     text = "Fighting broke out in Khorugh, the capital of Gorno-Badakhshan, Tajik officials said."
     toponyms = find_toponyms(nlp(text), 0, gazetteer)
     results = geocoder.resolve_all(toponyms, text=text)
