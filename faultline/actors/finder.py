@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from spacy.attrs import IS_TITLE, LOWER
 from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Span as SpacySpan
@@ -68,6 +69,8 @@ class ActorFinder:
             self._phrase_matcher(written).add(f"G{phrase}", [tokenizer(written)])
         heads = sorted(catalogue.groups.heads)
         head = {"LOWER": {"IN": heads}, "IS_TITLE": True}
+        # Every name-shape pattern holds a head word: without one the Matcher need not run.
+        self._head_hashes = frozenset(tokenizer.vocab.strings.add(h) for h in heads)
         name_word = {"IS_TITLE": True, "POS": {"NOT_IN": NOT_IN_NAMES}}
         self._matcher.add("T", [
             [name_word | {"OP": "+"}, head],
@@ -80,7 +83,9 @@ class ActorFinder:
         # PhraseMatcher gives document positions for a Span, Matcher sentence positions
         shift = sent.start
         matches = [(m, s - shift, e - shift) for m, s, e in self._folded(sent) + self._exact(sent)]
-        for match_id, start, end in matches + self._matcher(sent):
+        if self._may_name_group(sent):
+            matches += self._matcher(sent)
+        for match_id, start, end in matches:
             key = self._matcher.vocab.strings[match_id]
             if key == "T":
                 hits.append(_Hit(start, end, GROUP))
@@ -94,6 +99,12 @@ class ActorFinder:
             actors.extend(self._build(sent, offset, hit, start, end))
         actors.sort(key=lambda a: a.span.start)
         return self._share_state_country(actors)
+
+    def _may_name_group(self, sent: SpacySpan) -> bool:
+        """Whether the sentence holds a capitalised head word ("Army", "Front"), read off the doc's arrays."""
+        rows = sent.doc.to_array([LOWER, IS_TITLE])[sent.start:sent.end]
+        heads = self._head_hashes
+        return any(title and lower in heads for lower, title in rows.tolist())
 
     def localise(self, actor: Actor, iso2: str, *, evidence: bool = False) -> Actor:
         """The actor named for a country once that is known; actors with a country are kept.

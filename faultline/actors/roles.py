@@ -70,8 +70,10 @@ class RoleReader:
     def read(self, sent: SpacySpan, offset: int, *, trigger: tuple[int, int], actors: Sequence[Actor],
              sub_event_type: str) -> Sides:
         """Actor1, actor2 and associated actors for the trigger, by the sub-event type's rules."""
-        mentions = [m for m in (_mention(sent, offset, a) for a in actors) if m is not None]
-        head = _trigger_root(sent, offset, trigger)
+        tokens = list(sent)  # walked once for every actor
+        mentions = [m for m in (_mention(tokens, offset, a) for a in actors) if m is not None]
+        # A walk of its own: _is_source compares the trigger's root with mention roots by identity.
+        head = _trigger_root(list(sent), offset, trigger)
         victims = {id(m) for m in mentions if _is_victim(m)}
         claimant = next((m for m in mentions if _is_claimant(m) and id(m) not in victims), None)
         # who only reports the event, or is only blamed for it by someone else, takes no side
@@ -106,7 +108,10 @@ class RoleReader:
                              sub_event_type: str) -> _Mention:
         """The unidentified actor ACLED codes when no perpetrator is named; its evidence is the trigger."""
         kind = "military aircraft" if sub_event_type in AIR_TYPES else "unidentified"
-        text = sent.doc.text[trigger[0] - offset:trigger[1] - offset]
+        start, end = trigger[0] - offset, trigger[1] - offset
+        # Doc.text joins the whole window's tokens: read the sentence's text where the trigger lies in it.
+        inside = sent.start_char <= start and end <= sent.end_char
+        text = sent.text[start - sent.start_char:end - sent.start_char] if inside else sent.doc.text[start:end]
         actor = self._unidentified(kind, Span(trigger[0], trigger[1], text))
         token = head if head is not None else sent[0]
         return _Mention(actor, [token], token)
@@ -155,7 +160,7 @@ class RoleReader:
         return None
 
 
-def _mention(sent: SpacySpan, offset: int, actor: Actor) -> _Mention | None:
+def _mention(sent: Sequence[Token], offset: int, actor: Actor) -> _Mention | None:
     tokens = [t for t in sent if offset + t.idx >= actor.span.start and offset + t.idx + len(t) <= actor.span.end]
     if not tokens:
         return None
@@ -164,7 +169,7 @@ def _mention(sent: SpacySpan, offset: int, actor: Actor) -> _Mention | None:
     return _Mention(actor, tokens, root)
 
 
-def _trigger_root(sent: SpacySpan, offset: int, trigger: tuple[int, int]) -> Token | None:
+def _trigger_root(sent: Sequence[Token], offset: int, trigger: tuple[int, int]) -> Token | None:
     tokens = [t for t in sent if offset + t.idx < trigger[1] and offset + t.idx + len(t) > trigger[0]]
     if not tokens:
         return None

@@ -44,6 +44,9 @@ class SourceWords:
             self.suspect_mods = frozenset(c["suspect_modifiers"])
         except (KeyError, TypeError, AttributeError) as exc:
             raise DataFileError(f"attribution data lacks or mistypes {exc}", subject=str(DATA_PATH)) from exc
+        # Lemmas that can anchor a claim (see _claim_at); other words are passed over unread.
+        self.claim_anchors = self.claim_verbs | self.deny_verbs | self.blame_verbs | self.belief_verbs | \
+            self.hallmarks | {"claim"}
         self._institution_re = _keys_pattern(self.institutions)
         self._role_re = _keys_pattern(self.roles)
 
@@ -233,6 +236,8 @@ def find_claim(sent: SpacySpan, offset: int, *, words: SourceWords | None = None
     """A responsibility claim, denial, explicit non-claim, or blame stated in the sentence."""
     words = words or SourceWords.load()
     for tok in sent:
+        if tok.lemma_.lower() not in words.claim_anchors and tok.lower_ not in words.suspect_mods:
+            continue
         claim = _claim_at(tok, offset, words)
         if claim is not None:
             by = claim.by
@@ -288,7 +293,7 @@ def _claim_at(tok: Token, offset: int, words: SourceWords) -> Claim | None:
             return _claim("blamed", _name(g).text, AUTHOR, tok, [g], offset)
     if tok.lower_ in words.suspect_mods and tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
         head = tok.head
-        start, end = _phrase(head)
+        _, end = _phrase(head)
         name = _strip_det(doc[tok.i + 1:end])
         return Claim("blamed", name.text, AUTHOR, _span(doc[tok.i:end], offset))  # "suspected Fulani gunmen"
     if tok.lemma_.lower() == "claim" and tok.pos_ == "NOUN" and any(c.lower_ == "no" for c in kids):

@@ -116,7 +116,8 @@ _YEAR_CUES = re.compile(r"(?:in|since|of|during|until|by|early|late|mid|before|a
 
 def _year_context(sent: SpacySpan, start: int, end: int) -> bool:
     """Whether a bare four-digit number reads as a year: after "in", "since"..., or tagged DATE."""
-    before = sent.doc.text[max(sent.start_char, start - 12):start].rstrip()
+    # The sentence's own text: Doc.text would join the whole window's tokens.
+    before = sent.text[max(0, start - 12 - sent.start_char):start - sent.start_char].rstrip()
     if _YEAR_CUES.search(before):
         return True
     return any(e.label_ == "DATE" and e.start_char <= start and end <= e.end_char for e in sent.ents)

@@ -19,8 +19,8 @@ from faultline.actors import ActorDictionary, Sides
 from faultline.extract import attribution as attribution_rules
 from faultline.extract import dates as date_rules
 from faultline.extract import figures as figure_rules
-from faultline.extract import totals
 from faultline.extract import modality as modality_rules
+from faultline.extract import totals
 from faultline.extract.places import PlaceRoleCues, classify_toponyms
 from faultline.extract.typing import EventTyper, Trigger
 from faultline.model import (
@@ -233,13 +233,20 @@ class Extractor:
 
     def _sides(self, main: SentenceFacts, typed: Trigger, facts: Sequence[SentenceFacts]) -> Sides:
         """Sides from the main statement; other statements of the incident add associated actors."""
+        read: dict[int, Sides] = {}  # a statement's sides by its first trigger, read once
+
+        def first_sides(fact: SentenceFacts) -> Sides:
+            if id(fact) not in read:
+                read[id(fact)] = self._sentence_sides(fact, fact.triggers[0])
+            return read[id(fact)]
+
         sides = self._sentence_sides(main, typed)
         if not _names_anyone(sides, typed):
             # The typed statement names nobody ("weapons were seized"): take the sides of the first
             # statement that names someone ("police arrested five members of ...").
             for fact in facts:
                 if fact is not main and fact.actors and fact.triggers:
-                    other = self._sentence_sides(fact, fact.triggers[0])
+                    other = first_sides(fact)
                     if _names_anyone(other, fact.triggers[0]):
                         main, sides = fact, other
                         break
@@ -248,7 +255,7 @@ class Extractor:
         for fact in facts:
             if fact is main or not fact.triggers or not fact.actors:
                 continue
-            other = self._sentence_sides(fact, fact.triggers[0])
+            other = first_sides(fact)
             for actor in (other.actor1, other.actor2, *other.assoc_1, *other.assoc_2):
                 if actor is None or actor.name in named or _inferred(actor, fact.triggers[0]):
                     continue

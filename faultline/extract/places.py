@@ -44,11 +44,12 @@ def classify_toponyms(
     """The toponyms inside `sent`, each with its role: "event", "origin" or "other"."""
     start, end = offset + sent.start_char, offset + sent.end_char
     inside = [t for t in toponyms if start <= t.start and t.end <= end]
-    return [dataclasses.replace(t, role=_role(sent, offset, t, cues)) for t in inside]
+    words = list(sent) if inside else []  # walked once for all its toponyms
+    return [dataclasses.replace(t, role=_role(sent, words, offset, t, cues)) for t in inside]
 
 
-def _role(sent: Span, offset: int, toponym: Toponym, cues: PlaceRoleCues) -> str:
-    tokens = [tok for tok in sent if toponym.start <= offset + tok.idx < toponym.end]
+def _role(sent: Span, words: Sequence[Token], offset: int, toponym: Toponym, cues: PlaceRoleCues) -> str:
+    tokens = [tok for tok in words if toponym.start <= offset + tok.idx < toponym.end]
     if not tokens:
         return "other"
     head = _phrase_head(tokens)

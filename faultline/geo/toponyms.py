@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Protocol
 
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, LOWER, ORTH, SPACY, TAG
 from spacy.tokens import Doc, Span
 
 from faultline.geo.gazetteer import Candidate
@@ -40,11 +42,7 @@ _AFTER_PREPOSITION = re.compile(
     rf"\b(?:in|near|at|outside|into|toward|towards|from|across"
     rf"|(?:(?:north|south|east|west)(?:-?(?:east|west))?|outskirts|outside|edge|vicinity) of) (?P<name>{_NAME})")
 # Capitalised words that follow prepositions but are not places.
-_NOT_PLACES = frozenset(fold(w) for w in (
-    "January February March April May June July August September October November December Monday Tuesday "
-    "Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn Fall Winter Christmas Easter Ramadan Eid "
-    "God Allah Islam Internet Parliament Congress Senate Government President Police Army The A An His Her"
-).split())
+_NOT_PLACES = frozenset(fold(w) for w in ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Spring", "Summer", "Autumn", "Fall", "Winter", "Christmas", "Easter", "Ramadan", "Eid", "God", "Allah", "Islam", "Internet", "Parliament", "Congress", "Senate", "Government", "President", "Police", "Army", "The", "A", "An", "His", "Her"])
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NON_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
@@ -55,6 +53,8 @@ MAX_NAME_TOKENS = 4
 MIN_POPULATION_ONE_WORD = 20_000
 MIN_POPULATION_MORE_WORDS = 2_000
 _LARGE_UNITS = frozenset({"ADM1", "CONT", "RGN"})
+# A name word is a capitalised proper noun outside non-place entities; all-caps words are mostly acronyms.
+_PROPER_NOUN_TAGS = ("NNP", "NNPS")
 _PREPOSITIONS = frozenset({"in", "near", "at", "outside", "into", "toward", "towards", "from", "across", "to", "of",
                            "through", "around", "between", "throughout", "via", "within", "inside", "and"})
 # Entities whose words are not places even when a place shares their name ("Charlotte Smith",
@@ -108,11 +108,17 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
 
         demonyms = load_demonyms()
     span = doc_or_span[:] if isinstance(doc_or_span, Doc) else doc_or_span
+    # Doc.ents and Span.text each walk every token: read them once for all the passes below.
+    doc_ents = list(span.doc.ents)
+    blocked = {i for ent in doc_ents if ent.label_ in _NOT_PLACE_ENTITIES for i in range(ent.start, ent.end)}
+    words = _Words.read(span, blocked)
     base = offset + span.start_char
-    text = span.text
+    text = words.text
     found: list[tuple[int, int, str, str | None, int]] = []  # start, end, text, label, priority
     other_entities: list[tuple[int, int]] = []
-    for ent in span.ents:
+    for ent in doc_ents:
+        if ent.start < span.start or ent.end > span.end:
+            continue
         start, end = ent.start_char - span.start_char, ent.end_char - span.start_char
         if ent.label_ not in PLACE_LABELS:
             # Trust the model's numbers and dates; its other labels often misname towns (a town
@@ -120,7 +126,7 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
             if ent.label_ in NON_PLACE_LABELS:
                 other_entities.append((start, end))
             continue
-        stripped = _LEADING_ARTICLE.match(ent.text)
+        stripped = _LEADING_ARTICLE.match(text[start:end])
         if stripped:
             start += stripped.end()
         name = text[start:end]
@@ -152,14 +158,47 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
             continue  # spaCy read it as a date, number, nationality...: trust that
         if _has_match(gazetteer, name, exact=True):
             found.append((start, end, name, None, 0))
-    found.extend(_gazetteer_names(span, gazetteer, demonyms))
-    found.extend(_propagate(span, found, gazetteer))
+    found.extend(_gazetteer_names(span, gazetteer, demonyms, words))
+    found.extend(_propagate(span, found, gazetteer, words, doc_ents))
     found.extend(_enclosing_units(text, found, gazetteer))
     return [Toponym(text=t, start=base + s, end=base + e, label=label) for s, e, t, label in _non_overlapping(found)]
 
 
-def _gazetteer_names(span: Span, gazetteer: Lookup,
-                     demonyms: Mapping[str, str]) -> list[tuple[int, int, str, str | None, int]]:
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """One walk over a text's tokens, shared by the passes that would each walk it again."""
+
+    text: str  # the span's text
+    texts: list[str]  # token texts, index = token.i - span.start
+    starts: list[int]  # character offsets in `text`
+    names: list[bool]  # whether each is a name word (see _PROPER_NOUN_TAGS)
+    lower: set[str]  # the words the text writes in lower case
+
+    @classmethod
+    def read(cls, span: Span, blocked: set[int]) -> _Words:
+        """The words of `span`, read from the doc's arrays (no Token object per word)."""
+        doc = span.doc
+        strings = doc.vocab.strings
+        proper = {strings[tag] for tag in _PROPER_NOUN_TAGS}
+        texts, starts, names, lower, written = [], [], [], set(), []
+        base = span.start_char
+        rows = doc.to_array([ORTH, SPACY, IDX, TAG, IS_ALPHA, IS_LOWER, LOWER])[span.start:span.end].tolist()
+        for i, (orth, space, idx, tag, alpha, is_lower, lower_) in enumerate(rows, start=span.start):
+            text = strings[orth]
+            texts.append(text)
+            written.append(text + " " if space else text)
+            starts.append(idx - base)
+            names.append(i not in blocked and tag in proper and bool(alpha) and text[:1].isupper()
+                         and not text.isupper())
+            if is_lower:
+                lower.add(strings[lower_])
+        # Span.text leaves out the last token's trailing space.
+        text = "".join(written[:-1]) + texts[-1] if texts else ""
+        return cls(text, texts, starts, names, lower)
+
+
+def _gazetteer_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str],
+                     words: _Words) -> list[tuple[int, int, str, str | None, int]]:
     """Capitalised names NER did not tag that the gazetteer knows exactly as a well-known place.
 
     Runs of proper-noun tokens are tried longest name first. A name counts only if it is not at the
@@ -168,17 +207,16 @@ def _gazetteer_names(span: Span, gazetteer: Lookup,
     an admin1 unit, a continent/region or a town above MIN_POPULATION_*.
     """
     doc = span.doc
-    lower_words = {t.lower_ for t in span if t.is_lower}
-    blocked = {i for ent in doc.ents if ent.label_ in _NOT_PLACE_ENTITIES for i in range(ent.start, ent.end)}
+    names = words.names
     found = []
-    index = span.start
-    while index < span.end:
+    index = 0
+    while index < len(names):
         run_end = index
-        while run_end < span.end and run_end - index < MAX_NAME_TOKENS and _name_token(doc[run_end], blocked):
+        while run_end < len(names) and run_end - index < MAX_NAME_TOKENS and names[run_end]:
             run_end += 1
         match = None
         for end in range(run_end, index, -1):
-            match = _accepted(doc[index:end], gazetteer, demonyms, lower_words)
+            match = _accepted(doc[span.start + index:span.start + end], gazetteer, demonyms, words.lower)
             if match is not None:
                 break
         if match is None:
@@ -186,7 +224,7 @@ def _gazetteer_names(span: Span, gazetteer: Lookup,
             continue
         start = match.start_char - span.start_char
         found.append((start, start + len(match.text), match.text, None, -1))
-        index = match.end
+        index = match.end - span.start
     return found
 
 
@@ -217,8 +255,8 @@ def _enclosing_units(text: str, found: list[tuple[int, int, str, str | None, int
     return more
 
 
-def _propagate(span: Span, found: list[tuple[int, int, str, str | None, int]],
-               gazetteer: Lookup) -> list[tuple[int, int, str, str | None, int]]:
+def _propagate(span: Span, found: list[tuple[int, int, str, str | None, int]], gazetteer: Lookup,
+               words: _Words, doc_ents: list[Span]) -> list[tuple[int, int, str, str | None, int]]:
     """Other mentions of names already found as places ("Alexandria man", "Fargo raised its levees").
 
     One name keeps one sense within an article, so a place that NER calls a person elsewhere, or
@@ -227,8 +265,8 @@ def _propagate(span: Span, found: list[tuple[int, int, str, str | None, int]],
     disease's ("Marburg virus").
     """
     doc = span.doc
-    full_names = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
-    people = {i for ent in full_names for i in range(ent.start, ent.end)}
+    full_names = [ent for ent in doc_ents if ent.label_ == "PERSON" and len(ent) > 1]
+    people = {i - span.start for ent in full_names for i in range(ent.start, ent.end)}
     surnames = {fold(ent[-1].text) for ent in full_names}  # "Stevens said", after "Ann Stevens"
     names = {fold(text): len(text.split()) for _, _, text, _, _ in found
              if text[:1].isupper() and fold(text) not in surnames and _has_match(gazetteer, text, exact=True)}
@@ -236,23 +274,31 @@ def _propagate(span: Span, found: list[tuple[int, int, str, str | None, int]],
         return []
     taken = [(s, e) for s, e, _, _, _ in found]
     longest = max(names.values())
+    text, texts, starts = words.text, words.texts, words.starts
     more = []
-    for token in span:
-        if not token.text[:1].isupper() or token.i in people:
+    for first, word in enumerate(texts):
+        if not word[:1].isupper() or first in people:
             continue
-        for end in range(min(span.end, token.i + longest), token.i, -1):
-            candidate = doc[token.i:end]
-            if fold(candidate.text) not in names or any(i in people for i in range(token.i, end)):
+        for end in range(min(len(texts), first + longest), first, -1):
+            # Span.text without building the Span: most candidates are no name at all.
+            written = text[starts[first]:starts[end - 1] + len(texts[end - 1])]
+            if _folded(written) not in names or any(i in people for i in range(first, end)):
                 continue
-            if _names_a_disease(candidate):
+            if _names_a_disease(doc[span.start + first:span.start + end]):
                 break
-            start = candidate.start_char - span.start_char
-            stop = start + len(candidate.text)
+            start = starts[first]
+            stop = start + len(written)
             if all(stop <= s or start >= e for s, e in taken):
-                more.append((start, stop, candidate.text, None, -2))
+                more.append((start, stop, written, None, -2))
                 taken.append((start, stop))
             break
     return more
+
+
+@lru_cache(maxsize=65536)
+def _folded(text: str) -> str:
+    """fold, remembered: _propagate folds every stretch of words of every text."""
+    return fold(text)
 
 
 _DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "disease", "strain", "vaccine", "flu"})
@@ -261,12 +307,6 @@ _DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "disease", "strain", "v
 def _names_a_disease(name: Span) -> bool:
     """"Marburg virus", "West Nile fever": a place's name used for an illness."""
     return name.end < len(name.doc) and name.doc[name.end].lower_ in _DISEASE_WORDS
-
-
-def _name_token(token, blocked: set[int]) -> bool:  # noqa: ANN001 - a spaCy Token
-    """A capitalised proper-noun word outside non-place entities (all-caps words are mostly acronyms)."""
-    return (token.i not in blocked and token.tag_ in ("NNP", "NNPS") and token.is_alpha
-            and token.text[:1].isupper() and not token.text.isupper())
 
 
 def _accepted(name: Span, gazetteer: Lookup, demonyms: Mapping[str, str], lower_words: set[str]) -> Span | None:

@@ -13,7 +13,9 @@ from spacy.tokens import Doc
 from faultline.config import Settings
 from faultline.errors import FaultlineError
 from faultline.model import Article
+from faultline.nlp.lemmas import use_lemma_cache
 from faultline.nlp.sentences import sentence_spans
+from faultline.nlp.tag_map import use_tag_map
 
 
 class ModelError(FaultlineError):
@@ -118,6 +120,11 @@ class ArticleParser:
             yield article, [Window(offset=start, doc=next(docs)) for start, _ in plan]
 
 
+def load_fast_language(settings: Settings) -> Language:
+    """load_language's pipeline, its attribute ruler and lemmatizer done by lookups (same annotations)."""
+    return use_lemma_cache(use_tag_map(load_language(settings)))
+
+
 def build_nlp(
     settings: Settings, *, cue_pattern: str | None, follow_words: Collection[str] = ()
 ) -> ArticleParser:
@@ -125,11 +132,12 @@ def build_nlp(
 
     In an article with a cue, sentences holding any of `follow_words` are parsed too.
     """
+    language = load_fast_language(settings)
     if settings.full_parse or cue_pattern is None:
-        return ArticleParser(load_language(settings), cue=None, context=0, batch_size=settings.batch_size)
+        return ArticleParser(language, cue=None, context=0, batch_size=settings.batch_size)
     words = frozenset(w.lower() for w in follow_words)
     return ArticleParser(
-        load_language(settings),
+        language,
         cue=re.compile(cue_pattern, re.IGNORECASE),
         context=settings.context_sentences,
         batch_size=settings.batch_size,
