@@ -148,6 +148,13 @@ def _country_info() -> dict[str, dict]:
     return info
 
 
+def load_country_names(path: Path | None = None) -> dict[str, str]:
+    """ISO2 -> the country's name as ACLED writes it, where GeoNames writes it otherwise
+    (faultline/data/geo/country_names.csv: "Netherlands", not "The Netherlands")."""
+    with (path or DATA_DIR / "country_names.csv").open(encoding="utf-8", newline="") as handle:
+        return {r["iso2"]: r["name"] for r in csv.DictReader(handle)}
+
+
 def load_regions(path: Path | None = None) -> dict[str, str]:
     """ISO2 -> ACLED region from faultline/data/geo/regions.csv."""
     with (path or DATA_DIR / "regions.csv").open(encoding="utf-8", newline="") as handle:
@@ -234,6 +241,7 @@ def write_countries(writer: IndexWriter, country_data: dict[str, dict], national
     """Add countries (table and A.PCLI places): GeoNames points from country_points.csv, else countryinfo's,
     else the mean of their cities."""
     regions = load_regions()
+    acled_names = load_country_names()
     points = load_country_points()
     info = _country_info()
     abbreviations: dict[str, list[str]] = {}
@@ -257,8 +265,9 @@ def write_countries(writer: IndexWriter, country_data: dict[str, dict], national
             names += [getattr(official, attr, "") for attr in ("name", "official_name", "common_name")]
         population = int(data.get("population") or 0)
         gid = int(data["geonameid"])
-        writer.add_place((gid, data["name"], lat, lon, "A", "PCLI", iso, "", "", population), names)
-        rows.append((iso, data.get("iso3"), data.get("isonumeric"), data["name"], gid, lat, lon, population,
+        name = acled_names.get(iso, data["name"])  # GeoNames' own name stays a searchable name
+        writer.add_place((gid, name, lat, lon, "A", "PCLI", iso, "", "", population), [name, *names])
+        rows.append((iso, data.get("iso3"), data.get("isonumeric"), name, gid, lat, lon, population,
                      data.get("capital"), regions.get(iso)))
     writer.executemany("INSERT OR REPLACE INTO countries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 

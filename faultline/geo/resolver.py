@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from faultline.geo.gazetteer import Candidate, Gazetteer
 from faultline.geo.names import fold, norm_key
-from faultline.geo.toponyms import FACILITIES, FEATURE_WORDS
+from faultline.geo.toponyms import CAPITAL, FACILITIES, FEATURE_WORDS, LANDMARK, NATIONAL_AREA, load_place_words
 from faultline.model import Place, Toponym, Unresolved
 from faultline.model import Span as TextSpan
 
@@ -24,6 +24,10 @@ MAX_CANDIDATES = 40
 _SUFFIX_HINTS = frozenset({"county", "parish", "district", "province", "region", "oblast", "governorate", "valley"})
 # Transliteration variants below this similarity are too often other places ("Darvaz"/"Odrowaz").
 FUZZY_ACCEPT = 0.75
+# A weak reading this close to a town the text names is supported by it (see _drop_unsupported).
+SUPPORT_KM = 300
+# A town this large may stand for the landmark named after it without support ("London Bridge").
+LANDMARK_CITY_POPULATION = 250_000
 # Label hints -> GeoNames feature classes/codes that fit them.
 _HINT_FITS = {
     "province": ("ADM1",), "region": ("ADM1", "RGN", "CONT"), "district": ("ADM2", "ADM3", "ADM1"),
@@ -50,7 +54,11 @@ _WATER = frozenset({"SEA", "OCN", "LK", "BAY", "GULF", "STRT", "CHN", "SD", "LGN
 _NEAR = re.compile(r"(?:near|outside|outskirts of|close to|vicinity of|(?:north|south|east|west)(?:-?(?:east|west))? of"
                    r"|km (?:from|of)|kilomet(?:er|re)s (?:from|of)|miles (?:from|of)|border with)\s+(?:the\s+)?$", re.IGNORECASE)
 # What may stand between a place and the unit enclosing it: "X, Y district", "X in Y", "X, a village in Y".
-_ENCLOSED_GAP = re.compile(r"^\s*,?\s*(?:(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:in|of)?\s*,?\s*(?:the\s+)?$")
+# "the North York area of Toronto" too: a part of a town.
+_ENCLOSED_GAP = re.compile(r"^\s*,?\s*(?:(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?\s+|(?:area|part|suburb|outskirts"
+                           r"|neighbou?rhood|quarter|section)\s+(?=of|in))?(?:in|of)?\s*,?\s*(?:the\s+)?$")
+# A country adjective qualifying a place noun before a name: "the northern Iraqi town of Al Shirqat".
+_ADJECTIVE_NOUN_OF = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+)?[a-z]+\s+of\s+(?:the\s+)?$")
 # After the last name of "X, Y": "X, Y and Z" lists peers; "X, Y" alone qualifies X.
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s")
 _WORD = re.compile(r"[A-Z][a-z]+")
@@ -67,6 +75,9 @@ class _Mention:
     near: bool
     candidates: list[Candidate]
     facility_base: bool = False
+    # The choice is a weak reading (a fuzzy match, or a landmark's first words as a town): kept only
+    # when the text supports its country (see _drop_unsupported).
+    needs_support: bool = False
     # (country, admin1) of admin units with exactly this name: a town sharing it is what news means.
     named_units: frozenset[tuple[str, str]] = frozenset()
     # (country, admin1) of the countries ((iso2, "")) and ADM1 units this name names, and whether it
@@ -159,6 +170,29 @@ def _supports(mentions: list[_Mention]) -> None:
         mention.local = frozenset(local)
 
 
+def _drop_unsupported(mentions: list[_Mention], focus: Counter[str]) -> None:
+    """Unresolve weak readings whose country nothing else in the text names.
+
+    A fuzzy match ("Pansi" -> Pasni) or a landmark's first words read as a town ("Victoria Station"
+    -> Victoria, Australia) is a guess; it stands only beside an exact reading of another name, a
+    demonym or a country adjective of the same country, or near a town the text names (a border
+    district across from it); two weak readings of different names that
+    agree on a country ("Eshkashem", "Qunduz") support each other.
+    """
+    chosen = [(fold(m.name), m.choice) for m in mentions if m.choice is not None]
+    for mention in mentions:
+        if mention.choice is None or not mention.needs_support:
+            continue
+        others = [o for name, o in chosen if name != fold(mention.name)]
+        countries = {o.country for o in others}
+        supported = [c for c in mention.candidates
+                     if c.country in countries or focus[c.country] or mention.adjective == c.country
+                     or any(haversine_km(c.latitude, c.longitude, o.latitude, o.longitude) < SUPPORT_KM
+                            for o in others if o.fclass == "P")]
+        # Its best supported reading: candidates come best match first (see Geocoder._mention).
+        mention.choice = mention.choice if mention.choice in supported else next(iter(supported), None)
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -189,7 +223,7 @@ def _coarser(candidate: Candidate) -> tuple[int, int]:
 
 def _inside(c: Candidate, unit: Candidate) -> bool:
     """Whether a candidate can lie within a unit written after it (a list like "Takhar, Kunduz" always can)."""
-    if _rank(c) >= _rank(unit):
+    if _rank(c) > _rank(unit) or _rank(c) == _rank(unit) and unit.fclass != "P":
         return True
     if unit.is_country:
         return c.country == unit.country
@@ -197,7 +231,8 @@ def _inside(c: Candidate, unit: Candidate) -> bool:
         return (c.country, c.admin1) == (unit.country, unit.admin1)
     if unit.fcode == "ADM2":
         return (c.country, c.admin1, c.admin2) == (unit.country, unit.admin1, unit.admin2)
-    return True
+    # A place written before a town ("X, Y", "the X area of Y") is a part of it or its neighbour.
+    return unit.fclass != "P" or c.country == unit.country
 
 
 def _within(c: Candidate, unit: Candidate) -> bool:
@@ -279,14 +314,18 @@ class Geocoder:
                     continue
                 # Other mentions of the same name would only echo this one's own guess.
                 # A namesake town is too weak a reading to be context unless the text qualifies it.
+                # A place this one encloses ("the North York area of Toronto") takes its reading
+                # from it, not the other way round.
                 others = [m for j, m in enumerate(mentions)
                           if j != index and m.choice is not None and m.name.lower() != mention.name.lower()
+                          and id(m) not in mention.inside_of
                           and (not _namesake(m.choice, m) or _qualified(m, mentions))]
                 mention.choice = max(mention.candidates, key=lambda c: self._score(c, mention, focus, others))
         # "X, Badakhshan" cannot be an X far outside Badakhshan: the best reading inside it, or none.
         fitted = [self._fit_enclosers(mention, mentions, focus) for mention in mentions]
         for mention, choice in zip(mentions, fitted):
             mention.choice = choice
+        _drop_unsupported(mentions, focus)
         return [self._result(index, mentions, text, demonyms=demonyms) for index in range(len(mentions))]
 
     def _fit_enclosers(self, mention: _Mention, mentions: list[_Mention], focus: Counter[str]) -> Candidate | None:
@@ -323,8 +362,9 @@ class Geocoder:
     def _mention(self, toponym: Toponym, text: str) -> _Mention:
         name, hint = toponym.text, toponym.label if toponym.label in FEATURE_WORDS.values() else None
         near = bool(_NEAR.search(text[max(0, toponym.start - 40):toponym.start]))
-        before = _LAST_WORD.search(text[max(0, toponym.start - 30):toponym.start])
-        adjective = self.demonyms.get(before.group(1).lower()) if before else None
+        adjective = self._adjective(text[max(0, toponym.start - 60):toponym.start])
+        if toponym.label in (CAPITAL, NATIONAL_AREA):
+            return _Mention(toponym, name, None, near, self._national(toponym), adjective=adjective)
         if self._is_demonym(name):
             return _Mention(toponym, name, hint, near, [])
         if hint is None:
@@ -336,12 +376,18 @@ class Geocoder:
                 if label == hint and fold(name).endswith(" " + fold(phrase)):
                     name = name[: len(name) - len(phrase)].rstrip(" -")
                     break
-        candidates = list(self.gazetteer.lookup(toponym.text if hint in FACILITIES else name))
+        landmark = toponym.label == LANDMARK
+        facility = hint in FACILITIES or landmark
+        candidates = list(self.gazetteer.lookup(toponym.text if facility else name))
         facility_base = False
-        if hint in FACILITIES and not any(c.fclass == "S" and c.score == 1.0 for c in candidates):
+        if facility and not any(c.fclass == "S" and c.score == 1.0 for c in candidates):
+            name = load_place_words().landmark_town(name)
             candidates, facility_base = list(self.gazetteer.lookup(name)), True
         exact = [c for c in candidates if c.score == 1.0]
         candidates = exact or [c for c in candidates if c.score >= FUZZY_ACCEPT and len(fold(name)) >= 5]
+        # A transliteration variant, or a landmark named after someone rather than its town.
+        needs_support = not exact or landmark and facility_base and not any(
+            c.fclass == "P" and c.population >= LANDMARK_CITY_POPULATION for c in exact)
         fits = _HINT_FITS.get(hint or "", ())
         fitting = [c for c in candidates if c.fclass in fits or c.fcode in fits]
         if fitting:
@@ -350,9 +396,27 @@ class Geocoder:
         units = frozenset((c.country, c.admin1) for c in candidates if c.fcode == "ADM1" and c.score == 1.0)
         big = self._big_units(candidates, name)
         area = any(c.score == 1.0 and (c.fcode in _NAMED_AREAS or c.fcode == "CONT") for c in candidates)
-        return _Mention(toponym, name, hint, near, candidates[:MAX_CANDIDATES], facility_base, units,
+        return _Mention(toponym, name, hint, near, candidates[:MAX_CANDIDATES], facility_base, needs_support, units,
                         frozenset((c.country, c.admin1) for c in big), max((c.population for c in big), default=0),
                         area, adjective)
+
+    def _adjective(self, before: str) -> str | None:
+        """ISO2 of a country adjective qualifying the name: "Afghan Badakhshan", "the Iraqi town of X"."""
+        match = _LAST_WORD.search(before) or _ADJECTIVE_NOUN_OF.search(before)
+        return self.demonyms.get(match.group(1).lower()) if match else None
+
+    def _national(self, toponym: Toponym) -> list[Candidate]:
+        """The country a country adjective's place noun lies in ("a Pakistani tribal district"), or its
+        capital ("the Somali capital")."""
+        words = toponym.text.split()
+        iso = self.demonyms.get(fold(words[0])) if words else None
+        country = self.gazetteer.country(iso) if iso else None
+        if country is None:
+            return []
+        if toponym.label == CAPITAL and country.capital:
+            return [c for c in self.gazetteer.lookup(country.capital)
+                    if c.score == 1.0 and c.country == iso and c.fcode == "PPLC"][:1]
+        return [c for c in self.gazetteer.lookup(country.name) if c.is_country and c.country == iso][:1]
 
     @staticmethod
     def _big_units(candidates: list[Candidate], name: str) -> list[Candidate]:

@@ -12,6 +12,7 @@ from typing import Protocol
 from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, LOWER, ORTH, SPACY, TAG
 from spacy.tokens import Doc, Span
 
+from faultline.data import read_toml
 from faultline.geo.gazetteer import Candidate
 from faultline.geo.names import fold, norm_key
 from faultline.model import Toponym
@@ -34,7 +35,11 @@ FEATURE_WORDS = {
 }
 # Phrases naming a facility or feature as a whole: the feature word is part of its name.
 FACILITIES = frozenset({"border_post", "border_crossing", "checkpoint", "crossing", "airport", "base", "camp"})
-_NAME = r"[A-Z][\w'’.]*(?:[- ](?:[A-Z][\w'’.]*|(?:al|el|e|i|ul|de)(?![\w'’])))*"
+# One capitalised word of a name. A full stop belongs to it only in initials ("U.S.") and the short
+# abbreviations of names ("St.", "Mt."): "in Kabul. At least" ends the name at "Kabul". A possessive
+# "'s" ends it too ("Quetta's Zarghoon Road": Quetta encloses the road; see _POSSESSIVE).
+_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|(?:St|Ste|Mt|Ft|Pt)\.|[A-Z]\w*(?:['’](?!s\b)\w+)*)"
+_NAME = rf"{_WORD}(?:[- ](?:{_WORD}|(?:al|el|e|i|ul|de)(?![\w'’])))*"
 _FEATURES = "|".join(sorted(map(re.escape, FEATURE_WORDS), key=len, reverse=True))
 _NAME_THEN_FEATURE = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})[ -](?P<feature>(?i:{_FEATURES}))\b")
 _FEATURE_OF_NAME = re.compile(rf"\b(?P<feature>village|town|city|district|province|region|governorate|county) of (?P<name>{_NAME})")
@@ -62,6 +67,50 @@ _PREPOSITIONS = frozenset({"in", "near", "at", "outside", "into", "toward", "tow
 _NOT_PLACE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "LANGUAGE", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT",
                                  *NON_PLACE_LABELS})
 COMMON_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "geo" / "common_words.txt"
+PLACE_WORDS_FILE = COMMON_WORDS_FILE.with_name("place_words.toml")
+# Labels of the toponyms a country adjective makes ("the Somali capital", "a Pakistani tribal district").
+CAPITAL, NATIONAL_AREA, LANDMARK = "capital", "national_area", "landmark"
+_POSSESSIVE = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})['’]s\s+(?=[A-Z])")
+_COMPASS = r"(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+|central\s+)?"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceWords:
+    """Landmark words, facility fillers and national place nouns (faultline/data/geo/place_words.toml)."""
+
+    landmark_words: frozenset[str]
+    facility_fillers: frozenset[str]
+    landmark: re.Pattern[str]  # "Victoria Station": a name, then a landmark word
+    national_area: re.Pattern[str]  # "the Somali capital", "a Pakistani tribal district"
+
+    def landmark_town(self, name: str) -> str:
+        """The words of a landmark's or facility's name that may name its town ("Abha International Airport" -> "Abha")."""
+        words = name.split()
+        while len(words) > 1:
+            if len(words) > 2 and fold(" ".join(words[-2:])) in self.landmark_words:
+                words = words[:-2]
+            elif fold(words[-1]) in self.landmark_words or fold(words[-1]) in self.facility_fillers:
+                words.pop()
+            else:
+                break
+        return " ".join(words)
+
+
+@cache
+def load_place_words(path: Path = PLACE_WORDS_FILE) -> PlaceWords:
+    """Read the landmark words, facility fillers and national place nouns."""
+    data = read_toml(path, what="place words")
+    landmarks = sorted(data["landmark_words"], key=len, reverse=True)
+    nouns = "|".join(map(re.escape, data["national_area_nouns"]))
+    return PlaceWords(
+        landmark_words=frozenset(fold(w) for w in landmarks),
+        facility_fillers=frozenset(fold(w) for w in data["facility_fillers"]),
+        landmark=re.compile(rf"(?<![\w'’])(?P<name>{_NAME})[ -](?P<feature>(?i:{'|'.join(map(re.escape, landmarks))}))\b"),
+        # Not when a name follows ("the Afghan capital Kabul", "the Iraqi town of Al Shirqat"): that
+        # name is the place, and the adjective its country (see Geocoder).
+        national_area=re.compile(rf"\b(?:the|a|an)\s+{_COMPASS}(?P<demonym>[A-Z][a-z]+)\s+(?:[a-z]+\s+)?"
+                                 rf"(?P<noun>{nouns})\b(?!\s+of\b)(?![ ,]*[A-Z])"),
+    )
 
 
 @cache
@@ -123,7 +172,7 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
         if ent.label_ not in PLACE_LABELS:
             # Trust the model's numbers and dates; its other labels often misname towns (a town
             # as a person, a nationality or a language); demonyms are filtered separately.
-            if ent.label_ in NON_PLACE_LABELS:
+            if ent.label_ in NON_PLACE_LABELS and not _misread_name(ent):
                 other_entities.append((start, end))
             continue
         stripped = _LEADING_ARTICLE.match(text[start:end])
@@ -135,13 +184,14 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
         if ent.label_ != "GPE" and not _has_match(gazetteer, name, exact=ent.label_ == "FAC"):
             continue
         found.append((start, end, name, ent.label_, 1))
-    for pattern in (_NAME_THEN_FEATURE, _FEATURE_OF_NAME):
+    place_words = load_place_words()
+    for pattern in (_NAME_THEN_FEATURE, _FEATURE_OF_NAME, place_words.landmark):
         for match in pattern.finditer(text):
             feature = match.group("feature").lower()
             # "the Nad Ali district of Helmand", "a residential district of Kharkiv": after "district
             # of" and "region of" comes the larger unit, so the word says nothing about the name.
-            hint = None if pattern is _FEATURE_OF_NAME and feature in ("district", "region") else FEATURE_WORDS[feature]
-            start, end = (match.start("name"), match.end()) if pattern is _NAME_THEN_FEATURE else match.span("name")
+            hint = None if pattern is _FEATURE_OF_NAME and feature in ("district", "region") else FEATURE_WORDS.get(feature, LANDMARK)
+            start, end = match.span("name") if pattern is _FEATURE_OF_NAME else (match.start("name"), match.end())
             start = _skip_leading_words(text, start, match.end("name"), demonyms)
             end = _trim(text, start, end)
             name = text[start:match.end("name")]
@@ -158,6 +208,8 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
             continue  # spaCy read it as a date, number, nationality...: trust that
         if _has_match(gazetteer, name, exact=True):
             found.append((start, end, name, None, 0))
+    found.extend(_containers(text, gazetteer, demonyms))
+    found.extend(_national_areas(text, gazetteer, demonyms, place_words))
     found.extend(_gazetteer_names(span, gazetteer, demonyms, words))
     found.extend(_propagate(span, found, gazetteer, words, doc_ents))
     found.extend(_enclosing_units(text, found, gazetteer))
@@ -225,6 +277,39 @@ def _gazetteer_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str],
         start = match.start_char - span.start_char
         found.append((start, start + len(match.text), match.text, None, -1))
         index = match.end - span.start
+    return found
+
+
+def _misread_name(ent: Span) -> bool:
+    """A "date" or "time" of capitalised words none of which is a calendar word ("Manchester" as DATE)."""
+    return ent.label_ in ("DATE", "TIME") and all(
+        t.is_alpha and t.text[:1].isupper() and fold(t.text) not in _NOT_PLACES for t in ent)
+
+
+def _containers(text: str, gazetteer: Lookup,
+                demonyms: Mapping[str, str]) -> list[tuple[int, int, str, str | None, int]]:
+    """Well-known places written as the possessor of a named part ("Quetta's Zarghoon Road",
+    "Jerusalem's Old City"): the part is inside them, whatever NER made of the whole."""
+    found = []
+    for match in _POSSESSIVE.finditer(text):
+        start, end = match.span("name")
+        start = _skip_leading_words(text, start, end, demonyms)
+        name = text[start:end]
+        if name and not _is_demonym(name, demonyms, gazetteer) and _well_known(gazetteer, name, MIN_POPULATION_ONE_WORD):
+            found.append((start, end, name, None, 1))
+    return found
+
+
+def _national_areas(text: str, gazetteer: Lookup, demonyms: Mapping[str, str],
+                    place_words: PlaceWords) -> list[tuple[int, int, str, str | None, int]]:
+    """Place nouns a country adjective qualifies: "the Somali capital", "a Pakistani tribal district"."""
+    found = []
+    for match in place_words.national_area.finditer(text):
+        if not _is_demonym(match.group("demonym"), demonyms, gazetteer):
+            continue
+        start, end = match.start("demonym"), match.end("noun")
+        label = CAPITAL if match.group("noun") == "capital" else NATIONAL_AREA
+        found.append((start, end, text[start:end], label, 1))
     return found
 
 
@@ -322,17 +407,22 @@ def _accepted(name: Span, gazetteer: Lookup, demonyms: Mapping[str, str], lower_
         return None
     if _is_demonym(name.text, demonyms, gazetteer) or _names_a_disease(name):
         return None
-    key = norm_key(name.text)
     minimum = MIN_POPULATION_ONE_WORD if len(name) == 1 else MIN_POPULATION_MORE_WORDS
-    for c in gazetteer.lookup(name.text):
+    return name if _well_known(gazetteer, name.text, minimum) else None
+
+
+def _well_known(gazetteer: Lookup, name: str, minimum: int) -> bool:
+    """Whether the gazetteer knows the name exactly as a country, large unit or town of `minimum` people."""
+    key = norm_key(name)
+    for c in gazetteer.lookup(name):
         if c.score < 1.0:
             break
         if c.is_country or c.fcode in _LARGE_UNITS:
-            return name
+            return True
         # A town must carry the name as its own, not as one of GeoNames' odd alternates.
         if c.fclass == "P" and c.population >= minimum and norm_key(c.name) == key:
-            return name
-    return None
+            return True
+    return False
 
 
 def _non_overlapping(found: list[tuple[int, int, str, str | None, int]]) -> list[tuple[int, int, str, str | None]]:
