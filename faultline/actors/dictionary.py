@@ -30,7 +30,7 @@ class ActorDictionary:
         self.catalogue = catalogue
         self._finder = ActorFinder(catalogue)
         self._roles = RoleReader(civilians=self._civilians, state_forces=self._state_forces, recast=self._recast,
-                                 unidentified=self._unidentified)
+                                 unidentified=self._unidentified, named_group=self._finder.named_group)
         self._sub_units = {(e.name, e.kind): e.sub_unit for e in catalogue.named if e.sub_unit}
 
     @classmethod

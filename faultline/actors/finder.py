@@ -195,6 +195,12 @@ class ActorFinder:
             return [actor, *others]
         return []
 
+    def named_group(self, sent: SpacySpan, offset: int, start: int, end: int) -> Actor | None:
+        """The organisation at sentence tokens start..end read as an unknown group kept as written, or as
+        state forces when its name is only state words; None for a one-word name ("the Kremlin")."""
+        found = self._unknown_group(sent, offset, _Hit(start, end, GROUP))
+        return found[0] if found else None
+
     def _unknown_group(self, sent: SpacySpan, offset: int, hit: _Hit) -> list[Actor]:
         """An unknown named group kept as written, or state forces when its name is only state words."""
         rules, countries = self.catalogue.groups, self.catalogue.countries

@@ -22,6 +22,9 @@ RELATIVES = {"who", "that", "which", "whom"}
 REMOTE_TYPES = {"Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
                 "Remote explosive/landmine/IED", "Grenade"}  # Explosions/Remote violence
 AIR_TYPES = {"Air/drone strike"}
+# Bombs are planted by hidden hands: the police or army told of nearby investigate, guard or are hit, so
+# they are the bomber only when the parse says they acted (unlike strikes and shelling, a state's own arms).
+BOMB_TYPES = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}
 # Events that always have a perpetrator: when none is named, ACLED codes an unidentified one.
 PERPETRATOR_TYPES = REMOTE_TYPES | CIVILIAN_TYPES
 # Verbs whose objects (and passive subjects) are the victims: "killing three soldiers", "were wounded".
@@ -61,19 +64,20 @@ class RoleReader:
     """Reads the sides of one event from a sentence's parse."""
 
     def __init__(self, *, civilians: Callable[[Span], Actor], state_forces: Callable[[Token, int], Actor | None],
-                 recast: Callable[[Actor, str], Actor], unidentified: Callable[[str, Span], Actor]) -> None:
+                 recast: Callable[[Actor, str], Actor], unidentified: Callable[[str, Span], Actor],
+                 named_group: Callable[[SpacySpan, int, int, int], Actor | None]) -> None:
         self._civilians = civilians  # builds a civilians actor for an unnamed victim phrase
         self._state_forces = state_forces  # builds state forces from a country word ("a US strike")
         self._recast = recast  # the same people as another generic kind ("residents" who protest)
         self._unidentified = unidentified  # an unnamed perpetrator of a kind ("unidentified", ...)
+        self._named_group = named_group  # an organisation's name kept as written (sentence token range)
 
     def read(self, sent: SpacySpan, offset: int, *, trigger: tuple[int, int], actors: Sequence[Actor],
              sub_event_type: str) -> Sides:
         """Actor1, actor2 and associated actors for the trigger, by the sub-event type's rules."""
         tokens = list(sent)  # walked once for every actor
         mentions = [m for m in (_mention(tokens, offset, a) for a in actors) if m is not None]
-        # A walk of its own: _is_source compares the trigger's root with mention roots by identity.
-        head = _trigger_root(list(sent), offset, trigger)
+        head = _trigger_root(tokens, offset, trigger)
         victims = {id(m) for m in mentions if _is_victim(m)}
         claimant = next((m for m in mentions if _is_claimant(m) and id(m) not in victims), None)
         # who only reports the event, or is only blamed for it by someone else, takes no side
@@ -83,6 +87,8 @@ class RoleReader:
         agent, target = _actor_at(agent_tok, mentions), _actor_at(target_tok, mentions)
         if agent is not None and id(agent) in sources:
             agent = None
+        if agent is None and agent_tok is not None and agent_tok.ent_type_ == "ORG":
+            agent = self._organisation(sent, offset, agent_tok)
         if target is not None and id(target) in sources:
             target = None
         if agent is None and claimant is not None and claimant is not target:
@@ -94,7 +100,10 @@ class RoleReader:
         else:
             if agent is None and head is not None:
                 agent = self._trigger_modifier(head, offset)
-            agent, target = _fallback(mentions, agent, target, head, sources, victims)
+            if sub_event_type in REMOTE_TYPES and target is None and not victims:
+                target = self._civilian_victims(tokens, offset, mentions)
+            agent, target = _fallback(mentions, agent, target, head, sources, victims,
+                                      state_acts=sub_event_type not in BOMB_TYPES)
         if agent is not None and target is not None and agent.actor.name == target.actor.name:
             target = None
         if agent is None and sub_event_type in PERPETRATOR_TYPES:
@@ -150,6 +159,30 @@ class RoleReader:
             agent = next((m for m in mentions if m.actor.inter != 7 and id(m) not in sources), None)
         return agent, target
 
+    def _organisation(self, sent: SpacySpan, offset: int, token: Token) -> _Mention | None:
+        """An organisation the catalogue lacks, named as the trigger's grammatical agent: whoever the parse
+        says carried out the violence is a side, kept as written, even without an armed-group word."""
+        start, end = token.i, token.i + 1
+        while start > sent.start and sent.doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < sent.end and sent.doc[end].ent_iob_ == "I":
+            end += 1
+        start += 1 if sent.doc[start].pos_ == "DET" else 0
+        actor = self._named_group(sent, offset, start - sent.start, end - sent.start)
+        return _Mention(actor, list(sent.doc[start:end]), token) if actor is not None else None
+
+    def _civilian_victims(self, tokens: Sequence[Token], offset: int, mentions: list[_Mention]) -> _Mention | None:
+        """People a bomb or strike killed or wounded who are no named actor ("killing three people"): ACLED
+        codes such victims of remote violence as civilians; soldiers or militants would be actor mentions."""
+        taken = {t.i for m in mentions for t in m.tokens}
+        for token in tokens:
+            if token.dep_ in ("dobj", "obj", "nsubjpass") and token.head.lemma_ in HARM_VERBS and \
+                    token.pos_ in ("NOUN", "PROPN", "NUM") and not any(t.i in taken for t in token.subtree):
+                phrase = _phrase(token)  # "an al-Shabaab commander" is no civilian: an actor is inside
+                span = Span(offset + phrase.start_char, offset + phrase.end_char, phrase.text)
+                return _Mention(self._civilians(span), list(phrase), token)
+        return None
+
     def _trigger_modifier(self, head: Token, offset: int) -> _Mention | None:
         """State forces named by a country word on the trigger noun: "a US strike", "Israeli shelling"."""
         for child in head.children:
@@ -181,14 +214,15 @@ def _is_source(mention: _Mention, head: Token | None) -> bool:
     """An actor who only reports the event ("police said", "a spokesman for the army said", "according to
     the border service") takes no side in it."""
     token = mention.root
+    at = head.i if head is not None else -1  # spaCy builds a new Token per access: compare positions
     for _ in range(4):  # up through "spokesman for", "the army's spokesman"
-        if token is head:
+        if token.i == at:
             return False
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in SPEECH and token.head is not head:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in SPEECH and token.head.i != at:
             return True
         if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
             return True
-        if token.dep_ not in SOURCE_NOUNS_LINKS or token.head is token:
+        if token.dep_ not in SOURCE_NOUNS_LINKS or token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -198,7 +232,7 @@ def _is_victim(mention: _Mention) -> bool:
     """Killed, wounded, abducted: the object of a harm verb ("killing three soldiers and four others") or
     the subject of its passive ("five villagers were killed"). Such people are never actor1 by position."""
     token = mention.root
-    while token.dep_ in ("conj", "appos") and token.head is not token:
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "including":
         token = token.head.head  # "six civilians, including two children"
@@ -223,7 +257,7 @@ def _is_blamed(mention: _Mention) -> bool:
     """Named only as someone else's suspect: ACLED codes a group as actor1 only when it claims the attack or
     the attribution is confirmed, not when it is blamed, accused or suspected."""
     token = mention.root
-    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
         token = token.head
     head = token.head
     if token.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_ in BLAME_VERBS:
@@ -299,7 +333,7 @@ def _pobj(prep: Token) -> Token | None:
 def _inherited_subject(verb: Token) -> Token | None:
     """The subject shared by coordinated or chained verbs: "militants stormed the post and killed ..."."""
     current = verb
-    while current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+    while current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
         current = current.head
         subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
         if subject is not None:
@@ -326,13 +360,15 @@ def _phrase(token: Token) -> SpacySpan:
 
 
 def _fallback(mentions: list[_Mention], agent: _Mention | None, target: _Mention | None, head: Token | None,
-              sources: set[int], victims: set[int]) -> tuple[_Mention | None, _Mention | None]:
+              sources: set[int], victims: set[int], *, state_acts: bool = True) -> tuple[_Mention | None, _Mention | None]:
     """When the parse says nothing: the first actor before the trigger acts, the first after it is acted on.
-    Victims of a harm verb never act by position; they are the first choice of target."""
+    Victims of a harm verb never act by position; they are the first choice of target. With `state_acts`
+    False, state forces never act by position either."""
     candidates = [m for m in mentions if id(m) not in sources and m is not agent and m is not target]
     pivot = head.i if head is not None else 0
     if agent is None:
-        agent = next((m for m in candidates if m.root.i < pivot and id(m) not in victims), None)
+        agent = next((m for m in candidates if m.root.i < pivot and id(m) not in victims
+                      and (state_acts or m.actor.inter != 1)), None)
     if target is None:
         target = next((m for m in candidates if id(m) in victims and m is not agent and
                        (agent is None or m.actor.name != agent.actor.name)), None)

@@ -136,3 +136,33 @@ def test_relative_clause_subject_is_the_noun_described(sides) -> None:
     result = sides("Police arrested the gunmen who attacked a Tajik border post.", "attacked", "Armed clash")
     assert result.actor1.text == "gunmen"
     assert result.actor2.name == "Military Forces of Tajikistan (1994-)"
+
+
+def test_organisation_named_as_the_agent_is_kept_as_written(sides) -> None:
+    # no armed-group word and not in the catalogue: the parse alone says it attacked
+    result = sides("The Kurdistan Freedom Falcons attacked a police station in Van.", "attacked", "Armed clash")
+    assert (result.actor1.name, result.actor1.inter) == ("Kurdistan Freedom Falcons", 3)
+
+
+def test_police_near_a_bombing_are_not_the_bomber(sides) -> None:
+    text = "Near the police headquarters, a bomb exploded in the market, killing four people."
+    result = sides(text, "bomb exploded", "Remote explosive/landmine/IED")
+    assert result.actor1.name == "Unidentified Armed Group (country unknown)"
+
+
+def test_police_named_as_the_agent_still_act_in_a_bombing(sides) -> None:
+    result = sides("Police detonated a bomb found near the market.", "detonated", "Remote explosive/landmine/IED")
+    assert result.actor1.name.startswith("Police Forces")
+
+
+def test_unnamed_victims_of_a_bombing_are_civilians(sides) -> None:
+    text = "Twin bombs exploded near the finish line, killing three people and injuring more than 260 others."
+    result = sides(text, "bombs exploded", "Remote explosive/landmine/IED")
+    assert (result.actor2.name, result.actor2.text) == ("Civilians (country unknown)", "three people")
+
+
+def test_actor_of_a_reported_trigger_is_no_source(sides) -> None:
+    # the walk up from "army" meets the trigger before the reporting verb: the army acts, it does not report
+    text = "The Afghan army's shelling of the village was reported on Monday."
+    result = sides(text, "shelling", "Shelling/artillery/missile attack")
+    assert result.actor1.name == "Military Forces of Afghanistan (2021-)"
