@@ -64,7 +64,10 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
     if not _may_report(sent, terms):
         # Most sentences hold no casualty word: only a crowd's size ("2,000 people marched") is left.
         return _participants(sent, terms, numbers, sentence, offset, attribution, used)
+    words = terms.figure_words
     for pred in sent:
+        if pred.lower_ not in words and pred.lemma_.lower() not in words:
+            continue  # casualty_kind reads only these words: a cheap test before its full one
         kind, role = casualty_kind(pred, terms)
         if kind is None or is_negated(pred) or is_attempted(pred, terms) or is_alleged(pred, terms):
             continue
@@ -120,8 +123,11 @@ def _surface_figures(sent: SpacySpan, terms: CasualtyTerms, numbers: NumberWords
     """
     out: list[Figure] = []
     taken = [(f.kind, f.span.start - offset, f.span.end - offset) for f in found]
+    words = terms.figure_words
     for tok in sent:
         lemma = tok.lemma_.lower()
+        if lemma not in words:
+            continue  # each branch below needs a casualty verb or noun: a cheap test first
         lives = False
         if tok.tag_.startswith("VB") and lemma in terms.verbs:
             kind, lead = terms.verbs[lemma], _SURFACE_GAP

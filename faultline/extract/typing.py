@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from faultline.extract.typing_roles import RoleReader
 from faultline.extract.typing_rules import (
     DROP,
+    DocMemo,
     Lexicon,
     PhraseIndex,
     Rule,
@@ -62,6 +63,9 @@ class EventTyper:
         self._rules = {r.id: r for r in lexicon.rules}
         self._roles = RoleReader(lexicon)
         self._index = self._build_index()
+        self._phrases = DocMemo()  # each sentence's lexicon phrases, read once
+        # A matched phrase's roles and salience, read once for all the rules it matches.
+        self._readings = DocMemo()
         self._cue: str | None = None
 
     @classmethod
@@ -94,7 +98,7 @@ class EventTyper:
         """Candidate event triggers in one sentence, best first, with absolute article offsets."""
         found: list[tuple[int, int, Rule]] = []
         frames: list[tuple[float, set[int] | None]] = []  # a claim or blame frame and its reach
-        for label, start, end in self._index.find([t.lower_ for t in sent]):
+        for label, start, end in self._phrases_in(sent):
             if label.startswith("r:"):
                 found.append((start, end, self._rules[label[2:]]))
                 continue
@@ -154,6 +158,11 @@ class EventTyper:
                 index.add(f"b:{i}", phrase_forms(phrase, self.lexicon.irregular))
         return index
 
+    def _phrases_in(self, sent: Span) -> list[tuple[str, int, int]]:
+        """(label, start, end) of every rule and block phrase in the sentence, found once per doc."""
+        return self._phrases.get(sent.doc, (sent.start, sent.end),
+                                 lambda s: self._index.find([t.lower_ for t in s]), sent)
+
     def _read(self, span: Span, rule: Rule, context: frozenset[str], offset: int,
               penalty: float) -> Trigger | None:
         """Type one matched trigger from its context; None when the context rules it out.
@@ -176,8 +185,10 @@ class EventTyper:
         default_type = self.lexicon.taxonomy[rule.sub_event_type].event_type
         if (rule.agent or rule.target or rule.requires_target
                 or default_type == "Explosions/Remote violence"):
-            agents, targets = self._roles.roles(span, anchor, harm="harm" in rule.tags,
-                                                victim_subject=rule.victim_subject)
+            harm, victim_subject = "harm" in rule.tags, rule.victim_subject
+            agents, targets = self._readings.get(
+                span.doc, ("roles", span.start, span.end, harm, victim_subject),
+                lambda s: self._roles.roles(s, anchor, harm=harm, victim_subject=victim_subject), span)
         else:  # nothing reads the roles (the parse walk is the costly part of a trigger)
             agents = targets = frozenset()
         if rule.requires_target and not targets.intersection(rule.requires_target):
@@ -194,7 +205,9 @@ class EventTyper:
         weight = rule.weight
         if confirmed:
             weight = rule.confirmed_weight or min(1.0, rule.weight + 0.1)
-        score = weight + self._roles.salience(anchor, span=span) - penalty
+        salience = self._readings.get(span.doc, ("salience", span.start, span.end),
+                                      lambda s: self._roles.salience(anchor, span=s), span)
+        score = weight + salience - penalty
         info = self.lexicon.taxonomy[sub]
         civilian = info.event_type == "Violence against civilians" or (
             info.event_type == "Explosions/Remote violence" and "civilian" in targets
@@ -231,7 +244,7 @@ class EventTyper:
         """
         strongest, beaten = 0.0, set()
         for sent in sents:
-            for label, _start, end in self._index.find([t.lower_ for t in sent]):
+            for label, _start, end in self._phrases_in(sent):
                 if label.startswith("b:"):
                     block = self.lexicon.blocks[int(label[2:])]
                     if block.pos and sent[end - 1].pos_ not in block.pos:
@@ -402,7 +415,9 @@ def _with_neighbours(sents: Sequence[Span]) -> list[Span]:
     seen: dict[tuple[int, int], Span] = {}
     by_doc: dict[int, list[Span]] = {}
     for sent in sents:
-        doc_sents = by_doc.setdefault(id(sent.doc), list(sent.doc.sents))
+        doc_sents = by_doc.get(id(sent.doc))
+        if doc_sents is None:  # Doc.sents walks the whole doc: once per doc, not per sentence
+            doc_sents = by_doc[id(sent.doc)] = list(sent.doc.sents)
         index = next((i for i, s in enumerate(doc_sents) if s.start == sent.start), None)
         if index is None:
             seen.setdefault((id(sent.doc), sent.start), sent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from faultline.extract.typing_rules import Lexicon
+from faultline.extract.typing_rules import DocMemo, Lexicon
 
 # Dependency labels, POS tags and entity labels are spaCy's (ClearNLP / OntoNotes) schemes.
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X", "PRON"})
@@ -36,9 +36,15 @@ class RoleReader:
         for cls in lexicon.classes:
             for phrase in cls.phrases:
                 self._phrases.setdefault(phrase.split()[0], []).append((phrase, cls.name))
+        self._sentence_classes = DocMemo()
+        self._phrase_heads = DocMemo()  # a noun phrase is read for every trigger around it
 
     def sentence_classes(self, sent: Span) -> frozenset[str]:
         """Every word class mentioned anywhere in the sentence."""
+        # Asked for a sentence's triggers and again for each incident it is part of or next to.
+        return self._sentence_classes.get(sent.doc, (sent.start, sent.end), self._read_sentence_classes, sent)
+
+    def _read_sentence_classes(self, sent: Span) -> frozenset[str]:
         found = {c for t in sent for c in self._token_class(t)}
         found.update(self._phrase_classes(" " + sent.text.lower() + " "))
         if any(t.ent_type_ in _PLACE_ENTS for t in sent):
@@ -210,7 +216,7 @@ class RoleReader:
                 continue
             seen.add(tok.i)
             stack.extend(c for c in tok.children if c.dep_ == "conj")
-            found.update(self._np_classes(tok))
+            found.update(self._phrase_heads.get(tok.doc, tok.i, self._np_classes, tok))
         return frozenset(found)
 
     def _np_classes(self, head: Token) -> set[str]:
@@ -243,7 +249,7 @@ class RoleReader:
             return frozenset()
         get = self._word_class.get
         empty: frozenset[str] = frozenset()
+        lower = tok.lower_  # each spaCy string attribute is a vocabulary lookup: read once
         # Lemma and surface form both: the lemmatizer reads "bases" as "basis".
-        return (get(tok.lemma_.lower(), empty) | get(tok.lower_, empty)
-                | get(tok.lower_[:-1], empty) if tok.lower_.endswith("s") else
-                get(tok.lemma_.lower(), empty) | get(tok.lower_, empty))
+        found = get(tok.lemma_.lower(), empty) | get(lower, empty)
+        return found | get(lower[:-1], empty) if lower.endswith("s") else found

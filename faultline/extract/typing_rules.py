@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from spacy.tokens import Doc
 
 from faultline.data import read_toml
 from faultline.errors import DataFileError
@@ -14,6 +16,8 @@ from faultline.errors import DataFileError
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 TRIGGERS_PATH = DATA_DIR / "triggers.toml"
 EVENT_TYPES_PATH = DATA_DIR / "event_types.toml"
+A = TypeVar("A")
+T = TypeVar("T")
 
 EVENT_TYPES: tuple[str, ...] = (
     "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
@@ -317,6 +321,28 @@ def _block(entry: Mapping[str, Any], rule_ids: set[str], where: str) -> Block:
     return Block(kind, float(weight), words, phrases, beats, pos, float(penalty), yields)
 
 
+class DocMemo:
+    """Values computed once per key (a sentence's or a word's position) of the doc being read.
+
+    Typing reads a sentence for its own triggers, then again as a neighbour of every incident
+    near it, and a noun phrase for every trigger around it. The memo holds the last doc by
+    reference (not by id), so it never answers for another doc, and drops it when another comes.
+    """
+
+    def __init__(self) -> None:
+        self._doc: object = None
+        self._values: dict[Hashable, Any] = {}
+
+    def get(self, doc: Doc, key: Hashable, compute: Callable[[A], T], arg: A) -> T:
+        """`compute(arg)`, computed on the first call for `key` in `doc`."""
+        if doc is not self._doc:
+            self._doc, self._values = doc, {}
+        values = self._values
+        if key not in values:
+            values[key] = compute(arg)
+        return values[key]
+
+
 class PhraseIndex:
     """Finds lexicon phrases in a token sequence by lowercase form: a dict lookup per token.
 
@@ -338,9 +364,19 @@ class PhraseIndex:
         """(label, start, end) of every phrase occurrence in lowercase `words`."""
         out = []
         n = len(words)
+        first = self._first
         for i, word in enumerate(words):
-            for rest, label in self._first.get(word, ()):
+            entries = first.get(word)
+            if entries is None:
+                continue
+            for rest, label in entries:
+                # Most phrases are one word, and most longer ones fail on their second word:
+                # check those before the general loop.
+                if not rest:
+                    out.append((label, i, i + 1))
+                    continue
                 end = i + 1 + len(rest)
-                if end <= n and all(words[i + 1 + k] in fs for k, fs in enumerate(rest)):
+                if end <= n and words[i + 1] in rest[0] and all(
+                        words[i + 1 + k] in fs for k, fs in enumerate(rest)):
                     out.append((label, i, end))
         return out

@@ -33,6 +33,9 @@ _GENERIC = frozenset({
 })
 
 
+# Pure and called for the same few thousand names over and over (toponym finding, every
+# candidate scored by the resolver): remembered.
+@functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Lowercase ASCII letters and digits, words single-spaced: "Qal'ai-Khumb" -> "qalai khumb"."""
     text = name.lower()
@@ -47,6 +50,7 @@ def is_latin(name: str) -> bool:
     return not _NON_LATIN.search(name) and any(ch.isalpha() for ch in name)
 
 
+@functools.lru_cache(maxsize=65536)
 def norm_key(name: str) -> str:
     """The exact-match key: folded, spaces and generic words removed."""
     words = fold(name).split()

@@ -11,6 +11,7 @@ from faultline.errors import DataFileError
 from faultline.extract.typing import EventTyper, Trigger
 from faultline.extract.typing_rules import (
     EVENT_TYPES,
+    DocMemo,
     PhraseIndex,
     inflect,
     load_lexicon,
@@ -184,6 +185,31 @@ def test_phrase_index_finds_inflected_phrases():
     index.add("x", [inflect("open", {}), {"fire"}])
     assert index.find(["gunmen", "opened", "fire", "on"]) == [("x", 1, 3)]
     assert index.find(["fire", "opened"]) == []
+
+
+def test_phrase_index_keeps_registration_order_for_one_and_many_words():
+    index = PhraseIndex()
+    index.add("a", [{"car"}, {"bomb"}, {"attack"}])
+    index.add("b", [{"car"}])
+    index.add("c", [{"car"}, {"bomb"}])
+    assert index.find(["car", "bomb", "attack"]) == [("a", 0, 3), ("b", 0, 1), ("c", 0, 2)]
+    assert index.find(["a", "car"]) == [("b", 1, 2)]  # longer phrases run past the end
+
+
+def test_doc_memo_computes_once_per_doc_and_key(nlp):
+    memo, calls = DocMemo(), []
+
+    def words(sent):
+        calls.append(sent.start)
+        return [t.lower_ for t in sent]
+
+    first, second = nlp("Gunmen attacked a post. Two died."), nlp("Gunmen attacked a post. Two died.")
+    sent = next(iter(first.sents))
+    assert memo.get(first, (sent.start, sent.end), words, sent) == ["gunmen", "attacked", "a", "post", "."]
+    memo.get(first, (sent.start, sent.end), words, sent)
+    other = next(iter(second.sents))  # an equal text in another doc is computed afresh
+    memo.get(second, (other.start, other.end), words, other)
+    assert calls == [0, 0]
 
 
 def test_trie_regex_matches_exactly_its_words():
