@@ -118,6 +118,7 @@ class Gazetteer:
         self._lookups: dict[str, tuple[Candidate, ...]] = {}
         self._countries: dict[str, Country] | None = None
         self._admin: dict[tuple[str, str, str], Candidate | None] = {}
+        self._admin_names: dict[tuple[str, str, str], str | None] = {}
 
     def close(self) -> None:
         """Close the database connection."""
@@ -200,10 +201,11 @@ class Gazetteer:
         """The name of an admin unit from its codes."""
         if not admin1:
             return None
-        row = self._conn.execute(
-            "SELECT name FROM admin WHERE country = ? AND admin1 = ? AND admin2 = ?", (country, admin1, admin2)
-        ).fetchone()
-        if row:
-            return row[0]
-        unit = self.admin_unit(country, admin1, admin2)
-        return unit.name if unit else None
+        key = (country, admin1, admin2)
+        if key not in self._admin_names:
+            row = self._conn.execute(
+                "SELECT name FROM admin WHERE country = ? AND admin1 = ? AND admin2 = ?", key
+            ).fetchone()
+            unit = None if row else self.admin_unit(country, admin1, admin2)
+            self._admin_names[key] = row[0] if row else unit.name if unit else None
+        return self._admin_names[key]

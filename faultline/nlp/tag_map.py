@@ -58,8 +58,10 @@ class TagMap:
         self.name = name
         self.matcher = Matcher(vocab)
         self._rules: list[_Rule] = []
-        # Per rule in the table: its alternative patterns as key-position -> test of the value.
-        self._tests: list[tuple[_Rule, list[_Test]]] = []
+        # The table's alternative patterns (rule, test), bucketed by one exact value they require
+        # (LOWER, else TAG) so that planning a new key reads a few rules, not the whole table.
+        self._by_value: dict[tuple[int, int], list[tuple[_Rule, _Test]]] = {}
+        self._unbucketed: list[tuple[_Rule, _Test]] = []
         # Tests on the first token of the Matcher's patterns; None once one cannot be a test.
         self._starts: list[_Test] | None = []
         self._plans: dict[tuple[int, ...], _Plan] = {}
@@ -73,7 +75,10 @@ class TagMap:
             token_patterns = pattern["patterns"]
             tests = [self._test(p[0]) if len(p) == 1 else None for p in token_patterns]
             if "_" not in rule.attrs and all(test is not None for test in tests):
-                self._tests.append((rule, tests))
+                for token_pattern, test in zip(token_patterns, tests):
+                    bucket = self._bucket(token_pattern[0])
+                    entries = self._unbucketed if bucket is None else self._by_value.setdefault(bucket, [])
+                    entries.append((rule, test))
                 continue
             self.matcher.add(str(rule.rule_id), token_patterns)
             for token_pattern in token_patterns:
@@ -92,6 +97,14 @@ class TagMap:
                 return None
             test[names.index(name)] = check
         return test
+
+    def _bucket(self, spec: Mapping[str, Any]) -> tuple[int, int] | None:
+        """(key position, string hash) of an exact LOWER or TAG value the pattern requires, if any."""
+        values = {str(name).upper(): value for name, value in spec.items()}
+        for name in ("LOWER", "TAG"):
+            if isinstance(values.get(name), str):
+                return list(_KEY_ATTRS).index(name), self.vocab.strings.add(values[name])
+        return None
 
     def _value_test(self, value: Any) -> Callable[[int], bool] | None:
         """The Matcher's test of one attribute value (a string hash or a flag), as a function."""
@@ -131,7 +144,9 @@ class TagMap:
 
     def _plan(self, key: tuple[int, ...]) -> _Plan:
         """What the table does to a token with this key."""
-        rules = [rule for rule, tests in self._tests if any(_passes(test, key) for test in tests)]
+        entries = [*self._by_value.get((0, key[0]), ()), *self._by_value.get((1, key[1]), ()), *self._unbucketed]
+        matched = {rule.rule_id: rule for rule, test in entries if _passes(test, key)}
+        rules = [matched[rule_id] for rule_id in sorted(matched)]
         merged: dict[Any, Any] = {}
         for rule in rules:
             merged.update(rule.attrs)
