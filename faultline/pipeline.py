@@ -18,6 +18,7 @@ from faultline.extract.typing import EventTyper
 from faultline.geo import Gazetteer, Geocoder, find_toponyms, load_gazetteer
 from faultline.model import Article, EventMention, Mention, Place, Rejection, Span, Toponym, Unresolved
 from faultline.nlp import ArticleParser, Window, build_nlp
+from faultline.nlp.parser import batches
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,7 @@ class Pipeline:
             return
         context = multiprocessing.get_context("fork")
         with context.Pool(self.settings.workers, initializer=_start_worker, initargs=(self,)) as pool:
-            for results in pool.imap(_process_in_worker, _batches(articles, self.settings.batch_size)):
+            for results in pool.imap(_process_in_worker, batches(articles, self.settings.batch_size)):
                 yield from results
 
     def _process_here(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
@@ -207,17 +208,6 @@ def _process_in_worker(batch: list[Article]) -> list[ArticleResult]:
     if _worker_pipeline is None:
         raise RuntimeError("worker process started without a pipeline")
     return list(_worker_pipeline._process_here(batch))
-
-
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _rejected(article: Article, stage: str, reason: str, code: str) -> ArticleResult:

@@ -101,8 +101,8 @@ class ActorFinder:
         return self._share_state_country(actors)
 
     def _may_name_group(self, sent: SpacySpan) -> bool:
-        """Whether the sentence holds a capitalised head word ("Army", "Front"), read off the doc's arrays."""
-        rows = sent.doc.to_array([LOWER, IS_TITLE])[sent.start:sent.end]
+        """Whether the sentence holds a capitalised head word ("Army", "Front"), read off its token arrays."""
+        rows = sent.to_array([LOWER, IS_TITLE])  # the sentence's rows only, not the whole doc's per sentence
         heads = self._head_hashes
         return any(title and lower in heads for lower, title in rows.tolist())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from faultline.extract.totals import states_a_number
+from faultline.extract.totals import numbered_first
 from faultline.model import Event, EventMention, Figure
 
 # Types whose first actor acts upon the second ("strike by X against Y").
@@ -66,7 +66,7 @@ def _fatality_reasoning(event: Event, mentions: Sequence[EventMention]) -> str:
         groups: dict[str | None, list[Figure]] = {}
         killed = [f for f in source.figures if f.kind == "killed"]
         # A bare "civilians were killed" gives way to any stated number, in the total and here.
-        for f in [f for f in killed if states_a_number(f)] or killed:
+        for f in numbered_first(killed):
             key = f.attribution.source if f.attribution else None
             groups.setdefault(key, []).append(f)
         text = "; ".join(_figure_phrase(g) for g in groups.values()) + "."

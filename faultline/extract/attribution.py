@@ -145,20 +145,15 @@ def _reporter(verb: Token, offset: int, words: SourceWords) -> Attribution | Non
         if _counted(subj, words):
             # "..., killing at least six civilians, including two children, the Observatory said":
             # the parser made the count the subject; the source is the phrase set beside it.
-            inner = _source_inside(subj, words)
-            if inner is None:
-                return None
-            return _attribution(doc[slice(*_phrase(inner, out=_LIST_OUT))], offset, words)
+            return _source_beside(subj, offset, words)
         start, end = _phrase(subj)
         # "Zabihullah Mujahid, a Taliban spokesman, said": the apposition names the kind.
         appos = [c for c in subj.children if c.dep_ == "appos"]
         source = doc[start:end]
         kind = words.kind_of(source.text) or (words.kind_of(doc[slice(*_phrase(appos[0]))].text) if appos else None)
         if kind is None and subj.pos_ not in ("PROPN", "PRON") and subj.ent_type_ not in ("PERSON", "ORG", "NORP"):
-            inner = _source_inside(subj, words)  # "the report, by the UN mission, said"
-            if inner is None:
-                return None  # "the attack said ..." is not a source; a name or pronoun is
-            return _attribution(doc[slice(*_phrase(inner, out=_LIST_OUT))], offset, words)
+            # "the report, by the UN mission, said"; but "the attack said ..." is not a source
+            return _source_beside(subj, offset, words)
         return Attribution(_strip_det(source).text, kind or "unknown", _span(source, offset))
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if agents:
@@ -191,6 +186,14 @@ def _counted(tok: Token, words: SourceWords) -> bool:
     """Whether a subject is a count of people ("at least six civilians") rather than a source."""
     numbered = tok.like_num or tok.pos_ == "NUM" or any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
     return numbered and words.kind_of(tok.text) is None and words.kind_of(tok.lemma_) is None
+
+
+def _source_beside(subj: Token, offset: int, words: SourceWords) -> Attribution | None:
+    """The source named in apposition or listed inside a subject that is no source itself, if any."""
+    inner = _source_inside(subj, words)
+    if inner is None:
+        return None
+    return _attribution(subj.doc[slice(*_phrase(inner, out=_LIST_OUT))], offset, words)
 
 
 def _source_inside(subj: Token, words: SourceWords) -> Token | None:

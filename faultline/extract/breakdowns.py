@@ -87,7 +87,7 @@ def _numbered_group(appos: Token, terms: CasualtyTerms) -> bool:
     return (is_numbered(appos) and not is_number(appos) and not is_number(head)
             and not terms.is_generic(head.lemma_) and head.lower_ not in terms.additive
             and not (before is not None and before.text == "(")
-            and not any(is_casualty_word(t, terms) for t in appos.subtree if t.i != appos.i))
+            and not _has_casualty_word(appos, terms))
 
 
 def in_subset(tok: Token, sent: SpacySpan, terms: CasualtyTerms) -> bool:
@@ -118,9 +118,7 @@ def _has_casualty_word(noun: Token, terms: CasualtyTerms) -> bool:
 def _owned_elsewhere(tok: Token, terms: CasualtyTerms) -> bool:
     """Whether a conjunct is the subject a later casualty verb lost ("... and another 29 were injured")."""
     doc = tok.doc
-    j = tok.right_edge.i + 1
-    while j < len(doc) and doc[j].pos_ in ("AUX", "ADV", "PART") and j - tok.i < 5:
-        j += 1
+    j = _word_after(tok)
     if j >= len(doc):
         return False
     kind, _ = casualty_kind(doc[j], terms)
@@ -130,9 +128,18 @@ def _owned_elsewhere(tok: Token, terms: CasualtyTerms) -> bool:
 def _dangling_subject_of(tok: Token, terms: CasualtyTerms) -> bool:
     """Whether a numbered conjunct is followed straight away by a passive casualty verb of its own."""
     doc = tok.doc
+    j = _word_after(tok)
+    if not (j < len(doc) and j > tok.right_edge.i + 1 and is_counted(tok)
+            and casualty_kind(doc[j], terms)[0] is not None):
+        return False
+    dangling = dangling_subject(doc[j])
+    return dangling is not None and dangling.i == tok.i
+
+
+def _word_after(tok: Token) -> int:
+    """The index of the first word after a phrase past its auxiliaries and adverbs (may be the doc's end)."""
+    doc = tok.doc
     j = tok.right_edge.i + 1
     while j < len(doc) and doc[j].pos_ in ("AUX", "ADV", "PART") and j - tok.i < 5:
         j += 1
-    return j < len(doc) and j > tok.right_edge.i + 1 and is_counted(tok) \
-        and casualty_kind(doc[j], terms)[0] is not None and dangling_subject(doc[j]) is not None \
-        and dangling_subject(doc[j]).i == tok.i
+    return j

@@ -111,6 +111,8 @@ def _is_duration(text: str) -> bool:
     """Whether a DATE entity is a length of time ("within 30 days") rather than a point in it."""
     m = _DURATION.fullmatch(text.strip())
     return m is not None and parse_quantity(m.group("count")) is not None
+
+
 _YEAR_CUES = re.compile(r"(?:in|since|of|during|until|by|early|late|mid|before|after|from|to|and|between)\s*-?$", re.I)
 
 

@@ -14,12 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from faultline.extract.breakdowns import expand_victims, in_subset, without_breakdowns
-from faultline.extract.casualty_terms import (
-    DEFINITE,
-    SIDES,
-    CasualtyTerms,
-    normalise_word,
-)
+from faultline.extract.casualty_terms import DEFINITE, CasualtyTerms
 from faultline.extract.numbers import NumberWords, Quantity
 from faultline.extract.victims import (
     alone_count,
@@ -37,8 +32,8 @@ from faultline.extract.victims import (
 )
 from faultline.model import Attribution, Figure, Span
 
-# Re-exported: totals, the pipeline and callers outside the package import these from here.
-__all__ = ["SIDES", "CasualtyTerms", "find_figures", "normalise_word"]
+# Re-exported: the pipeline imports CasualtyTerms from here.
+__all__ = ["CasualtyTerms", "find_figures"]
 
 # Children that lead out of a noun phrase's count: "killed 7, including 2 children" is a subset.
 _OUTSIDE = ("prep", "acl", "relcl", "appos", "conj", "cc", "punct", "advcl", "prt")

@@ -35,11 +35,7 @@ def unnumbered_count(*, major: bool) -> int:
 def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int | None] | None:
     """Combine one kind's figures: restatements once, distinct groups summed, disagreement at the low."""
     terms = CasualtyTerms.load()
-    own = [f for f in figures if f.kind == kind]
-    if any(states_a_number(f) for f in own):
-        # A stated count, however vague, beats the codebook's default for deaths reported without
-        # any number: a headline's "air strikes kill civilians" (3) never adds to "six civilians".
-        own = [f for f in own if states_a_number(f)]
+    own = numbered_first([f for f in figures if f.kind == kind])
     later = [f for f in own if _adds_later(f, figures, terms)]
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for fig in own:
@@ -100,6 +96,15 @@ def _died_of_injuries(figures: Sequence[Figure], terms: CasualtyTerms) -> int:
         if named or (terms.is_generic(fig.who) and all(f.kind == "injured" for f in earlier)):
             died += fig.count
     return died
+
+
+def numbered_first(figures: Sequence[Figure]) -> list[Figure]:
+    """The figures that state a number, or all of them when none does.
+
+    A stated count, however vague, beats the codebook's default for deaths reported without any
+    number: a headline's "air strikes kill civilians" (3) never adds to "six civilians".
+    """
+    return [f for f in figures if states_a_number(f)] or list(figures)
 
 
 def states_a_number(fig: Figure) -> bool:

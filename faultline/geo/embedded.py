@@ -70,22 +70,13 @@ class _Unit:
         left out: trimming a share of the cities cut off the sparse half of large units (northern
         Ontario, western New South Wales) and moved their points hundreds of km. Units across the
         antimeridian fall back to the mean of the member cities' unit vectors."""
-        lons = sorted(self.lons)
-        if _span(lons) > 180:
+        west, east = _extent(sorted(self.lons))
+        if east - west > 180:
             lon = math.degrees(math.atan2(self.y, self.x))
             lat = math.degrees(math.atan2(self.z, math.hypot(self.x, self.y)))
             return round(lat, 5), round(lon, 5)
-        return round(_middle(sorted(self.lats)), 5), round(_middle(lons), 5)
-
-
-def _span(values: list[float]) -> float:
-    low, high = _extent(values)
-    return high - low
-
-
-def _middle(values: list[float]) -> float:
-    low, high = _extent(values)
-    return (low + high) / 2
+        south, north = _extent(sorted(self.lats))
+        return round((south + north) / 2, 5), round((west + east) / 2, 5)
 
 
 def _extent(values: list[float]) -> tuple[float, float]:

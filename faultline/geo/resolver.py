@@ -237,13 +237,7 @@ def _inside(c: Candidate, unit: Candidate) -> bool:
 
 def _within(c: Candidate, unit: Candidate) -> bool:
     """Whether c lies in a larger unit ("Palestine, Texas": the Palestine in Texas)."""
-    if _rank(c) >= _rank(unit):
-        return False
-    if unit.is_country:
-        return c.country == unit.country
-    if unit.fcode == "ADM1":
-        return (c.country, c.admin1) == (unit.country, unit.admin1)
-    return (c.country, c.admin1, c.admin2) == (unit.country, unit.admin1, unit.admin2)
+    return _rank(c) < _rank(unit) and _inside(c, unit)
 
 
 def _qualified(mention: _Mention, others: list[_Mention], c: Candidate | None = None) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Protocol
 
@@ -329,15 +329,17 @@ def _enclosing_units(text: str, found: list[tuple[int, int, str, str | None, int
         if any(start < e and s < stop for s, e in taken):
             continue
         name = match.group("name")
-        exact = [c for c in gazetteer.lookup(name) if c.score == 1.0]
-        if not any(c.is_country or c.fcode == "ADM1" for c in exact):
-            # "Ky." may be stored as "Ky": try the name without its closing full stop.
-            name = name.rstrip(".")
-            if not name or not any(c.score == 1.0 and (c.is_country or c.fcode == "ADM1") for c in gazetteer.lookup(name)):
-                continue
-        more.append((start, start + len(match.group("name")), match.group("name"), None, -1))
+        # "Ky." may be stored as "Ky": try the name without its closing full stop.
+        if not _names_unit(gazetteer, name) and not _names_unit(gazetteer, name.rstrip(".")):
+            continue
+        more.append((start, stop, name, None, -1))
         taken.append((start, stop))
     return more
+
+
+def _names_unit(gazetteer: Lookup, name: str) -> bool:
+    """Whether the gazetteer knows the name exactly as a country or ADM1 unit."""
+    return bool(name) and any(c.score == 1.0 and (c.is_country or c.fcode == "ADM1") for c in gazetteer.lookup(name))
 
 
 def _propagate(span: Span, found: list[tuple[int, int, str, str | None, int]], gazetteer: Lookup,
@@ -367,7 +369,7 @@ def _propagate(span: Span, found: list[tuple[int, int, str, str | None, int]], g
         for end in range(min(len(texts), first + longest), first, -1):
             # Span.text without building the Span: most candidates are no name at all.
             written = text[starts[first]:starts[end - 1] + len(texts[end - 1])]
-            if _folded(written) not in names or any(i in people for i in range(first, end)):
+            if fold(written) not in names or any(i in people for i in range(first, end)):
                 continue
             if _names_a_disease(doc[span.start + first:span.start + end]):
                 break
@@ -378,12 +380,6 @@ def _propagate(span: Span, found: list[tuple[int, int, str, str | None, int]], g
                 taken.append((start, stop))
             break
     return more
-
-
-@lru_cache(maxsize=65536)
-def _folded(text: str) -> str:
-    """fold, remembered: _propagate folds every stretch of words of every text."""
-    return fold(text)
 
 
 _DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "disease", "strain", "vaccine", "flu"})

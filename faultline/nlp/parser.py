@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -26,6 +27,7 @@ class ModelError(FaultlineError):
 
 MAX_WINDOW_CHARS = 20_000
 _WORD = re.compile(r"[a-z]+")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,13 +105,7 @@ class ArticleParser:
 
     def parse_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Window]]]:
         """Parse articles in batches, yielding each with its windows in input order."""
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= self.batch_size:
-                yield from self._parse_batch(batch)
-                batch = []
-        if batch:
+        for batch in batches(articles, self.batch_size):
             yield from self._parse_batch(batch)
 
     def _parse_batch(self, articles: Sequence[Article]) -> Iterator[tuple[Article, list[Window]]]:
@@ -118,6 +114,18 @@ class ArticleParser:
         docs = iter(self.language.pipe(texts, batch_size=self.batch_size))
         for article, plan in zip(articles, plans):
             yield article, [Window(offset=start, doc=next(docs)) for start, _ in plan]
+
+
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in consecutive lists of `size` (the last one shorter), in order."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def load_fast_language(settings: Settings) -> Language:

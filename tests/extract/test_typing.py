@@ -117,11 +117,6 @@ LOCAL_NEWS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def typer() -> EventTyper:
-    return EventTyper.load()
-
-
 def incident(nlp, typer: EventTyper, text: str) -> Trigger | None:
     doc = nlp(text)
     sents = list(doc.sents)

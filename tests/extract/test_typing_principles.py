@@ -4,17 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from faultline.extract.typing import EventTyper, Trigger
-
-
-@pytest.fixture(scope="module")
-def typer() -> EventTyper:
-    return EventTyper.load()
-
-
-def incident(nlp, typer: EventTyper, text: str) -> Trigger | None:
-    sents = list(nlp(text).sents)
-    return typer.type_incident(sents, [t for s in sents for t in typer.triggers(s, 0)])
+from faultline.extract.typing import EventTyper
+from tests.extract.test_typing import incident
 
 
 def sub_event(nlp, typer: EventTyper, text: str) -> str | None:
