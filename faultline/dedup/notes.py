@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from faultline.extract.casualty_terms import CasualtyTerms
 from faultline.extract.totals import numbered_first
 from faultline.model import Event, EventMention, Figure
 
@@ -51,6 +52,14 @@ def _figure_phrase(figures: Sequence[Figure]) -> str:
     return f"{counts} killed" + (f" according to {who}" if who else "")
 
 
+def _by_source(figures: Sequence[Figure]) -> str:
+    """The figures grouped by who gave them: '15 attackers killed according to officials; 2 officers killed'."""
+    groups: dict[str | None, list[Figure]] = {}
+    for f in figures:
+        groups.setdefault(f.attribution.source if f.attribution else None, []).append(f)
+    return "; ".join(_figure_phrase(g) for g in groups.values())
+
+
 def _fatality_reasoning(event: Event, mentions: Sequence[EventMention]) -> str:
     """Why the fatality count is what it is, naming the figures and who gave them."""
     if event.fatalities == 0 and not event.fatalities_high:
@@ -63,13 +72,14 @@ def _fatality_reasoning(event: Event, mentions: Sequence[EventMention]) -> str:
     if source is None:
         text = f"{event.fatalities} fatalities (deaths reported without a precise figure)."
     else:
-        groups: dict[str | None, list[Figure]] = {}
-        killed = [f for f in source.figures if f.kind == "killed"]
         # A bare "civilians were killed" gives way to any stated number, in the total and here.
-        for f in numbered_first(killed):
-            key = f.attribution.source if f.attribution else None
-            groups.setdefault(key, []).append(f)
-        text = "; ".join(_figure_phrase(g) for g in groups.values()) + "."
+        killed = numbered_first([f for f in source.figures if f.kind == "killed"])
+        terms = CasualtyTerms.load()
+        overall = [f for f in killed if terms.is_generic(f.who)]
+        sides = [f for f in killed if not terms.is_generic(f.who)]
+        # "17 dead" beside "15 attackers" and "2 officers": the toll, then its parts, never one list.
+        parts = [_by_source(overall), _by_source(sides)]
+        text = ". By side: ".join(p for p in parts if p) + "."
         text = text[0].upper() + text[1:]
     if event.fatalities_high is not None and event.fatalities_high > event.fatalities:
         text += (f" Reports give {event.fatalities_low} to {event.fatalities_high} deaths;"

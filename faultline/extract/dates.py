@@ -126,8 +126,19 @@ def _year_context(sent: SpacySpan, start: int, end: int) -> bool:
 
 
 def _rank(sent: SpacySpan, start: int, precision: int, year_only: bool) -> tuple[int, int, int]:
-    """Order candidates: the event's date before the report's ("said on Monday"), precise first."""
-    return (int(_modifies_reporting(sent, start)) + 2 * int(year_only), precision, start)
+    """Order candidates: the event's date before the report's ("said on Monday", a dateline), precise first."""
+    reports = _modifies_reporting(sent, start) or _in_dateline(sent, start)
+    return (int(reports) + 2 * int(year_only), precision, start)
+
+
+# "KABUL, Nov 25 (Reuters) -": a capitalised place, the filing date and an agency before a dash.
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]*[A-Z](?:,|\s\()[^\n]{0,60}?\s[-–—]\s")
+
+
+def _in_dateline(sent: SpacySpan, start: int) -> bool:
+    """Whether a date sits in the dateline that opens the sentence: when the story was filed, not when it happened."""
+    m = _DATELINE.match(sent.text)
+    return m is not None and start - sent.start_char < m.end()
 
 
 def _modifies_reporting(sent: SpacySpan, start: int) -> bool:

@@ -34,6 +34,13 @@ def test_single_report_fills_acled_fields():
     assert e.article_ids == ("art-a",)
 
 
+def test_notes_give_the_toll_then_its_parts_by_side():
+    report = mention("art-t", fatalities=17, figures=(
+        killed(17, None, at=0), killed(15, "attackers", "officials", at=40), killed(2, "officers", at=80)))
+    notes = build_event([report]).notes
+    assert "17 people killed. By side: 15 attackers killed according to officials; 2 officers killed." in notes
+
+
 def test_merge_keeps_lowest_reliable_total_and_all_figures():
     a, b = _two_reports()
     e = build_event([a, b])

@@ -85,3 +85,14 @@ def test_weekday_is_the_latest_such_day_not_after_publication(nlp, published, we
     found = find_date(nlp(f"Rebels attacked on {weekday}.")[:], 0, published=published)
     assert found.date.strftime("%A") == weekday
     assert published - dt.timedelta(days=6) <= found.date <= published
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # The dateline gives the filing day; the body's own day is the event's.
+    ("HERAT, May 13 (AFP) - Gunmen attacked a checkpoint on Tuesday night, police said.", dt.date(2021, 5, 11)),
+    ("LAGOS (Reuters) - Bandits raided a market on Wednesday, residents said.", dt.date(2021, 5, 12)),
+    # With no other date, the dateline's day stands.
+    ("HERAT, May 13 (AFP) - Gunmen attacked a checkpoint, police said.", dt.date(2021, 5, 13)),
+])
+def test_dateline_day_yields_to_the_body(nlp, text, date):
+    assert date_of(nlp, text).date == date
