@@ -95,6 +95,12 @@ class RoleReader:
             agent = claimant  # "X claimed responsibility for the attack": ACLED codes the claimant
         if sub_event_type in PROTEST_TYPES or sub_event_type in RIOT_TYPES:
             agent, target = self._crowd_sides(mentions, agent, target, sub_event_type)
+            # ACLED always names the crowd: "hundreds marched" are Protesters (Country).
+            kind = "protesters" if sub_event_type in PROTEST_TYPES else "rioters"
+            if sub_event_type == "Excessive force against protesters":
+                target = target or self._unnamed(sent, offset, trigger, head, kind)
+            elif agent is None:
+                agent = self._unnamed(sent, offset, trigger, head, kind)
         elif sub_event_type in CIVILIAN_TYPES:
             agent, target = self._civilian_sides(offset, mentions, agent, target, target_tok, sources | victims)
         else:
@@ -107,16 +113,16 @@ class RoleReader:
         if agent is not None and target is not None and agent.actor.name == target.actor.name:
             target = None
         if agent is None and sub_event_type in PERPETRATOR_TYPES:
-            agent = self._unnamed_perpetrator(sent, offset, trigger, head, sub_event_type)
+            kind = "military aircraft" if sub_event_type in AIR_TYPES else "unidentified"
+            agent = self._unnamed(sent, offset, trigger, head, kind)
             if target is None:
                 target = next((m for m in mentions if id(m) in victims), None) or \
                     next((m for m in mentions if id(m) not in sources), None)
         return _with_associates(mentions, agent, target, sources)
 
-    def _unnamed_perpetrator(self, sent: SpacySpan, offset: int, trigger: tuple[int, int], head: Token | None,
-                             sub_event_type: str) -> _Mention:
-        """The unidentified actor ACLED codes when no perpetrator is named; its evidence is the trigger."""
-        kind = "military aircraft" if sub_event_type in AIR_TYPES else "unidentified"
+    def _unnamed(self, sent: SpacySpan, offset: int, trigger: tuple[int, int], head: Token | None,
+                 kind: str) -> _Mention:
+        """The generic actor of a kind ACLED codes when none is named; its evidence is the trigger."""
         start, end = trigger[0] - offset, trigger[1] - offset
         # Doc.text joins the whole window's tokens: read the sentence's text where the trigger lies in it.
         inside = sent.start_char <= start and end <= sent.end_char

@@ -41,6 +41,7 @@ class CasualtyTerms:
             self.weak_injury = frozenset(data["weak_injury"]["verbs"])
             self.suffer_verbs = frozenset(data["weak_injury"]["suffer_verbs"])
             self.count_preps = frozenset(data["weak_injury"]["count_preps"])
+            self.machine_particles = frozenset(data["weak_injury"]["machine_particles"])
             self.participant_verbs = frozenset(data["participants"]["verbs"])
             self.crowd_verbs = frozenset(data["participants"]["crowd_verbs"])
             self.crowd_nouns = frozenset(data["participants"]["nouns"])

@@ -40,6 +40,7 @@ from faultline.nlp import Window
 # Figures whose side is a class of victim ("state", "perpetrators") are tied to whichever actor
 # has that role once actors are known.
 _STATE_INTER = 1
+_CROWD_EVENT_TYPES = frozenset({"Protests", "Riots"})
 
 
 @dataclass(slots=True)
@@ -56,6 +57,8 @@ class SentenceFacts:
     attribution: Attribution | None
     actors: list[Actor]
     toponyms: list[Toponym]
+    announces_another: bool = False  # opens with "Separately," or the like
+    scene_places: list[Toponym] = field(default_factory=list)  # "In Aleppo province, rebels shelled ..."
 
     @property
     def reported(self) -> bool:
@@ -115,11 +118,11 @@ class Extractor:
     ) -> ArticleExtraction:
         """Statements and incidents of one article; `toponyms` carry absolute offsets."""
         facts: list[SentenceFacts] = []
-        claims: list[Claim] = []
+        claims: list[tuple[Claim, Actor | None]] = []  # each claim with the actor it names, if known
         for window in windows:
             for sent in window.doc.sents:
                 if (claim := attribution_rules.find_claim(sent, window.offset)) is not None:
-                    claims.append(claim)
+                    claims.append((claim, self._claimant(claim, sent, window.offset)))
                 if (fact := self._read_sentence(article, sent, window.offset, toponyms)) is not None:
                     facts.append(fact)
         incidents = _group_incidents([f for f in facts if f.reported])
@@ -129,8 +132,8 @@ class Extractor:
             # A claim belongs to the incident it follows (or, for the first, any before it too).
             low = starts[index] if index else 0
             high = starts[index + 1] if index + 1 < len(starts) else len(article.text)
-            claim = next((c for c in claims if low <= c.span.start < high), None)
-            if (event := self._build(article, incident, claim)) is not None:
+            claim, claimant = next(((c, a) for c, a in claims if low <= c.span.start < high), (None, None))
+            if (event := self._build(article, incident, claim, claimant)) is not None:
                 events.append(event)
         return ArticleExtraction(mentions=[f.mention for f in facts], events=events)
 
@@ -164,6 +167,8 @@ class Extractor:
             sub_event_type=trigger.sub_event_type if trigger else None,
             attribution=attribution,
         )
+        places = [t for t in classify_toponyms(sent, offset, toponyms, self.place_cues)
+                  if not any(a.span.start <= t.start and t.end <= a.span.end for a in actors if a.span.text != t.text)]
         return SentenceFacts(
             sent=sent,
             offset=offset,
@@ -174,12 +179,21 @@ class Extractor:
             date=date,
             attribution=attribution,
             actors=actors,
-            toponyms=[t for t in classify_toponyms(sent, offset, toponyms, self.place_cues)
-                      if not any(a.span.start <= t.start and t.end <= a.span.end for a in actors
-                                 if a.span.text != t.text)],
+            toponyms=places,
+            announces_another=self.place_cues.announces_another(sent.text),
+            scene_places=self.place_cues.scene_places(sent, offset, [t for t in places if t.role == "event"]),
         )
 
-    def _build(self, article: Article, incident: Incident, claim: Claim | None) -> EventMention | None:
+    def _claimant(self, claim: Claim, sent: SpacySpan, offset: int) -> Actor | None:
+        """The known actor a claim of responsibility names ("Al-Shabaab claimed the attack")."""
+        if claim.status != "claimed" or claim.by is None or claim.by.span is None:
+            return None
+        by = claim.by.span
+        return next((a for a in self.actors.find_actors(sent, offset)
+                     if a.span.start < by.end and by.start < a.span.end), None)
+
+    def _build(self, article: Article, incident: Incident, claim: Claim | None,
+               claimant: Actor | None) -> EventMention | None:
         facts = incident.facts
         triggers = [t for f in facts for t in f.triggers]
         typed = self.typer.type_incident([f.sent for f in facts], triggers)
@@ -188,6 +202,8 @@ class Extractor:
         main = next((f for f in facts if any(t.sub_event_type == typed.sub_event_type for t in f.triggers)), facts[0])
         sides = self._sides(main, typed, facts)
         actor1, actor2 = sides.actor1, sides.actor2
+        if claimant is not None and (actor1 is None or _inferred(actor1, typed)):
+            actor1 = claimant  # ACLED codes the group that claims an attack whose perpetrator is unnamed
         found = [fig for f in facts for fig in f.figures]
         figures = [_with_side(fig, actor1, actor2) for fig in found]
         # Totals read the victim classes as found: tied to actors, "pro-government fighters" would
@@ -250,6 +266,9 @@ class Extractor:
                     if _names_anyone(other, fact.triggers[0]):
                         main, sides = fact, other
                         break
+        if sides.actor2 is None and typed.event_type in _CROWD_EVENT_TYPES and typed.sub_event_type != "Peaceful protest":
+            # "Protesters burned tyres ... Police fired tear gas": the force that met the crowd is its other side.
+            sides = Sides(sides.actor1, self._crowd_force(main, facts), sides.assoc_1, sides.assoc_2)
         named = {a.name for a in (sides.actor1, sides.actor2, *sides.assoc_1, *sides.assoc_2) if a}
         assoc_1, assoc_2 = list(sides.assoc_1), list(sides.assoc_2)
         for fact in facts:
@@ -265,6 +284,20 @@ class Extractor:
                         named.add(actor.name)
                         break
         return Sides(sides.actor1, sides.actor2, tuple(assoc_1), tuple(assoc_2))
+
+    def _crowd_force(self, main: SentenceFacts, facts: Sequence[SentenceFacts]) -> Actor | None:
+        """The state force another statement has meeting the crowd ("police fired tear gas")."""
+        for fact in facts:
+            if fact is main or not fact.actors:
+                continue
+            for trigger in fact.triggers:
+                if trigger.event_type not in _CROWD_EVENT_TYPES or trigger.sub_event_type == "Peaceful protest":
+                    continue
+                sides = self._sentence_sides(fact, trigger)
+                for actor in (sides.actor1, sides.actor2):
+                    if actor is not None and actor.inter == _STATE_INTER and not _inferred(actor, trigger):
+                        return actor
+        return None
 
     def _sentence_sides(self, fact: SentenceFacts, trigger: Trigger) -> Sides:
         """The sides one statement gives; with no actor named, the actors stage may infer one."""
@@ -305,14 +338,21 @@ def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
 
 
 def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
+    """Another day, a scene set somewhere new, "Separately, ...", or another kind of event elsewhere."""
     date = incident.date
     if fact.date is not None and date is not None and abs((fact.date.date - date).days) > 1:
         return True
+    known = {p.text for p in incident.places}
+    if fact.scene_places and not any(p.text in known for p in fact.scene_places):
+        return True
     place = incident.place
     new_places = fact.event_places
-    different_place = place is not None and new_places and all(p.text != place.text for p in new_places)
+    different_place = bool(place is not None and new_places and all(p.text != place.text for p in new_places))
     different_kind = not ({t.sub_event_type for t in fact.triggers} & incident.sub_types)
-    return bool(different_place and different_kind)
+    if fact.announces_another:
+        return different_place or different_kind
+    return different_place and different_kind
+
 
 
 def _with_side(figure: Figure, actor1: Actor | None, actor2: Actor | None) -> Figure:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +26,26 @@ class PlaceRoleCues:
     origin_words: frozenset[str]
     event_prepositions: frozenset[str]
     institution_heads: frozenset[str]
+    new_incident_openers: frozenset[str]
+    scene_prepositions: frozenset[str]
+
+    def announces_another(self, sentence: str) -> bool:
+        """Whether a sentence opens with "Separately," or the like: what follows is another incident."""
+        return _phrases_at_start(self.new_incident_openers, r"\s*,").match(sentence) is not None
+
+    def scene_places(self, sent: Span, offset: int, places: Sequence[Toponym]) -> list[Toponym]:
+        """The places of a phrase that opens the sentence and sets its scene ("In Aleppo province, ...")."""
+        m = _phrases_at_start(self.scene_prepositions, r"\s[^,]{1,80},").match(sent.text)
+        if m is None:
+            return []
+        start = offset + sent.start_char
+        return [p for p in places if start <= p.start and p.end <= start + m.end()]
+
+
+@cache
+def _phrases_at_start(phrases: frozenset[str], after: str) -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(p) for p in phrases), key=len, reverse=True))
+    return re.compile(rf"(?:{words}){after}", re.IGNORECASE)
 
 
 @cache

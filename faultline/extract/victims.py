@@ -25,6 +25,8 @@ def casualty_kind(tok: Token, terms: CasualtyTerms) -> tuple[str | None, str]:
         if lemma in terms.verbs:
             return terms.verbs[lemma], "verb"
         if lemma in terms.weak_injury:
+            if any(c.dep_ in ("prt", "advmod") and c.lower_ in terms.machine_particles for c in tok.children):
+                return None, ""
             # "7 people were stabbed" injures; "fatally stabbed a policeman" kills.
             return ("killed" if _fatal(tok, terms) else "injured"), "verb"
         if lemma in terms.intransitive:

@@ -29,3 +29,39 @@ def test_bombs_set_off_are_reported_not_forecast():
     text = "Two car bombs were set off outside a police station in Kirkuk on Monday, killing 4 policemen."
     (event,) = extract_text(text, published=PUBLISHED)
     assert event.fatalities == 4
+
+
+def test_separately_and_a_scene_set_somewhere_new_start_other_incidents():
+    # Same kinds of event throughout: only the opener or the scene tells the incidents apart.
+    separately = ("Gunmen killed five villagers in Kano on Sunday, police said. "
+                  "Separately, gunmen killed two traders in Katsina, residents said.")
+    assert [(e.location, e.fatalities) for e in extract_text(separately, published=PUBLISHED)] == [
+        ("Kano", 5), ("Katsina", 2)]
+    scene = ("Police fired tear gas at protesters in Lagos on Monday. "
+             "In the city of Ibadan, protesters marched peacefully to the governor's office.")
+    assert [e.location for e in extract_text(scene, published=PUBLISHED)] == ["Lagos", "Ibadan"]
+
+
+def test_a_scene_set_in_a_place_already_named_continues_the_incident():
+    text = ("Soldiers clashed with militants near Bama in Borno state on Sunday, the army said. "
+            "In Borno state, the fighting killed seven militants and two soldiers.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.fatalities == 9
+
+
+def test_an_unnamed_crowd_is_coded_as_protesters_and_the_police_who_met_it_as_the_other_side():
+    peaceful = extract_text("Hundreds marched peacefully through Mombasa on Monday against a fuel tax.",
+                            published=PUBLISHED)
+    assert [(e.sub_event_type, e.actor1) for e in peaceful] == [("Peaceful protest", "Protesters (Kenya)")]
+    text = ("Rioters looted shops and torched cars in Mombasa on Monday. "
+            "Police fired tear gas at the crowd, witnesses said.")
+    (riot,) = extract_text(text, published=PUBLISHED)
+    assert riot.actor1.startswith("Rioters (Kenya)") and riot.actor2.startswith("Police Forces of Kenya")
+
+
+def test_a_group_claiming_an_unattributed_attack_is_its_actor():
+    bombing = "A car bomb exploded at a checkpoint in Mogadishu on Saturday, killing five people, police said."
+    (claimed,) = extract_text(bombing + " Al-Shabaab claimed responsibility for the attack.", published=PUBLISHED)
+    assert claimed.actor1 == "Al Shabaab"
+    (unclaimed,) = extract_text(bombing + " No group has claimed responsibility for the attack.", published=PUBLISHED)
+    assert unclaimed.actor1.startswith("Unidentified Armed Group")

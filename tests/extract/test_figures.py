@@ -49,6 +49,9 @@ def kinds(figs):
     ("The bodies of 12 villagers were found.", [("killed", 12)]),
     ("Four people were stabbed at the market.", [("injured", 4)]),
     ("The gunman stabbed 4 people to death.", [("killed", 4)]),
+    ("Air defences shot down 12 drones overnight, injuring two people.", [("injured", 2)]),
+    ("Troops had shot down nine of 15 missiles, officials said.", []),
+    ("Police shot three protesters outside the court.", [("injured", 3)]),
 ])
 def test_each_casualty_phrasing(nlp, text, expected):
     assert kinds(f for f in figures_of(nlp, text) if f.kind != "participants") == expected
