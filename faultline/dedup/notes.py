@@ -54,8 +54,16 @@ def _figure_phrase(figures: Sequence[Figure]) -> str:
 
 def _by_source(figures: Sequence[Figure]) -> str:
     """The figures grouped by who gave them: '15 attackers killed according to officials; 2 officers killed'."""
+    terms = CasualtyTerms.load()
+
+    def counted(f: Figure) -> tuple[int, str | None]:
+        return f.count, None if terms.is_generic(f.who) else f.who
+
+    sourced = {counted(f) for f in figures if f.attribution}
     groups: dict[str | None, list[Figure]] = {}
     for f in figures:
+        if f.attribution is None and counted(f) in sourced:
+            continue  # the headline's "kills 9" is the police's nine people, said once
         groups.setdefault(f.attribution.source if f.attribution else None, []).append(f)
     return "; ".join(_figure_phrase(g) for g in groups.values())
 

@@ -41,6 +41,12 @@ def test_notes_give_the_toll_then_its_parts_by_side():
     assert "17 people killed. By side: 15 attackers killed according to officials; 2 officers killed." in notes
 
 
+def test_notes_say_a_count_once_with_its_source():
+    report = mention("art-h", fatalities=9, figures=(killed(9, None, at=0), killed(9, None, "police", at=40)))
+    notes = build_event([report]).notes
+    assert "9 people killed according to police." in notes and notes.count("9 people killed") == 1
+
+
 def test_merge_keeps_lowest_reliable_total_and_all_figures():
     a, b = _two_reports()
     e = build_event([a, b])
