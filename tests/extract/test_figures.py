@@ -13,6 +13,7 @@ from faultline.extract.totals import (
     unnumbered_count,
 )
 from faultline.model import Attribution, Figure, Span
+from tests.extract.factory import fig
 
 OFFSET = 1000  # the window's place in a pretend article: every span must come back shifted by it
 
@@ -112,22 +113,16 @@ def test_spans_are_absolute_and_match_the_text(nlp):
     article = "x" * OFFSET + text
     figs = figures_of(nlp, text)
     assert len(figs) == 2
-    for fig in figs:
-        assert article[fig.span.start:fig.span.end] == fig.span.text
-        assert article[fig.sentence.start:fig.sentence.end] == fig.sentence.text
+    for found in figs:
+        assert article[found.span.start:found.span.end] == found.span.text
+        assert article[found.sentence.start:found.sentence.end] == found.sentence.text
     assert "9 people" in figs[0].span.text and "4 engineers" in figs[1].span.text
 
 
 def test_attribution_is_carried(nlp):
     police = Attribution("police", "police")
-    (fig,) = figures_of(nlp, "Five soldiers died.", attribution=police)
-    assert fig.attribution == police
-
-
-def fig(kind, count, *, who=None, side=None, low=None, high=None, source=None, sentence=0, approx=False):
-    span = Span(sentence, sentence + 1, "x")
-    att = Attribution(source, source) if source else None
-    return Figure(kind, count, low, high, span, span, who=who, side=side, attribution=att, approximate=approx)
+    (found,) = figures_of(nlp, "Five soldiers died.", attribution=police)
+    assert found.attribution == police
 
 
 def test_total_sums_distinct_sides():

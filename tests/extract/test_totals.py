@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 from faultline.extract.totals import fatality_total, kind_total
-from faultline.model import Attribution, Figure, Span
-
-
-def fig(kind, count, *, who=None, side=None, text="x", sentence=0, source=None, source_kind=None):
-    span = Span(sentence, sentence + len(text), text)
-    att = Attribution(source, source_kind or source) if source else None
-    return Figure(kind, count, None, None, span, Span(sentence, sentence + 1, "x"), who=who, side=side,
-                  attribution=att)
+from tests.extract.factory import fig
 
 
 def test_more_people_add_to_a_count_several_figures_back():
