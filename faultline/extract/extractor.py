@@ -74,6 +74,7 @@ class Incident:
     """Sentences grouped as one incident while reading an article."""
 
     facts: list[SentenceFacts] = field(default_factory=list)
+    inherited_date: date_rules.DateMention | None = None  # an unstated date carried over from the story
 
     @property
     def date(self) -> dt.date | None:
@@ -129,6 +130,9 @@ class Extractor:
         starts = [incident.facts[0].span.start for incident in incidents]
         events = []
         for index, incident in enumerate(incidents):
+            if index and not any(f.date for f in incident.facts) and _continues_the_story(incident.facts[0]):
+                # "In the western city of Kisumu, hundreds marched": the same day as the story so far.
+                incident.inherited_date = next((f.date for f in reversed(incidents[index - 1].facts) if f.date), None)
             # A claim belongs to the incident it follows (or, for the first, any before it too).
             low = starts[index] if index else 0
             high = starts[index + 1] if index + 1 < len(starts) else len(article.text)
@@ -209,7 +213,7 @@ class Extractor:
         # Totals read the victim classes as found: tied to actors, "pro-government fighters" would
         # be read back from the bare noun as perpetrators.
         fatalities, _, _ = totals.fatality_total(found)
-        date, time_precision, date_span = _incident_date(article, facts)
+        date, time_precision, date_span = _incident_date(article, incident)
         location = incident.place or _fallback_place(facts)
         candidates = incident.places or ((location,) if location else ())
         origins = tuple(t for f in facts for t in f.toponyms if t.role == "origin")
@@ -373,9 +377,14 @@ def _with_side(figure: Figure, actor1: Actor | None, actor2: Actor | None) -> Fi
     return figure
 
 
-def _incident_date(article: Article, facts: Sequence[SentenceFacts]) -> tuple[dt.date | None, int, Span | None]:
-    """The stated date, else the publication date at week precision (a report is rarely older)."""
-    stated = next((f.date for f in facts if f.date), None)
+def _continues_the_story(fact: SentenceFacts) -> bool:
+    """Whether a statement opens another incident of the same story ("Separately, ...", "In Kisumu, ...")."""
+    return fact.announces_another or bool(fact.scene_places)
+
+
+def _incident_date(article: Article, incident: Incident) -> tuple[dt.date | None, int, Span | None]:
+    """The stated date, else the story's date carried over, else the publication date at week precision."""
+    stated = next((f.date for f in incident.facts if f.date), None) or incident.inherited_date
     if stated is not None:
         return stated.date, stated.time_precision, stated.span
     if article.published is not None:

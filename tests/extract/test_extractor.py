@@ -39,7 +39,10 @@ def test_separately_and_a_scene_set_somewhere_new_start_other_incidents():
         ("Kano", 5), ("Katsina", 2)]
     scene = ("Police fired tear gas at protesters in Lagos on Monday. "
              "In the city of Ibadan, protesters marched peacefully to the governor's office.")
-    assert [e.location for e in extract_text(scene, published=PUBLISHED)] == ["Lagos", "Ibadan"]
+    lagos, ibadan = extract_text(scene, published=PUBLISHED)
+    assert (lagos.location, ibadan.location) == ("Lagos", "Ibadan")
+    # The second scene states no day of its own: it happened on the story's Monday.
+    assert (ibadan.event_date, ibadan.time_precision) == (lagos.event_date, 1) == ("2026-03-02", 1)
 
 
 def test_a_scene_set_in_a_place_already_named_continues_the_incident():
