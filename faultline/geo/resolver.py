@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -30,7 +31,7 @@ SUPPORT_KM = 300
 LANDMARK_CITY_POPULATION = 250_000
 # Label hints -> GeoNames feature classes/codes that fit them.
 _HINT_FITS = {
-    "province": ("ADM1",), "region": ("ADM1", "RGN", "CONT"), "district": ("ADM2", "ADM3", "ADM1"),
+    "province": ("ADM1", "ADM1H"), "region": ("ADM1", "ADM1H", "RGN", "CONT"), "district": ("ADM2", "ADM3", "ADM1"),
     "county": ("ADM2",), "parish": ("ADM2",), "village": ("P",), "town": ("P",), "city": ("P",),
     "river": ("H",), "valley": ("T", "H"), "gorge": ("T", "H"), "mountains": ("T",), "pass": ("T",),
 }
@@ -50,6 +51,8 @@ NAMESAKE_RATIO = 10
 # unit of a million.
 _NAMED_AREAS = frozenset({"RGN", "OCN", "SEA", "GULF", "ISL", "MTS"})
 AREA_POPULATION_TERM = 0.22 * 6
+# GeoNames' code for a former first-order division (Kenya's provinces before 2013: features.csv).
+_FIRST_ORDER = frozenset({"ADM1", "ADM1H"})
 _WATER = frozenset({"SEA", "OCN", "LK", "BAY", "GULF", "STRT", "CHN", "SD", "LGN", "RSV"})
 _NEAR = re.compile(r"(?:near|outside|outskirts of|close to|vicinity of|(?:north|south|east|west)(?:-?(?:east|west))? of"
                    r"|km (?:from|of)|kilomet(?:er|re)s (?:from|of)|miles (?:from|of)|border with)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -61,6 +64,24 @@ _ENCLOSED_GAP = re.compile(r"^\s*,?\s*(?:(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?\s+|
 _ADJECTIVE_NOUN_OF = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+)?[a-z]+\s+of\s+(?:the\s+)?$")
 # After the last name of "X, Y": "X, Y and Z" lists peers; "X, Y" alone qualifies X.
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s")
+# What stands between the members of a list ("A, B and C", "A or B"); a conjunction makes it a list.
+_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|&)\s+)?(?:the\s+)?$")
+_CONJUNCTION = re.compile(r"\b(?:and|or)\b|&")
+# Members of a list name the same kind of place ("Washington, Oregon and Idaho" are states): a reading
+# of the kind its peers were read as, in their country, gains up to this much.
+PEER_KIND_WEIGHT = 1.5
+# A short form of a name the article writes in full ("Congo" after "Republic of Congo") means that place.
+SHORT_FORM_BONUS = 2.0
+# "Washington state", "Kaduna State": the name is a first-order unit ("Columbia State College" is not).
+_STATE_AFTER = re.compile(r"\s+(?:state\b|State\b(?!\s+[A-Z]))")
+# A plural feature word after a list gives each member its kind: "Butler, Clark or Warren counties".
+_PLURAL_KINDS = {"counties": "county", "parishes": "parish", "districts": "district", "provinces": "province",
+                 "regions": "region", "states": "province", "governorates": "province", "oblasts": "province"}
+_PLURAL_AFTER = re.compile(rf"\s+({'|'.join(_PLURAL_KINDS)})\b")
+# A compass word before a name the gazetteer lacks ("North Dallas", "Northern Kenya") names a part of
+# the place the rest names.
+_PART_OF = re.compile(r"^(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|upper|lower)\s+(?=\S)",
+                      re.IGNORECASE)
 _WORD = re.compile(r"[A-Z][a-z]+")
 _LAST_WORD = re.compile(r"\b([A-Z][a-z]+)\s+$")
 
@@ -74,7 +95,9 @@ class _Mention:
     hint: str | None
     near: bool
     candidates: list[Candidate]
-    facility_base: bool = False
+    # The candidates are of a place enclosing the one written (a landmark's town, "North Dallas" ->
+    # Dallas): a reading keeps the written name, at a coarser precision.
+    part_of: bool = False
     # The choice is a weak reading (a fuzzy match, or a landmark's first words as a town): kept only
     # when the text supports its country (see _drop_unsupported).
     needs_support: bool = False
@@ -88,6 +111,7 @@ class _Mention:
     adjective: str | None = None  # ISO2 of a country adjective right before it ("Afghan Badakhshan")
     inside_of: tuple[int, ...] = ()  # mentions this one encloses ("X, Darvaz district, Badakhshan")
     listed: bool = False  # its chain goes on with "and"/"or": a list of peers, not "town, state"
+    peers: tuple[int, ...] = ()  # the other members of a list it is in ("A, B and C")
     choice: Candidate | None = None
     # Per candidate id: how many of the article's other names could lie in the same admin unit.
     support: dict[int, float] | None = None
@@ -139,7 +163,8 @@ def _supports(mentions: list[_Mention]) -> None:
     sharing a county ("Houston" and "Texas" in Texas County) are too often coincidence for that.
     """
     keys = []
-    for mention in mentions:
+    # A guess (see _drop_unsupported) is no evidence either: it stands only where the others place it.
+    for mention in (m for m in mentions if not m.needs_support):
         # A namesake town ("Italy, Maine") is no evidence that the article is local to Maine.
         readings = [c for c in mention.candidates if not _namesake(c, mention)]
         admin1 = {(c.country, c.admin1) for c in readings if c.admin1 and not c.is_country}
@@ -206,7 +231,7 @@ def precision_codes(candidate: Candidate, *, near: bool) -> tuple[int, int]:
         return 3, 6
     if candidate.fcode in ("CONT", "RGN", "ISL", "MTS") or candidate.fclass == "L" and candidate.fcode != "PRK":
         return 3, 5
-    if candidate.fcode == "ADM1":
+    if candidate.fcode in _FIRST_ORDER:
         return 3, 4
     if candidate.fcode.startswith("ADM"):
         return 2, 3
@@ -249,7 +274,7 @@ def _qualified(mention: _Mention, others: list[_Mention], c: Candidate | None = 
 
 
 def _rank(c: Candidate) -> int:
-    return 4 if c.is_country else 3 if c.fcode == "ADM1" else 2 if c.fcode == "ADM2" else 1
+    return 4 if c.is_country else 3 if c.fcode in _FIRST_ORDER else 2 if c.fcode == "ADM2" else 1
 
 
 def _link_enclosing(mentions: list[_Mention], text: str) -> None:
@@ -268,6 +293,42 @@ def _link_enclosing(mentions: list[_Mention], text: str) -> None:
         if len(chain) > 1 and _LIST_GOES_ON.match(text, chain[-1].toponym.end):
             for mention in chain:
                 mention.listed = True
+
+
+def _lists(toponyms: Sequence[Toponym], text: str) -> list[tuple[list[int], str | None]]:
+    """The lists among the toponyms ("A, B and C", "A or B"), as indexes in text order, each with the kind
+    a plural after it gives its members ("Butler or Warren counties")."""
+    runs: list[list[int]] = []
+    for index in sorted(range(len(toponyms)), key=lambda i: toponyms[i].start):
+        gap = text[toponyms[runs[-1][-1]].end:toponyms[index].start] if runs else None
+        if gap is not None and len(gap) <= 12 and _LIST_GAP.match(gap):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    lists: list[tuple[list[int], str | None]] = []
+    for run in runs:
+        # "Paris, Texas" alone is no list: a conjunction makes one.
+        if any(_CONJUNCTION.search(text[toponyms[a].end:toponyms[b].start]) for a, b in pairwise(run)):
+            plural = _PLURAL_AFTER.match(text, toponyms[run[-1]].end)
+            lists.append((run, _PLURAL_KINDS[plural.group(1)] if plural else None))
+    return lists
+
+
+def _follow_qualified(mentions: list[_Mention]) -> None:
+    """Give a bare name the reading the text qualified elsewhere ("Brooklyn, New York" ... "Brooklyn").
+
+    An article means one place by one name; the mention with its unit written after it says which.
+    """
+    qualified: dict[str, set[Candidate]] = {}
+    for mention in mentions:
+        if _qualified(mention, mentions):
+            qualified.setdefault(fold(mention.name), set()).add(mention.choice)
+    for mention in mentions:
+        readings = qualified.get(fold(mention.name), set())
+        if len(readings) == 1 and not _qualified(mention, mentions):
+            reading = next(iter(readings))
+            if reading in mention.candidates:
+                mention.choice = reading
 
 
 class Geocoder:
@@ -296,7 +357,12 @@ class Geocoder:
         asking what place a word refers to (geoparsing evaluation).
         """
         focus = self._demonym_focus(text)
-        mentions = [self._mention(t, text) for t in toponyms]
+        lists = _lists(toponyms, text)
+        kinds = {index: kind for run, kind in lists for index in run}
+        mentions = [self._mention(t, text, kind=kinds.get(index)) for index, t in enumerate(toponyms)]
+        for run, _ in lists:
+            for index in run:
+                mentions[index].peers = tuple(id(mentions[j]) for j in run if j != index)
         _link_enclosing(mentions, text)
         _supports(mentions)
         for mention in mentions:
@@ -306,19 +372,21 @@ class Geocoder:
             for index, mention in enumerate(mentions):
                 if not mention.candidates:
                     continue
-                # Other mentions of the same name would only echo this one's own guess.
+                # Other mentions of the same name would only echo this one's own guess, and a guess
+                # (a reading that needs support) stands only where the others place it.
                 # A namesake town is too weak a reading to be context unless the text qualifies it.
                 # A place this one encloses ("the North York area of Toronto") takes its reading
                 # from it, not the other way round.
                 others = [m for j, m in enumerate(mentions)
                           if j != index and m.choice is not None and m.name.lower() != mention.name.lower()
-                          and id(m) not in mention.inside_of
+                          and id(m) not in mention.inside_of and not m.needs_support
                           and (not _namesake(m.choice, m) or _qualified(m, mentions))]
                 mention.choice = max(mention.candidates, key=lambda c: self._score(c, mention, focus, others))
         # "X, Badakhshan" cannot be an X far outside Badakhshan: the best reading inside it, or none.
         fitted = [self._fit_enclosers(mention, mentions, focus) for mention in mentions]
         for mention, choice in zip(mentions, fitted):
             mention.choice = choice
+        _follow_qualified(mentions)
         _drop_unsupported(mentions, focus)
         return [self._result(index, mentions, text, demonyms=demonyms) for index in range(len(mentions))]
 
@@ -353,8 +421,9 @@ class Geocoder:
                 focus[iso] += 1
         return focus
 
-    def _mention(self, toponym: Toponym, text: str) -> _Mention:
-        name, hint = toponym.text, toponym.label if toponym.label in FEATURE_WORDS.values() else None
+    def _mention(self, toponym: Toponym, text: str, *, kind: str | None = None) -> _Mention:
+        """The toponym with its candidates; `kind` is what a plural after its list calls it ("counties")."""
+        name, hint = toponym.text, toponym.label if toponym.label in FEATURE_WORDS.values() else kind
         near = bool(_NEAR.search(text[max(0, toponym.start - 40):toponym.start]))
         adjective = self._adjective(text[max(0, toponym.start - 60):toponym.start])
         if toponym.label in (CAPITAL, NATIONAL_AREA):
@@ -366,22 +435,29 @@ class Geocoder:
             if len(words) > 1 and words[-1] in _SUFFIX_HINTS:
                 hint = FEATURE_WORDS[words[-1]]
         if hint:
-            for phrase, label in FEATURE_WORDS.items():
-                if label == hint and fold(name).endswith(" " + fold(phrase)):
-                    name = name[: len(name) - len(phrase)].rstrip(" -")
-                    break
+            name = self._without_feature_word(name, hint)
         landmark = toponym.label == LANDMARK
         facility = hint in FACILITIES or landmark
         candidates = list(self.gazetteer.lookup(toponym.text if facility else name))
-        facility_base = False
+        part_of = False
         if facility and not any(c.fclass == "S" and c.score == 1.0 for c in candidates):
             name = load_place_words().landmark_town(name)
-            candidates, facility_base = list(self.gazetteer.lookup(name)), True
+            candidates, part_of = list(self.gazetteer.lookup(name)), True
         exact = [c for c in candidates if c.score == 1.0]
-        candidates = exact or [c for c in candidates if c.score >= FUZZY_ACCEPT and len(fold(name)) >= 5]
-        # A transliteration variant, or a landmark named after someone rather than its town.
-        needs_support = not exact or landmark and facility_base and not any(
-            c.fclass == "P" and c.population >= LANDMARK_CITY_POPULATION for c in exact)
+        if hint is None and _STATE_AFTER.match(text, toponym.end) and any(
+                c.fcode in _FIRST_ORDER and fold(c.name).startswith(fold(name)) for c in exact):
+            hint = FEATURE_WORDS["province"]
+        compass = None if exact or facility else _PART_OF.match(name)
+        whole = [c for c in self.gazetteer.lookup(name[compass.end():]) if c.score == 1.0] if compass else []
+        if whole:
+            # Exact evidence for the whole beats a spelling variant of the part ("North Dallas" is not
+            # Dallesport); the whole may still be a namesake elsewhere, so it needs support.
+            name, candidates, part_of, needs_support = name[compass.end():], whole, True, True
+        else:
+            candidates = exact or [c for c in candidates if c.score >= FUZZY_ACCEPT and len(fold(name)) >= 5]
+            # A transliteration variant, or a landmark named after someone rather than its town.
+            needs_support = not exact or landmark and part_of and not any(
+                c.fclass == "P" and c.population >= LANDMARK_CITY_POPULATION for c in exact)
         fits = _HINT_FITS.get(hint or "", ())
         fitting = [c for c in candidates if c.fclass in fits or c.fcode in fits]
         if fitting:
@@ -390,9 +466,23 @@ class Geocoder:
         units = frozenset((c.country, c.admin1) for c in candidates if c.fcode == "ADM1" and c.score == 1.0)
         big = self._big_units(candidates, name)
         area = any(c.score == 1.0 and (c.fcode in _NAMED_AREAS or c.fcode == "CONT") for c in candidates)
-        return _Mention(toponym, name, hint, near, candidates[:MAX_CANDIDATES], facility_base, needs_support, units,
+        return _Mention(toponym, name, hint, near, candidates[:MAX_CANDIDATES], part_of, needs_support, units,
                         frozenset((c.country, c.admin1) for c in big), max((c.population for c in big), default=0),
                         area, adjective)
+
+    def _without_feature_word(self, name: str, hint: str) -> str:
+        """The name a place is known by without its feature word: "Swat" for "Swat Valley".
+
+        A name the gazetteer knows only with the word ("Rift Valley": "Rift" is nothing that fits) stays whole.
+        """
+        for phrase, label in FEATURE_WORDS.items():
+            if label == hint and fold(name).endswith(" " + fold(phrase)):
+                bare = name[: len(name) - len(phrase)].rstrip(" -")
+                fits = _HINT_FITS.get(hint, ())
+                if any(c.score == 1.0 and (c.fclass in fits or c.fcode in fits) for c in self.gazetteer.lookup(bare)):
+                    return bare
+                return name if any(c.score == 1.0 for c in self.gazetteer.lookup(name)) else bare
+        return name
 
     def _adjective(self, before: str) -> str | None:
         """ISO2 of a country adjective qualifying the name: "Afghan Badakhshan", "the Iraqi town of X"."""
@@ -429,7 +519,7 @@ class Geocoder:
             score += SUPPORT_WEIGHT * min(mention.support.get(c.geonameid, 0.0), SUPPORT_CAP)
         if c.is_country:
             score += 2.0
-        elif c.fcode == "ADM1" or c.fcode == "CONT":
+        elif c.fcode in _FIRST_ORDER or c.fcode == "CONT":
             score += 0.8
         elif c.fcode in _NAMED_AREAS:
             score += 0.8 + AREA_POPULATION_TERM  # "Middle East", "Pacific": no population, but not a hamlet
@@ -454,6 +544,13 @@ class Geocoder:
             score += 1.0 + 0.2 * min(countries[c.country], 5)
         if _qualified(mention, others, c):
             score += QUALIFIED_BONUS  # "Palestine, Texas" is the Palestine in Texas
+        peers = [m.choice for m in others if id(m) in mention.peers]
+        if peers:
+            alike = sum(_rank(p) == _rank(c) and (c.is_country or p.country == c.country) for p in peers)
+            score += PEER_KIND_WEIGHT * alike / len(peers)
+        short = " " + fold(mention.name)
+        if any(m.choice == c and fold(m.name).endswith(short) for m in others):
+            score += SHORT_FORM_BONUS
         inner = [m.choice for m in others if m.choice is not None and id(m) in mention.inside_of]
         if any(o.country == c.country and (c.is_country or c.fcode == "ADM1" and o.admin1 == c.admin1) for o in inner):
             score += 2.0  # the unit written after a place encloses it
@@ -476,7 +573,7 @@ class Geocoder:
         mention = mentions[index]
         toponym = mention.toponym
         if mention.choice is not None:
-            as_written = mention.facility_base and mention.choice.fclass != "S"
+            as_written = mention.part_of and mention.choice.fclass != "S"
             geo, where = _coarser(mention.choice) if as_written else precision_codes(mention.choice, near=mention.near)
             return self._place(mention.choice, toponym, geo, where, name=toponym.text if as_written else None)
         iso = self._demonym_country(toponym.text)
