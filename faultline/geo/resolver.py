@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import pairwise
 
 from rapidfuzz import fuzz
@@ -25,7 +26,7 @@ MAX_CANDIDATES = 40
 _SUFFIX_HINTS = frozenset({"county", "parish", "district", "province", "region", "oblast", "governorate", "valley"})
 # Transliteration variants below this similarity are too often other places ("Darvaz"/"Odrowaz").
 FUZZY_ACCEPT = 0.75
-# A weak reading this close to a town the text names is supported by it (see _drop_unsupported).
+# A weak reading this close to a town named in its sentence is supported by it (see _drop_unsupported).
 SUPPORT_KM = 300
 # A town this large may stand for the landmark named after it without support ("London Bridge").
 LANDMARK_CITY_POPULATION = 250_000
@@ -37,6 +38,11 @@ _HINT_FITS = {
 }
 # Hints of a unit small enough that a same-name town inside it is local news, not a coincidence.
 _LOCAL_UNITS = frozenset({"county", "parish"})
+# Hints of a unit usually named after its main town ("Ishkashim district"): where the gazetteer has no
+# such unit where the text puts it, the town stands for it, at the unit's precision (ACLED 2: the
+# district's main town; UCDP 3: a second-order unit).
+_NAMED_AFTER_TOWN = frozenset({"district"})
+UNIT_TOWN_PRECISION = (2, 3)
 # Weight and cap of the shared-admin-unit support from the article's other names (see _supports).
 SUPPORT_WEIGHT = 0.7
 SUPPORT_CAP = 3.0
@@ -83,7 +89,12 @@ _PLURAL_AFTER = re.compile(rf"\s+({'|'.join(_PLURAL_KINDS)})\b")
 _PART_OF = re.compile(r"^(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|upper|lower)\s+(?=\S)",
                       re.IGNORECASE)
 _WORD = re.compile(r"[A-Z][a-z]+")
+# Where one sentence ends and the next begins (an abbreviation's full stop may pass for one).
+_SENTENCE_END = re.compile(r"[.!?]['\"”’]?\s+(?=[A-Z\"“‘])|\n")
 _LAST_WORD = re.compile(r"\b([A-Z][a-z]+)\s+$")
+# A possessor right before a name, maybe a country of several words: "Afghanistan's Badakhshan",
+# "the Philippines' Mindanao", "Democratic Republic of Congo's Ituri".
+_POSSESSOR = re.compile(r"((?:[A-Z][\w.-]*\s+(?:of\s+(?:the\s+)?)?){0,3}[A-Z][\w.-]*)['’]s?\s+$")
 
 
 @dataclass(slots=True)
@@ -108,7 +119,12 @@ class _Mention:
     big_units: frozenset[tuple[str, str]] = frozenset()
     big_population: int = 0
     names_area: bool = False
-    adjective: str | None = None  # ISO2 of a country adjective right before it ("Afghan Badakhshan")
+    # ISO2 of the country the words before it name: a country adjective ("Afghan Badakhshan") or the
+    # country as possessor ("Afghanistan's Badakhshan"). Its readings in that country are all it keeps.
+    stated_country: str | None = None
+    # Towns the unit its hint names may be named after ("Ishkashim district"): its readings when no
+    # unit reading lies where the text puts it (see _fitting).
+    stand_ins: list[Candidate] = field(default_factory=list)
     inside_of: tuple[int, ...] = ()  # mentions this one encloses ("X, Darvaz district, Badakhshan")
     listed: bool = False  # its chain goes on with "and"/"or": a list of peers, not "town, state"
     peers: tuple[int, ...] = ()  # the other members of a list it is in ("A, B and C")
@@ -195,27 +211,56 @@ def _supports(mentions: list[_Mention]) -> None:
         mention.local = frozenset(local)
 
 
-def _drop_unsupported(mentions: list[_Mention], focus: Counter[str]) -> None:
-    """Unresolve weak readings whose country nothing else in the text names.
+def _drop_unsupported(mentions: list[_Mention], demonyms: Counter[str], text: str) -> None:
+    """Unresolve weak readings the text gives no reason to believe.
 
     A fuzzy match ("Pansi" -> Pasni) or a landmark's first words read as a town ("Victoria Station"
-    -> Victoria, Australia) is a guess; it stands only beside an exact reading of another name, a
-    demonym or a country adjective of the same country, or near a town the text names (a border
-    district across from it); two weak readings of different names that
-    agree on a country ("Eshkashem", "Qunduz") support each other.
+    -> Victoria, Australia) is a guess. It stands in the country the article is about (the one its
+    exact readings and demonyms name most), in the country a country adjective or possessor before
+    it names, in the country of another guess (two weak readings of different names that agree on a
+    country support each other), or near a town named in its sentence (a border district across
+    from it). Elsewhere it is a lookalike: "Kibera" in a story about Nairobi is no Kibara, Tanzania,
+    though the story names Tanzania in passing or, in another sentence, Kisumu across Lake Victoria.
     """
-    chosen = [(fold(m.name), m.choice) for m in mentions if m.choice is not None]
+    # The readings as they stand before any is dropped, so the order of the mentions does not matter.
+    chosen = [(m, m.choice) for m in mentions if m.choice is not None]
     for mention in mentions:
         if mention.choice is None or not mention.needs_support:
             continue
-        others = [o for name, o in chosen if name != fold(mention.name)]
-        countries = {o.country for o in others}
-        supported = [c for c in mention.candidates
-                     if c.country in countries or focus[c.country] or mention.adjective == c.country
-                     or any(haversine_km(c.latitude, c.longitude, o.latitude, o.longitude) < SUPPORT_KM
-                            for o in others if o.fclass == "P")]
-        # Its best supported reading: candidates come best match first (see Geocoder._mention).
-        mention.choice = mention.choice if mention.choice in supported else next(iter(supported), None)
+        others = [(m, c) for m, c in chosen if fold(m.name) != fold(mention.name)]
+        named = Counter(c.country for m, c in others if not m.needs_support) + demonyms
+        guessed = {c.country for m, c in others if m.needs_support}
+        beside = [c for m, c in others if c.fclass == "P" and _same_sentence(text, mention.toponym, m.toponym)]
+        supported = partial(_supported, named=named, guessed=guessed, stated=mention.stated_country, towns=beside)
+        if not supported(mention.choice):
+            # Its best supported reading: candidates come best match first (see Geocoder._mention).
+            mention.choice = next(filter(supported, mention.candidates), None)
+
+
+def _supported(c: Candidate, *, named: Counter[str], guessed: set[str], stated: str | None,
+               towns: list[Candidate]) -> bool:
+    """Whether a weak reading lies where the text supports it (see _drop_unsupported).
+
+    `named` counts the countries of the article's exact readings and demonyms ("" for regions, seas
+    and continents, which any other such name supports); `guessed` holds the countries of its guesses.
+    """
+    if c.country == stated or c.country in guessed:
+        return True
+    countries = Counter({country: count for country, count in named.items() if country})
+    in_focus = countries[c.country] == max(countries.values(), default=0) > 0 if c.country else named[""] > 0
+    return in_focus or any(haversine_km(c.latitude, c.longitude, o.latitude, o.longitude) < SUPPORT_KM for o in towns)
+
+
+def _same_sentence(text: str, a: Toponym, b: Toponym) -> bool:
+    """Whether no sentence ends between two names."""
+    first, second = sorted((a, b), key=lambda t: t.start)
+    return not _SENTENCE_END.search(text, first.end, max(first.end, second.start))
+
+
+def _fitting(readings: list[Candidate], stand_ins: list[Candidate],
+             keep: Callable[[Candidate], bool]) -> list[Candidate]:
+    """The readings `keep` accepts, or else the stand-in towns it accepts (a district named after its town)."""
+    return [c for c in readings if keep(c)] or [c for c in stand_ins if keep(c)]
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -387,15 +432,19 @@ class Geocoder:
         for mention, choice in zip(mentions, fitted):
             mention.choice = choice
         _follow_qualified(mentions)
-        _drop_unsupported(mentions, focus)
+        _drop_unsupported(mentions, focus, text)
         return [self._result(index, mentions, text, demonyms=demonyms) for index in range(len(mentions))]
 
     def _fit_enclosers(self, mention: _Mention, mentions: list[_Mention], focus: Counter[str]) -> Candidate | None:
-        """The mention's choice if it lies inside the units written after it, else its best reading that does."""
+        """The mention's choice if it lies inside the units written after it, else its best reading that does.
+
+        "The Ishkashim district of Gorno-Badakhshan" with Ishkashim district only in Afghanistan: the
+        Tajik town of that name, inside Gorno-Badakhshan, stands for the district.
+        """
         if mention.choice is None or mention.listed:
             return mention.choice
         enclosers = [m.choice for m in mentions if id(mention) in m.inside_of and m.choice is not None]
-        fitting = [c for c in mention.candidates if all(_inside(c, unit) for unit in enclosers)]
+        fitting = _fitting(mention.candidates, mention.stand_ins, lambda c: all(_inside(c, unit) for unit in enclosers))
         if mention.choice in fitting:
             return mention.choice
         return max(fitting, key=lambda c: self._score(c, mention, focus, []), default=None)
@@ -425,9 +474,9 @@ class Geocoder:
         """The toponym with its candidates; `kind` is what a plural after its list calls it ("counties")."""
         name, hint = toponym.text, toponym.label if toponym.label in FEATURE_WORDS.values() else kind
         near = bool(_NEAR.search(text[max(0, toponym.start - 40):toponym.start]))
-        adjective = self._adjective(text[max(0, toponym.start - 60):toponym.start])
+        stated_country = self._stated_country(text[max(0, toponym.start - 60):toponym.start])
         if toponym.label in (CAPITAL, NATIONAL_AREA):
-            return _Mention(toponym, name, None, near, self._national(toponym), adjective=adjective)
+            return _Mention(toponym, name, None, near, self._national(toponym), stated_country=stated_country)
         if self._is_demonym(name):
             return _Mention(toponym, name, hint, near, [])
         if hint is None:
@@ -460,15 +509,20 @@ class Geocoder:
                 c.fclass == "P" and c.population >= LANDMARK_CITY_POPULATION for c in exact)
         fits = _HINT_FITS.get(hint or "", ())
         fitting = [c for c in candidates if c.fclass in fits or c.fcode in fits]
+        stand_ins = [c for c in candidates if c.fclass == "P"] if fitting and hint in _NAMED_AFTER_TOWN else []
         if fitting:
             candidates = fitting
+        if stated_country and any(c.country == stated_country for c in candidates + stand_ins):
+            candidates = _fitting(candidates, stand_ins, lambda c: c.country == stated_country)
+            stand_ins = [c for c in stand_ins if c.country == stated_country]
         candidates.sort(key=lambda c: (-c.score, -c.population))
+        stand_ins.sort(key=lambda c: (-c.score, -c.population))
         units = frozenset((c.country, c.admin1) for c in candidates if c.fcode == "ADM1" and c.score == 1.0)
         big = self._big_units(candidates, name)
         area = any(c.score == 1.0 and (c.fcode in _NAMED_AREAS or c.fcode == "CONT") for c in candidates)
         return _Mention(toponym, name, hint, near, candidates[:MAX_CANDIDATES], part_of, needs_support, units,
                         frozenset((c.country, c.admin1) for c in big), max((c.population for c in big), default=0),
-                        area, adjective)
+                        area, stated_country, stand_ins[:MAX_CANDIDATES])
 
     def _without_feature_word(self, name: str, hint: str) -> str:
         """The name a place is known by without its feature word: "Swat" for "Swat Valley".
@@ -484,10 +538,24 @@ class Geocoder:
                 return name if any(c.score == 1.0 for c in self.gazetteer.lookup(name)) else bare
         return name
 
-    def _adjective(self, before: str) -> str | None:
-        """ISO2 of a country adjective qualifying the name: "Afghan Badakhshan", "the Iraqi town of X"."""
-        match = _LAST_WORD.search(before) or _ADJECTIVE_NOUN_OF.search(before)
-        return self.demonyms.get(match.group(1).lower()) if match else None
+    def _stated_country(self, before: str) -> str | None:
+        """ISO2 of the country the words before a name put it in.
+
+        A country adjective ("Afghan Badakhshan", "the Iraqi town of X") or a country as possessor
+        ("Afghanistan's Badakhshan province", "Kenya's Rift Valley"); a possessor naming no single
+        country ("Quetta's", "Congo's") states none.
+        """
+        possessor = _POSSESSOR.search(before)
+        if possessor is None:
+            match = _LAST_WORD.search(before) or _ADJECTIVE_NOUN_OF.search(before)
+            return self.demonyms.get(match.group(1).lower()) if match else None
+        words = possessor.group(1).split()
+        for start in (i for i, word in enumerate(words) if word[0].isupper()):  # the longest name first
+            countries = {c.country for c in self.gazetteer.lookup(" ".join(words[start:]))
+                         if c.is_country and c.score == 1.0}
+            if countries:
+                return countries.pop() if len(countries) == 1 else None
+        return None
 
     def _national(self, toponym: Toponym) -> list[Candidate]:
         """The country a country adjective's place noun lies in ("a Pakistani tribal district"), or its
@@ -534,8 +602,6 @@ class Geocoder:
         namesake = _namesake(c, mention)
         if focus and c.country and not namesake:
             score += 1.2 * focus[c.country] / max(focus.values())
-        if mention.adjective and mention.adjective == c.country:
-            score += 2.5
         if not others:
             return score
         chosen = [m.choice for m in others if m.choice is not None]
@@ -573,6 +639,8 @@ class Geocoder:
         mention = mentions[index]
         toponym = mention.toponym
         if mention.choice is not None:
+            if mention.hint in _NAMED_AFTER_TOWN and mention.choice.fclass == "P":
+                return self._place(mention.choice, toponym, *UNIT_TOWN_PRECISION, name=toponym.text)
             as_written = mention.part_of and mention.choice.fclass != "S"
             geo, where = _coarser(mention.choice) if as_written else precision_codes(mention.choice, near=mention.near)
             return self._place(mention.choice, toponym, geo, where, name=toponym.text if as_written else None)
