@@ -13,8 +13,17 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from faultline.geo.gazetteer import Candidate, Gazetteer
+from faultline.geo.name_words import (
+    CAPITAL,
+    FACILITIES,
+    FEATURE_WORDS,
+    LANDMARK,
+    NATIONAL_AREA,
+    demonym_country,
+    is_demonym,
+    load_place_words,
+)
 from faultline.geo.names import fold, norm_key
-from faultline.geo.toponyms import CAPITAL, FACILITIES, FEATURE_WORDS, LANDMARK, NATIONAL_AREA, load_place_words
 from faultline.model import Place, Toponym, Unresolved
 from faultline.model import Span as TextSpan
 
@@ -449,18 +458,6 @@ class Geocoder:
             return mention.choice
         return max(fitting, key=lambda c: self._score(c, mention, focus, []), default=None)
 
-    def _is_demonym(self, name: str) -> bool:
-        """"Afghan", "Tajiks": a people, not a place ("Philippines" is both, and a place first)."""
-        return self._demonym_country(name) is not None
-
-    def _demonym_country(self, name: str) -> str | None:
-        """ISO2 of the country a demonym names, or None when the word is no demonym or a place first."""
-        key = fold(name)
-        iso = self.demonyms.get(key) or self.demonyms.get(key.rstrip("s"))
-        if iso is None or any(c.is_country and c.score == 1.0 for c in self.gazetteer.lookup(name)):
-            return None
-        return iso
-
     def _demonym_focus(self, text: str) -> Counter[str]:
         """Countries the article is about, from country adjectives and demonyms ("Afghan", "Tajiks")."""
         focus: Counter[str] = Counter()
@@ -477,7 +474,7 @@ class Geocoder:
         stated_country = self._stated_country(text[max(0, toponym.start - 60):toponym.start])
         if toponym.label in (CAPITAL, NATIONAL_AREA):
             return _Mention(toponym, name, None, near, self._national(toponym), stated_country=stated_country)
-        if self._is_demonym(name):
+        if is_demonym(name, self.demonyms, self.gazetteer):
             return _Mention(toponym, name, hint, near, [])
         if hint is None:
             words = fold(name).split()
@@ -644,7 +641,7 @@ class Geocoder:
             as_written = mention.part_of and mention.choice.fclass != "S"
             geo, where = _coarser(mention.choice) if as_written else precision_codes(mention.choice, near=mention.near)
             return self._place(mention.choice, toponym, geo, where, name=toponym.text if as_written else None)
-        iso = self._demonym_country(toponym.text)
+        iso = demonym_country(toponym.text, self.demonyms, self.gazetteer)
         country = self.gazetteer.country(iso) if iso and demonyms else None
         if country is not None and country.latitude is not None and country.longitude is not None:
             people = Candidate(country.geonameid or 0, country.name, country.latitude, country.longitude, "A", "PCLI",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from faultline.geo import Gazetteer, find_toponyms
-from faultline.geo.toponyms import load_common_words
+from faultline.geo.name_words import load_common_words
 
 
 def _with_entities(doc: Doc, *entities: tuple[str, str]) -> Doc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from faultline.geo import Geocoder, find_toponyms
 from faultline.geo.embedded import load_country_names
-from faultline.geo.toponyms import CAPITAL, LANDMARK, NATIONAL_AREA
+from faultline.geo.name_words import CAPITAL, LANDMARK, NATIONAL_AREA
 from faultline.model import Place, Toponym, Unresolved
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from faultline.geo import Candidate, Gazetteer, Geocoder
 from faultline.geo.embedded import build_default_index
-from faultline.geo.toponyms import LANDMARK
+from faultline.geo.name_words import LANDMARK
 from faultline.model import Place, Toponym, Unresolved
 from tests.geo.test_resolution_context import _at, _c, _FakeGazetteer
 

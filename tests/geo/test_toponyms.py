@@ -8,7 +8,7 @@ TEXT = ("Tajik border guards clashed with Afghan smugglers near the Kalai-Khumb 
         "on Tuesday. Officials in Khorugh said two guards died.")
 
 
-def test_patterns_ner_and_demonyms(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
+def test_patterns_ner_and_demonyms(nlp, gazetteer: Gazetteer) -> None:
     offset = 1000
     found = find_toponyms(nlp(TEXT), offset, gazetteer)
     by_text = {t.text: t for t in found}
@@ -21,7 +21,7 @@ def test_patterns_ner_and_demonyms(nlp, gazetteer: Gazetteer) -> None:  # noqa: 
         assert toponym.role == "other"
 
 
-def test_span_input_keeps_article_offsets(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
+def test_span_input_keeps_article_offsets(nlp, gazetteer: Gazetteer) -> None:
     doc = nlp(TEXT)
     second = list(doc.sents)[-1]
     found = find_toponyms(second, 50, gazetteer)
@@ -29,14 +29,14 @@ def test_span_input_keeps_article_offsets(nlp, gazetteer: Gazetteer) -> None:  #
     assert found[0].start == 50 + TEXT.index("Khorugh")
 
 
-def test_country_name_that_looks_like_a_demonym_is_a_place(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
+def test_country_name_that_looks_like_a_demonym_is_a_place(nlp, gazetteer: Gazetteer) -> None:
     text = "Egypt and Egyptians: the Egyptian army moved into Cairo."
     found = [t.text for t in find_toponyms(nlp(text), 0, gazetteer)]
     assert "Egypt" in found and "Cairo" in found
     assert "Egyptians" not in found and "Egyptian" not in found
 
 
-def test_sentence_final_stop_is_not_part_of_the_name(nlp, gazetteer: Gazetteer) -> None:  # noqa: ANN001
+def test_sentence_final_stop_is_not_part_of_the_name(nlp, gazetteer: Gazetteer) -> None:
     found = find_toponyms(nlp("The convoy was stopped near Khorugh."), 0, gazetteer)
     assert [t.text for t in found] == ["Khorugh"]
 
