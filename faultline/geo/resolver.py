@@ -5,13 +5,28 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from functools import partial
-from itertools import pairwise
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
-from rapidfuzz import fuzz
-
+from faultline.geo.context import (
+    ENCLOSED_GAP,
+    FIRST_ORDER,
+    Mention,
+    coarser,
+    drop_unsupported,
+    fitting_readings,
+    follow_qualified,
+    haversine_km,
+    inside,
+    is_namesake,
+    is_qualified,
+    link_enclosing,
+    name_fit,
+    peer_lists,
+    precision_codes,
+    supports,
+    unit_rank,
+)
 from faultline.geo.gazetteer import Candidate, Gazetteer
 from faultline.geo.name_words import (
     CAPITAL,
@@ -35,8 +50,6 @@ MAX_CANDIDATES = 40
 _SUFFIX_HINTS = frozenset({"county", "parish", "district", "province", "region", "oblast", "governorate", "valley"})
 # Transliteration variants below this similarity are too often other places ("Darvaz"/"Odrowaz").
 FUZZY_ACCEPT = 0.75
-# A weak reading this close to a town named in its sentence is supported by it (see _drop_unsupported).
-SUPPORT_KM = 300
 # A town this large may stand for the landmark named after it without support ("London Bridge").
 LANDMARK_CITY_POPULATION = 250_000
 # Label hints -> GeoNames feature classes/codes that fit them.
@@ -45,43 +58,24 @@ _HINT_FITS = {
     "county": ("ADM2",), "parish": ("ADM2",), "village": ("P",), "town": ("P",), "city": ("P",),
     "river": ("H",), "valley": ("T", "H"), "gorge": ("T", "H"), "mountains": ("T",), "pass": ("T",),
 }
-# Hints of a unit small enough that a same-name town inside it is local news, not a coincidence.
-_LOCAL_UNITS = frozenset({"county", "parish"})
 # Hints of a unit usually named after its main town ("Ishkashim district"): where the gazetteer has no
 # such unit where the text puts it, the town stands for it, at the unit's precision (ACLED 2: the
 # district's main town; UCDP 3: a second-order unit).
 _NAMED_AFTER_TOWN = frozenset({"district"})
 UNIT_TOWN_PRECISION = (2, 3)
-# Weight and cap of the shared-admin-unit support from the article's other names (see _supports).
+# Weight and cap of the shared-admin-unit support from the article's other names (see supports).
 SUPPORT_WEIGHT = 0.7
 SUPPORT_CAP = 3.0
-SAME_ADMIN2, SAME_ADMIN1 = 2.5, 0.5
-# A populated place found only through an alternate name unlike its own ("Ohio" for Brooklyn, Ohio).
-ALT_NAME_PENALTY = 1.5
 # A name qualified by the unit written after it ("Paris, Texas") is a reading inside that unit.
 QUALIFIED_BONUS = 3.0
-# A country or ADM1 makes a same-name town a namesake (see _namesake) only when this many times larger.
-NAMESAKE_RATIO = 10
 # Hand-made regions, seas, islands and ranges (features.csv) carry no population; they score like a
 # unit of a million.
 _NAMED_AREAS = frozenset({"RGN", "OCN", "SEA", "GULF", "ISL", "MTS"})
 AREA_POPULATION_TERM = 0.22 * 6
-# GeoNames' code for a former first-order division (Kenya's provinces before 2013: features.csv).
-_FIRST_ORDER = frozenset({"ADM1", "ADM1H"})
-_WATER = frozenset({"SEA", "OCN", "LK", "BAY", "GULF", "STRT", "CHN", "SD", "LGN", "RSV"})
 _NEAR = re.compile(r"(?:near|outside|outskirts of|close to|vicinity of|(?:north|south|east|west)(?:-?(?:east|west))? of"
                    r"|km (?:from|of)|kilomet(?:er|re)s (?:from|of)|miles (?:from|of)|border with)\s+(?:the\s+)?$", re.IGNORECASE)
-# What may stand between a place and the unit enclosing it: "X, Y district", "X in Y", "X, a village in Y".
-# "the North York area of Toronto" too: a part of a town.
-_ENCLOSED_GAP = re.compile(r"^\s*,?\s*(?:(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?\s+|(?:area|part|suburb|outskirts"
-                           r"|neighbou?rhood|quarter|section)\s+(?=of|in))?(?:in|of)?\s*,?\s*(?:the\s+)?$")
 # A country adjective qualifying a place noun before a name: "the northern Iraqi town of Al Shirqat".
 _ADJECTIVE_NOUN_OF = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+)?[a-z]+\s+of\s+(?:the\s+)?$")
-# After the last name of "X, Y": "X, Y and Z" lists peers; "X, Y" alone qualifies X.
-_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s")
-# What stands between the members of a list ("A, B and C", "A or B"); a conjunction makes it a list.
-_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|&)\s+)?(?:the\s+)?$")
-_CONJUNCTION = re.compile(r"\b(?:and|or)\b|&")
 # Members of a list name the same kind of place ("Washington, Oregon and Idaho" are states): a reading
 # of the kind its peers were read as, in their country, gains up to this much.
 PEER_KIND_WEIGHT = 1.5
@@ -89,300 +83,15 @@ PEER_KIND_WEIGHT = 1.5
 SHORT_FORM_BONUS = 2.0
 # "Washington state", "Kaduna State": the name is a first-order unit ("Columbia State College" is not).
 _STATE_AFTER = re.compile(r"\s+(?:state\b|State\b(?!\s+[A-Z]))")
-# A plural feature word after a list gives each member its kind: "Butler, Clark or Warren counties".
-_PLURAL_KINDS = {"counties": "county", "parishes": "parish", "districts": "district", "provinces": "province",
-                 "regions": "region", "states": "province", "governorates": "province", "oblasts": "province"}
-_PLURAL_AFTER = re.compile(rf"\s+({'|'.join(_PLURAL_KINDS)})\b")
 # A compass word before a name the gazetteer lacks ("North Dallas", "Northern Kenya") names a part of
 # the place the rest names.
 _PART_OF = re.compile(r"^(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|upper|lower)\s+(?=\S)",
                       re.IGNORECASE)
 _WORD = re.compile(r"[A-Z][a-z]+")
-# Where one sentence ends and the next begins (an abbreviation's full stop may pass for one).
-_SENTENCE_END = re.compile(r"[.!?]['\"”’]?\s+(?=[A-Z\"“‘])|\n")
 _LAST_WORD = re.compile(r"\b([A-Z][a-z]+)\s+$")
 # A possessor right before a name, maybe a country of several words: "Afghanistan's Badakhshan",
 # "the Philippines' Mindanao", "Democratic Republic of Congo's Ituri".
 _POSSESSOR = re.compile(r"((?:[A-Z][\w.-]*\s+(?:of\s+(?:the\s+)?)?){0,3}[A-Z][\w.-]*)['’]s?\s+$")
-
-
-@dataclass(slots=True)
-class _Mention:
-    """One toponym being resolved: its lookup name, candidates and current choice."""
-
-    toponym: Toponym
-    name: str
-    hint: str | None
-    near: bool
-    candidates: list[Candidate]
-    # The candidates are of a place enclosing the one written (a landmark's town, "North Dallas" ->
-    # Dallas): a reading keeps the written name, at a coarser precision.
-    part_of: bool = False
-    # The choice is a weak reading (a fuzzy match, or a landmark's first words as a town): kept only
-    # when the text supports its country (see _drop_unsupported).
-    needs_support: bool = False
-    # (country, admin1) of admin units with exactly this name: a town sharing it is what news means.
-    named_units: frozenset[tuple[str, str]] = frozenset()
-    # (country, admin1) of the countries ((iso2, "")) and ADM1 units this name names, and whether it
-    # names a continent or region: a same-name town elsewhere is then a namesake, a weak reading.
-    big_units: frozenset[tuple[str, str]] = frozenset()
-    big_population: int = 0
-    names_area: bool = False
-    # ISO2 of the country the words before it name: a country adjective ("Afghan Badakhshan") or the
-    # country as possessor ("Afghanistan's Badakhshan"). Its readings in that country are all it keeps.
-    stated_country: str | None = None
-    # Towns the unit its hint names may be named after ("Ishkashim district"): its readings when no
-    # unit reading lies where the text puts it (see _fitting).
-    stand_ins: list[Candidate] = field(default_factory=list)
-    inside_of: tuple[int, ...] = ()  # mentions this one encloses ("X, Darvaz district, Badakhshan")
-    listed: bool = False  # its chain goes on with "and"/"or": a list of peers, not "town, state"
-    peers: tuple[int, ...] = ()  # the other members of a list it is in ("A, B and C")
-    choice: Candidate | None = None
-    # Per candidate id: how many of the article's other names could lie in the same admin unit.
-    support: dict[int, float] | None = None
-    # Ids of candidates sharing a county with a reading of another name: local, never namesakes.
-    local: frozenset[int] = frozenset()
-
-
-def _name_fit(c: Candidate, written: str) -> float:
-    """Penalty for a candidate whose own name differs from the name written.
-
-    "Kansas" is not "Kansas City" (the folded keys agree only because "city" is a generic word), and
-    an entry found only through an odd alternate name ("Ohio" for Brooklyn, Ohio) is a weak reading.
-    Countries and admin units keep their official names ("U.S.", "Badakhshan"), so only the "city"
-    rule applies to them.
-    """
-    own, said = fold(c.name).split(), fold(written).split()
-    penalty = -2.0 if ("city" in own) != ("city" in said) else 0.0
-    if c.fclass == "P" and fuzz.ratio(norm_key(c.name), norm_key(written)) < 70:
-        penalty -= ALT_NAME_PENALTY
-    return penalty
-
-
-def _namesake(c: Candidate, mention: _Mention) -> bool:
-    """Whether c is a town or district sharing its name with a country, first-order division or region elsewhere.
-
-    "California", "Mexico" or "Middle East" written bare name the big unit; the same-name towns in
-    Missouri or Maine (or Texas County, Missouri) are what the text means only when local evidence
-    says so, never because the article is about their country. A town in the unit of its name
-    ("New York", "Kunduz") and a capital are not namesakes, nor is a town that shares its county with
-    another name of the article ("Lebanon" beside "Boone County": the Lebanon in Boone County).
-    """
-    if _rank(c) > 2 or c.fcode == "PPLC" or c.geonameid in mention.local:
-        return False
-    if mention.names_area:
-        return True
-    if not mention.big_units or c.population * NAMESAKE_RATIO > mention.big_population:
-        return False  # a parish of 26,000 does not overshadow a town of 15,000
-    return (c.country, c.admin1) not in mention.big_units and (c.country, "") not in mention.big_units
-
-
-def _supports(mentions: list[_Mention]) -> None:
-    """For each candidate, the share of the article's other names with a reading in the same ADM1 or ADM2.
-
-    Local news names several small places of one state: "Paris" and "Henry County" each exist in a
-    dozen states but together only in Tennessee. A name with readings in many states says little, so
-    each name counts 1/sqrt(states it may be in). A county the article names ("Boone County") counts
-    by how few of its namesakes hold this name too: one Boone County with a Lebanon is strong evidence,
-    and makes even the namesake town of exactly the written name local (see _namesake). Other names
-    sharing a county ("Houston" and "Texas" in Texas County) are too often coincidence for that.
-    """
-    keys = []
-    # A guess (see _drop_unsupported) is no evidence either: it stands only where the others place it.
-    for mention in (m for m in mentions if not m.needs_support):
-        # A namesake town ("Italy, Maine") is no evidence that the article is local to Maine.
-        readings = [c for c in mention.candidates if not _namesake(c, mention)]
-        admin1 = {(c.country, c.admin1) for c in readings if c.admin1 and not c.is_country}
-        admin2 = {(c.country, c.admin1, c.admin2) for c in readings if c.admin2}
-        keys.append((fold(mention.name), admin1, admin2, mention.hint in _LOCAL_UNITS))
-    for mention in mentions:
-        own = fold(mention.name)
-        own_admin2 = {(c.country, c.admin1, c.admin2) for c in mention.candidates if c.admin2}
-        seen: dict[str, tuple[set, set, bool]] = {}
-        for name, admin1, admin2, county in keys:
-            if name != own and admin1:
-                seen.setdefault(name, (admin1, admin2, county))
-        support: dict[int, float] = {}
-        local = set()
-        for c in mention.candidates:
-            if c.is_country or not c.admin1:
-                continue
-            total = 0.0
-            for admin1, admin2, county in seen.values():
-                if c.admin2 and (c.country, c.admin1, c.admin2) in admin2:
-                    total += SAME_ADMIN2 / math.sqrt(len(admin2 & own_admin2) if county else len(admin1))
-                    if county and fold(c.name) == own:
-                        local.add(c.geonameid)
-                elif (c.country, c.admin1) in admin1:
-                    total += SAME_ADMIN1 / math.sqrt(len(admin1))
-            support[c.geonameid] = total
-        mention.support = support
-        mention.local = frozenset(local)
-
-
-def _drop_unsupported(mentions: list[_Mention], demonyms: Counter[str], text: str) -> None:
-    """Unresolve weak readings the text gives no reason to believe.
-
-    A fuzzy match ("Pansi" -> Pasni) or a landmark's first words read as a town ("Victoria Station"
-    -> Victoria, Australia) is a guess. It stands in the country the article is about (the one its
-    exact readings and demonyms name most), in the country a country adjective or possessor before
-    it names, in the country of another guess (two weak readings of different names that agree on a
-    country support each other), or near a town named in its sentence (a border district across
-    from it). Elsewhere it is a lookalike: "Kibera" in a story about Nairobi is no Kibara, Tanzania,
-    though the story names Tanzania in passing or, in another sentence, Kisumu across Lake Victoria.
-    """
-    # The readings as they stand before any is dropped, so the order of the mentions does not matter.
-    chosen = [(m, m.choice) for m in mentions if m.choice is not None]
-    for mention in mentions:
-        if mention.choice is None or not mention.needs_support:
-            continue
-        others = [(m, c) for m, c in chosen if fold(m.name) != fold(mention.name)]
-        named = Counter(c.country for m, c in others if not m.needs_support) + demonyms
-        guessed = {c.country for m, c in others if m.needs_support}
-        beside = [c for m, c in others if c.fclass == "P" and _same_sentence(text, mention.toponym, m.toponym)]
-        supported = partial(_supported, named=named, guessed=guessed, stated=mention.stated_country, towns=beside)
-        if not supported(mention.choice):
-            # Its best supported reading: candidates come best match first (see Geocoder._mention).
-            mention.choice = next(filter(supported, mention.candidates), None)
-
-
-def _supported(c: Candidate, *, named: Counter[str], guessed: set[str], stated: str | None,
-               towns: list[Candidate]) -> bool:
-    """Whether a weak reading lies where the text supports it (see _drop_unsupported).
-
-    `named` counts the countries of the article's exact readings and demonyms ("" for regions, seas
-    and continents, which any other such name supports); `guessed` holds the countries of its guesses.
-    """
-    if c.country == stated or c.country in guessed:
-        return True
-    countries = Counter({country: count for country, count in named.items() if country})
-    in_focus = countries[c.country] == max(countries.values(), default=0) > 0 if c.country else named[""] > 0
-    return in_focus or any(haversine_km(c.latitude, c.longitude, o.latitude, o.longitude) < SUPPORT_KM for o in towns)
-
-
-def _same_sentence(text: str, a: Toponym, b: Toponym) -> bool:
-    """Whether no sentence ends between two names."""
-    first, second = sorted((a, b), key=lambda t: t.start)
-    return not _SENTENCE_END.search(text, first.end, max(first.end, second.start))
-
-
-def _fitting(readings: list[Candidate], stand_ins: list[Candidate],
-             keep: Callable[[Candidate], bool]) -> list[Candidate]:
-    """The readings `keep` accepts, or else the stand-in towns it accepts (a district named after its town)."""
-    return [c for c in readings if keep(c)] or [c for c in stand_ins if keep(c)]
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def precision_codes(candidate: Candidate, *, near: bool) -> tuple[int, int]:
-    """ACLED geo_precision and UCDP where_prec for a resolved candidate."""
-    if candidate.is_country:
-        return 3, 6
-    if candidate.fcode in ("CONT", "RGN", "ISL", "MTS") or candidate.fclass == "L" and candidate.fcode != "PRK":
-        return 3, 5
-    if candidate.fcode in _FIRST_ORDER:
-        return 3, 4
-    if candidate.fcode.startswith("ADM"):
-        return 2, 3
-    if candidate.fclass == "H" and candidate.fcode in _WATER:
-        return 2, 7
-    return (2, 2) if near else (1, 1)
-
-
-def _coarser(candidate: Candidate) -> tuple[int, int]:
-    """Precision for a place known only through the unit (or town) enclosing it."""
-    geo, where = precision_codes(candidate, near=True)
-    return max(geo, 2), max(where, 2)
-
-
-def _inside(c: Candidate, unit: Candidate) -> bool:
-    """Whether a candidate can lie within a unit written after it (a list like "Takhar, Kunduz" always can)."""
-    if _rank(c) > _rank(unit) or _rank(c) == _rank(unit) and unit.fclass != "P":
-        return True
-    if unit.is_country:
-        return c.country == unit.country
-    if unit.fcode == "ADM1":
-        return (c.country, c.admin1) == (unit.country, unit.admin1)
-    if unit.fcode == "ADM2":
-        return (c.country, c.admin1, c.admin2) == (unit.country, unit.admin1, unit.admin2)
-    # A place written before a town ("X, Y", "the X area of Y") is a part of it or its neighbour.
-    return unit.fclass != "P" or c.country == unit.country
-
-
-def _within(c: Candidate, unit: Candidate) -> bool:
-    """Whether c lies in a larger unit ("Palestine, Texas": the Palestine in Texas)."""
-    return _rank(c) < _rank(unit) and _inside(c, unit)
-
-
-def _qualified(mention: _Mention, others: list[_Mention], c: Candidate | None = None) -> bool:
-    """Whether a unit written right after the mention ("Palestine, Texas") contains c (default: its choice)."""
-    c = c or mention.choice
-    if mention.listed or c is None:
-        return False
-    return any(m.choice is not None and id(mention) in m.inside_of and _within(c, m.choice) for m in others)
-
-
-def _rank(c: Candidate) -> int:
-    return 4 if c.is_country else 3 if c.fcode in _FIRST_ORDER else 2 if c.fcode == "ADM2" else 1
-
-
-def _link_enclosing(mentions: list[_Mention], text: str) -> None:
-    """Record, for each mention, the earlier mentions it follows in a chain like "X, Y district, Z"."""
-    ordered = sorted(mentions, key=lambda m: m.toponym.start)
-    chains: list[list[_Mention]] = []
-    for mention in ordered:
-        chain = chains[-1] if chains else []
-        gap = text[chain[-1].toponym.end:mention.toponym.start] if chain else None
-        if gap is not None and len(gap) <= 40 and _ENCLOSED_GAP.match(gap):
-            mention.inside_of = tuple(id(m) for m in chain)
-            chain.append(mention)
-        else:
-            chains.append([mention])
-    for chain in chains:
-        if len(chain) > 1 and _LIST_GOES_ON.match(text, chain[-1].toponym.end):
-            for mention in chain:
-                mention.listed = True
-
-
-def _lists(toponyms: Sequence[Toponym], text: str) -> list[tuple[list[int], str | None]]:
-    """The lists among the toponyms ("A, B and C", "A or B"), as indexes in text order, each with the kind
-    a plural after it gives its members ("Butler or Warren counties")."""
-    runs: list[list[int]] = []
-    for index in sorted(range(len(toponyms)), key=lambda i: toponyms[i].start):
-        gap = text[toponyms[runs[-1][-1]].end:toponyms[index].start] if runs else None
-        if gap is not None and len(gap) <= 12 and _LIST_GAP.match(gap):
-            runs[-1].append(index)
-        else:
-            runs.append([index])
-    lists: list[tuple[list[int], str | None]] = []
-    for run in runs:
-        # "Paris, Texas" alone is no list: a conjunction makes one.
-        if any(_CONJUNCTION.search(text[toponyms[a].end:toponyms[b].start]) for a, b in pairwise(run)):
-            plural = _PLURAL_AFTER.match(text, toponyms[run[-1]].end)
-            lists.append((run, _PLURAL_KINDS[plural.group(1)] if plural else None))
-    return lists
-
-
-def _follow_qualified(mentions: list[_Mention]) -> None:
-    """Give a bare name the reading the text qualified elsewhere ("Brooklyn, New York" ... "Brooklyn").
-
-    An article means one place by one name; the mention with its unit written after it says which.
-    """
-    qualified: dict[str, set[Candidate]] = {}
-    for mention in mentions:
-        if _qualified(mention, mentions):
-            qualified.setdefault(fold(mention.name), set()).add(mention.choice)
-    for mention in mentions:
-        readings = qualified.get(fold(mention.name), set())
-        if len(readings) == 1 and not _qualified(mention, mentions):
-            reading = next(iter(readings))
-            if reading in mention.candidates:
-                mention.choice = reading
 
 
 class Geocoder:
@@ -411,14 +120,14 @@ class Geocoder:
         asking what place a word refers to (geoparsing evaluation).
         """
         focus = self._demonym_focus(text)
-        lists = _lists(toponyms, text)
+        lists = peer_lists(toponyms, text)
         kinds = {index: kind for run, kind in lists for index in run}
         mentions = [self._mention(t, text, kind=kinds.get(index)) for index, t in enumerate(toponyms)]
         for run, _ in lists:
             for index in run:
                 mentions[index].peers = tuple(id(mentions[j]) for j in run if j != index)
-        _link_enclosing(mentions, text)
-        _supports(mentions)
+        link_enclosing(mentions, text)
+        supports(mentions)
         for mention in mentions:
             if mention.candidates:
                 mention.choice = max(mention.candidates, key=lambda c: self._score(c, mention, focus, []))
@@ -434,17 +143,17 @@ class Geocoder:
                 others = [m for j, m in enumerate(mentions)
                           if j != index and m.choice is not None and m.name.lower() != mention.name.lower()
                           and id(m) not in mention.inside_of and not m.needs_support
-                          and (not _namesake(m.choice, m) or _qualified(m, mentions))]
+                          and (not is_namesake(m.choice, m) or is_qualified(m, mentions))]
                 mention.choice = max(mention.candidates, key=lambda c: self._score(c, mention, focus, others))
         # "X, Badakhshan" cannot be an X far outside Badakhshan: the best reading inside it, or none.
         fitted = [self._fit_enclosers(mention, mentions, focus) for mention in mentions]
         for mention, choice in zip(mentions, fitted):
             mention.choice = choice
-        _follow_qualified(mentions)
-        _drop_unsupported(mentions, focus, text)
+        follow_qualified(mentions)
+        drop_unsupported(mentions, focus, text)
         return [self._result(index, mentions, text, demonyms=demonyms) for index in range(len(mentions))]
 
-    def _fit_enclosers(self, mention: _Mention, mentions: list[_Mention], focus: Counter[str]) -> Candidate | None:
+    def _fit_enclosers(self, mention: Mention, mentions: list[Mention], focus: Counter[str]) -> Candidate | None:
         """The mention's choice if it lies inside the units written after it, else its best reading that does.
 
         "The Ishkashim district of Gorno-Badakhshan" with Ishkashim district only in Afghanistan: the
@@ -453,7 +162,7 @@ class Geocoder:
         if mention.choice is None or mention.listed:
             return mention.choice
         enclosers = [m.choice for m in mentions if id(mention) in m.inside_of and m.choice is not None]
-        fitting = _fitting(mention.candidates, mention.stand_ins, lambda c: all(_inside(c, unit) for unit in enclosers))
+        fitting = fitting_readings(mention.candidates, mention.stand_ins, lambda c: all(inside(c, unit) for unit in enclosers))
         if mention.choice in fitting:
             return mention.choice
         return max(fitting, key=lambda c: self._score(c, mention, focus, []), default=None)
@@ -467,15 +176,15 @@ class Geocoder:
                 focus[iso] += 1
         return focus
 
-    def _mention(self, toponym: Toponym, text: str, *, kind: str | None = None) -> _Mention:
+    def _mention(self, toponym: Toponym, text: str, *, kind: str | None = None) -> Mention:
         """The toponym with its candidates; `kind` is what a plural after its list calls it ("counties")."""
         name, hint = toponym.text, toponym.label if toponym.label in FEATURE_WORDS.values() else kind
         near = bool(_NEAR.search(text[max(0, toponym.start - 40):toponym.start]))
         stated_country = self._stated_country(text[max(0, toponym.start - 60):toponym.start])
         if toponym.label in (CAPITAL, NATIONAL_AREA):
-            return _Mention(toponym, name, None, near, self._national(toponym), stated_country=stated_country)
+            return Mention(toponym, name, None, near, self._national(toponym), stated_country=stated_country)
         if is_demonym(name, self.demonyms, self.gazetteer):
-            return _Mention(toponym, name, hint, near, [])
+            return Mention(toponym, name, hint, near, [])
         if hint is None:
             words = fold(name).split()
             if len(words) > 1 and words[-1] in _SUFFIX_HINTS:
@@ -491,7 +200,7 @@ class Geocoder:
             candidates, part_of = list(self.gazetteer.lookup(name)), True
         exact = [c for c in candidates if c.score == 1.0]
         if hint is None and _STATE_AFTER.match(text, toponym.end) and any(
-                c.fcode in _FIRST_ORDER and fold(c.name).startswith(fold(name)) for c in exact):
+                c.fcode in FIRST_ORDER and fold(c.name).startswith(fold(name)) for c in exact):
             hint = FEATURE_WORDS["province"]
         compass = None if exact or facility else _PART_OF.match(name)
         whole = [c for c in self.gazetteer.lookup(name[compass.end():]) if c.score == 1.0] if compass else []
@@ -510,14 +219,14 @@ class Geocoder:
         if fitting:
             candidates = fitting
         if stated_country and any(c.country == stated_country for c in candidates + stand_ins):
-            candidates = _fitting(candidates, stand_ins, lambda c: c.country == stated_country)
+            candidates = fitting_readings(candidates, stand_ins, lambda c: c.country == stated_country)
             stand_ins = [c for c in stand_ins if c.country == stated_country]
         candidates.sort(key=lambda c: (-c.score, -c.population))
         stand_ins.sort(key=lambda c: (-c.score, -c.population))
         units = frozenset((c.country, c.admin1) for c in candidates if c.fcode == "ADM1" and c.score == 1.0)
         big = self._big_units(candidates, name)
         area = any(c.score == 1.0 and (c.fcode in _NAMED_AREAS or c.fcode == "CONT") for c in candidates)
-        return _Mention(toponym, name, hint, near, candidates[:MAX_CANDIDATES], part_of, needs_support, units,
+        return Mention(toponym, name, hint, near, candidates[:MAX_CANDIDATES], part_of, needs_support, units,
                         frozenset((c.country, c.admin1) for c in big), max((c.population for c in big), default=0),
                         area, stated_country, stand_ins[:MAX_CANDIDATES])
 
@@ -578,13 +287,13 @@ class Geocoder:
         return [c for c in candidates if c.score == 1.0 and (
             c.is_country or c.fcode == "ADM1" and fold(c.name) == fold(name) and (c.country, c.admin1) not in towns)]
 
-    def _score(self, c: Candidate, mention: _Mention, focus: Counter[str], others: list[_Mention]) -> float:
-        score = 2.5 * c.score + 0.22 * math.log10(c.population + 1) + _name_fit(c, mention.name)
+    def _score(self, c: Candidate, mention: Mention, focus: Counter[str], others: list[Mention]) -> float:
+        score = 2.5 * c.score + 0.22 * math.log10(c.population + 1) + name_fit(c, mention.name)
         if mention.support:
             score += SUPPORT_WEIGHT * min(mention.support.get(c.geonameid, 0.0), SUPPORT_CAP)
         if c.is_country:
             score += 2.0
-        elif c.fcode in _FIRST_ORDER or c.fcode == "CONT":
+        elif c.fcode in FIRST_ORDER or c.fcode == "CONT":
             score += 0.8
         elif c.fcode in _NAMED_AREAS:
             score += 0.8 + AREA_POPULATION_TERM  # "Middle East", "Pacific": no population, but not a hamlet
@@ -596,7 +305,7 @@ class Geocoder:
             score -= 0.4  # a bare name in news is a town more often than the district around it
         if c.fclass == "P" and (c.country, c.admin1) in mention.named_units and norm_key(c.name) == norm_key(mention.name) and mention.hint not in ("province", "region"):
             score += 1.2  # "Kunduz" alone is the city; "Kunduz province" is the unit
-        namesake = _namesake(c, mention)
+        namesake = is_namesake(c, mention)
         if focus and c.country and not namesake:
             score += 1.2 * focus[c.country] / max(focus.values())
         if not others:
@@ -605,11 +314,11 @@ class Geocoder:
         countries = Counter(o.country for o in chosen)
         if c.country and countries[c.country] and not namesake:
             score += 1.0 + 0.2 * min(countries[c.country], 5)
-        if _qualified(mention, others, c):
+        if is_qualified(mention, others, c):
             score += QUALIFIED_BONUS  # "Palestine, Texas" is the Palestine in Texas
         peers = [m.choice for m in others if id(m) in mention.peers]
         if peers:
-            alike = sum(_rank(p) == _rank(c) and (c.is_country or p.country == c.country) for p in peers)
+            alike = sum(unit_rank(p) == unit_rank(c) and (c.is_country or p.country == c.country) for p in peers)
             score += PEER_KIND_WEIGHT * alike / len(peers)
         short = " " + fold(mention.name)
         if any(m.choice == c and fold(m.name).endswith(short) for m in others):
@@ -632,14 +341,14 @@ class Geocoder:
             score += 1.0 if nearest < 50 else 0.5 if nearest < 150 else 0.0
         return score
 
-    def _result(self, index: int, mentions: list[_Mention], text: str, *, demonyms: bool) -> Place | Unresolved:
+    def _result(self, index: int, mentions: list[Mention], text: str, *, demonyms: bool) -> Place | Unresolved:
         mention = mentions[index]
         toponym = mention.toponym
         if mention.choice is not None:
             if mention.hint in _NAMED_AFTER_TOWN and mention.choice.fclass == "P":
                 return self._place(mention.choice, toponym, *UNIT_TOWN_PRECISION, name=toponym.text)
             as_written = mention.part_of and mention.choice.fclass != "S"
-            geo, where = _coarser(mention.choice) if as_written else precision_codes(mention.choice, near=mention.near)
+            geo, where = coarser(mention.choice) if as_written else precision_codes(mention.choice, near=mention.near)
             return self._place(mention.choice, toponym, geo, where, name=toponym.text if as_written else None)
         iso = demonym_country(toponym.text, self.demonyms, self.gazetteer)
         country = self.gazetteer.country(iso) if iso and demonyms else None
@@ -652,18 +361,18 @@ class Geocoder:
             return Unresolved(toponym.text, toponym.start, toponym.end, "a demonym (a country's people), not a place")
         enclosing = None if mention.listed else self._enclosing(index, mentions, text)
         if enclosing is not None:
-            geo, where = _coarser(enclosing)
+            geo, where = coarser(enclosing)
             return self._place(enclosing, toponym, geo, where, name=toponym.text)
         return Unresolved(toponym.text, toponym.start, toponym.end, "not in the gazetteer and no known enclosing place")
 
-    def _enclosing(self, index: int, mentions: list[_Mention], text: str) -> Candidate | None:
+    def _enclosing(self, index: int, mentions: list[Mention], text: str) -> Candidate | None:
         """The smallest resolved unit written right after an unknown place ("X, Darvaz district, Badakhshan")."""
         end = mentions[index].toponym.end
         found: list[Candidate] = []
         for later in sorted(mentions[index + 1:] + mentions[:index], key=lambda m: m.toponym.start):
             if later.toponym.start < end:
                 continue
-            if not _ENCLOSED_GAP.match(text[end:later.toponym.start]) or later.toponym.start - end > 40:
+            if not ENCLOSED_GAP.match(text[end:later.toponym.start]) or later.toponym.start - end > 40:
                 break
             if later.choice is not None:
                 found.append(later.choice)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import spacy
 
 from faultline.geo import Candidate, Gazetteer, Geocoder, find_toponyms
+from faultline.geo.context import name_fit
 from faultline.geo.embedded import _country_info, _Unit, load_country_points
 from faultline.geo.names import norm_key
-from faultline.geo.resolver import _name_fit
 from faultline.model import Place, Toponym
 
 
@@ -50,9 +50,9 @@ def test_a_name_without_city_is_not_the_city_named_after_it(geocoder: Geocoder) 
 def test_name_fit_penalises_odd_alternate_names_only() -> None:
     brooklyn = _c(1, "Brooklyn", "PPL", "US", "OH", population=10000)
     khorugh = _c(2, "Khorugh", "PPLA", "TJ", "01", population=30000)
-    assert _name_fit(brooklyn, "Ohio") < 0
-    assert _name_fit(khorugh, "Khorog") == 0.0
-    assert _name_fit(_c(3, "United States", "PCLI", "US", ""), "U.S.") == 0.0
+    assert name_fit(brooklyn, "Ohio") < 0
+    assert name_fit(khorugh, "Khorog") == 0.0
+    assert name_fit(_c(3, "United States", "PCLI", "US", ""), "U.S.") == 0.0
 
 
 def test_names_sharing_one_county_pull_each_other_there() -> None:

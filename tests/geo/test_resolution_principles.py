@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from faultline.geo import Candidate, Geocoder, embedded
+from faultline.geo.context import is_namesake
 from faultline.geo.embedded import _Unit, embedded_data_stamp
-from faultline.geo.resolver import DEMONYM, _namesake
+from faultline.geo.resolver import DEMONYM
 from faultline.model import Place, Toponym, Unresolved
 from tests.geo.test_resolution_context import _at, _c, _FakeGazetteer
 
@@ -53,11 +54,11 @@ def test_which_towns_are_namesakes() -> None:
     text = "Alexandra and Hanbury"
     alexandra, hanbury = (geocoder._mention(t, text) for t in _at(text, "Alexandra", "Hanbury"))
     # A unit named after its own city names the city first: the other Alexandra is no namesake.
-    assert not any(_namesake(c, alexandra) for c in alexandra.candidates)
+    assert not any(is_namesake(c, alexandra) for c in alexandra.candidates)
     # A parish of 26,000 does not overshadow a town of 15,000.
-    assert not _namesake(hanbury.candidates[1], hanbury)
+    assert not is_namesake(hanbury.candidates[1], hanbury)
     calidonia = _geocoder(MISSISSIPPIAN)._mention(_at("Calidonia", "Calidonia")[0], "Calidonia")
-    assert _namesake(STATE_TOWN, calidonia) and not _namesake(STATE, calidonia)
+    assert is_namesake(STATE_TOWN, calidonia) and not is_namesake(STATE, calidonia)
 
 
 def test_a_named_island_beats_a_hamlet_of_its_name() -> None:
@@ -99,7 +100,7 @@ def test_the_data_stamp_changes_with_the_build_rules(monkeypatch: pytest.MonkeyP
 def test_a_town_of_unknown_population_is_no_namesake_without_a_big_unit() -> None:
     hamlet = _c(40, "Tasel", "PPL", "SY", "06", population=0)
     mention = _geocoder({"Tasel": [hamlet]})._mention(_at("Tasel", "Tasel")[0], "Tasel")
-    assert not _namesake(hamlet, mention)
+    assert not is_namesake(hamlet, mention)
 
 
 # "Sarnia" names a country; one small Sarnia lies in the Andor County of Indiana, one of nine Andor
