@@ -40,6 +40,7 @@ from faultline.nlp import Window
 # Figures whose side is a class of victim ("state", "perpetrators") are tied to whichever actor
 # has that role once actors are known.
 _STATE_INTER = 1
+_CIVILIAN_INTER = 7
 _CROWD_EVENT_TYPES = frozenset({"Protests", "Riots"})
 
 
@@ -342,12 +343,10 @@ def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
 
 
 def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
-    """Another day, a scene set somewhere new, "Separately, ...", or another kind of event elsewhere."""
+    """Another day, "Separately, ...", a scene set somewhere new, or another kind of event elsewhere;
+    never a statement about "the attackers" the incident already has."""
     date = incident.date
     if fact.date is not None and date is not None and abs((fact.date.date - date).days) > 1:
-        return True
-    known = {p.text for p in incident.places}
-    if fact.scene_places and not any(p.text in known for p in fact.scene_places):
         return True
     place = incident.place
     new_places = fact.event_places
@@ -355,7 +354,27 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     different_kind = not ({t.sub_event_type for t in fact.triggers} & incident.sub_types)
     if fact.announces_another:
         return different_place or different_kind
+    if _refers_back(incident, fact):
+        return False
+    known = {p.text for p in incident.places}
+    if fact.scene_places and not any(p.text in known for p in fact.scene_places):
+        return True
     return different_place and different_kind
+
+
+_DEFINITE = frozenset({"the", "these", "those"})
+
+
+def _refers_back(incident: Incident, fact: SentenceFacts) -> bool:
+    """Whether the statement names, with "the", an armed actor the incident already has: "Gunmen
+    abducted 30 students ... The attackers stormed the school" tells more of the same incident.
+    Civilians do not count: "the driver" may be someone new, met here for the first time."""
+    known = {a.name for f in incident.facts for a in f.actors if a.inter != _CIVILIAN_INTER}
+    for actor in fact.actors:
+        before = fact.span.text[:actor.span.start - fact.span.start].split()
+        if actor.name in known and before and before[-1].lower() in _DEFINITE:
+            return True
+    return False
 
 
 

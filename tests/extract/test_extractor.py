@@ -68,3 +68,14 @@ def test_a_group_claiming_an_unattributed_attack_is_its_actor():
     assert claimed.actor1 == "Al Shabaab"
     (unclaimed,) = extract_text(bombing + " No group has claimed responsibility for the attack.", published=PUBLISHED)
     assert unclaimed.actor1.startswith("Unidentified Armed Group")
+
+
+def test_the_attackers_named_again_are_the_same_incident():
+    text = ("Gunmen abducted 20 passengers from a bus near Katsina on Monday, police said. "
+            "The gunmen shot dead the driver at a roadblock outside the village of Danmusa.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert (event.captured, event.fatalities) == (20, 1)
+    # Gunmen not yet met ("gunmen", no "the") in another place may be another incident.
+    other = text.replace("The gunmen shot dead", "In the village of Danmusa, gunmen shot dead").replace(
+        " at a roadblock outside the village of Danmusa", "")
+    assert len(extract_text(other, published=PUBLISHED)) == 2
