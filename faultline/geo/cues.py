@@ -25,6 +25,7 @@ from faultline.geo.name_words import (
     person_surnames,
     skip_leading_words,
     trim,
+    well_known,
 )
 from faultline.geo.names import fold
 
@@ -40,6 +41,8 @@ _UNIT_WORDS = frozenset({"city", "county", "town", "township", "village", "borou
 # A state names an organisation only if it is a large one: smaller first-level units share their names
 # with people and things ("Flores", "Cascade").
 MIN_POPULATION_STATE = 500_000
+# Cities this large speak through their governments ("Gainesville says") and are rarely surnames.
+MIN_POPULATION_SPEAKER = 100_000
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                             "central", "northeast", "northwest", "southeast", "southwest"})
 
@@ -235,3 +238,27 @@ def coordinated(text: str, found: list[tuple[int, int, str, str | None, int]], g
             if known_place(gazetteer, name):
                 more.append((start, end, name, None, -1))
     return more
+
+
+def person_names(span: Span, gazetteer: Lookup, place_words: PlaceWords, doc_ents: list[Span]) -> set[str]:
+    """Folded one-word names the text uses for a person, which then name no place anywhere in it.
+
+    A word is a person's if it is the surname of a person named in full ("Darren Ripley ... coach
+    Ripley"), follows a person's title ("coach Ripley") or opens a speech verb ("Altom said"). The
+    model's own PERSON labels are no evidence: it calls towns people too often. One name keeps one
+    sense within an article (as in toponyms._propagate). A country, first-level unit or city stays a
+    place: "Tbilisi says" is its government speaking, "Historic Dublin" no person.
+    """
+    doc = span.doc
+    names = person_surnames(doc_ents)
+    for i in range(span.start, span.end):
+        token = doc[i]
+        if not (token.is_alpha and token.text[:1].isupper() and token.tag_ in PROPER_NOUN_TAGS):
+            continue
+        titled = i > span.start and doc[i - 1].lower_.rstrip(".") in place_words.person_titles
+        # Not after a preposition: "a former resident of Lubbock told reporters" is the resident speaking.
+        speaking = (i + 1 < span.end and doc[i + 1].lemma_ in place_words.speech_verbs
+                    and not (i > span.start and doc[i - 1].pos_ == "ADP"))
+        if titled or speaking:
+            names.add(fold(token.text))
+    return {name for name in names if not well_known(gazetteer, name, MIN_POPULATION_SPEAKER)}

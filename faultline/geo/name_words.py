@@ -39,7 +39,10 @@ FACILITIES = frozenset({"border_post", "border_crossing", "checkpoint", "crossin
 # abbreviations of names ("St.", "Mt."): "in Kabul. At least" ends the name at "Kabul". A possessive
 # "'s" ends it too ("Quetta's Zarghoon Road": Quetta encloses the road; see toponyms._POSSESSIVE).
 WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|(?:St|Ste|Mt|Ft|Pt)\.|[A-Z]\w*(?:['’](?!s\b)\w+)*)"
-NAME = rf"{WORD}(?:[- ](?:{WORD}|(?:al|el|e|i|ul|de)(?![\w'’])))*"
+# Lower-case particles join the words of a name ("Mazar-e Sharif", "Rio de Janeiro"); the longer
+# ones only before another name word, so that "Calle del Correo" stays one name, not "Calle".
+NAME = (rf"{WORD}(?:[- ](?:{WORD}|(?:al|el|e|i|ul|de)(?![\w'’])"
+        rf"|(?:del|della|la|da|do|dos|das|di|du|des|der|van|von)(?= [A-Z])))*")
 # Capitalised words that follow prepositions but are not places.
 NOT_PLACES = frozenset(fold(w) for w in ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Spring", "Summer", "Autumn", "Fall", "Winter", "Christmas", "Easter", "Ramadan", "Eid", "God", "Allah", "Islam", "Internet", "Parliament", "Congress", "Senate", "Government", "President", "Police", "Army", "The", "A", "An", "His", "Her"])
 # Gazetteer-driven recognition of capitalised names NER missed (see toponyms._gazetteer_names).
@@ -71,6 +74,8 @@ class PlaceWords:
     motion_words: frozenset[str]  # "drove to Lanexa"
     plural_list: re.Pattern[str]  # "Clay, Douglas and Swift counties"
     plural_features: Mapping[str, str]  # "counties" -> "county"
+    person_titles: frozenset[str]  # "coach Ripley"
+    speech_verbs: frozenset[str]  # "Altom said" (lemmas)
 
     def landmark_town(self, name: str) -> str:
         """The words of a landmark's or facility's name that may name its town ("Abha International Airport" -> "Abha")."""
@@ -105,6 +110,8 @@ def load_place_words(path: Path = PLACE_WORDS_FILE) -> PlaceWords:
         plural_list=re.compile(rf"(?<![\w'’])(?P<names>{NAME}(?:,\s+{NAME})*,?\s+(?:and|or|&)\s+{NAME})\s+"
                                rf"(?P<feature>{'|'.join(map(re.escape, data['plural_features']))})\b"),
         plural_features=dict(data["plural_features"]),
+        person_titles=frozenset(data["person_titles"]),
+        speech_verbs=frozenset(data["speech_verbs"]),
     )
 
 
@@ -190,8 +197,13 @@ def full_names(doc_ents: list[Span]) -> list[Span]:
 
 
 def person_surnames(doc_ents: list[Span]) -> set[str]:
-    """Folded last names of the people the text names in full: "Stevens said", after "Ann Stevens"."""
-    return {fold(ent[-1].text) for ent in full_names(doc_ents)}
+    """Folded last names of the people the text names in full: "Stevens said", after "Ann Stevens".
+
+    Only a name of two or three capitalised words or initials counts: a longer "person", or one with
+    an article or a lower-case word, is a misread headline or venue ("The George in Twickenham").
+    """
+    return {fold(ent[-1].text) for ent in full_names(doc_ents)
+            if len(ent) <= 3 and ent[0].lower_ != "the" and all(t.text[:1].isupper() for t in ent)}
 
 
 def well_known(gazetteer: Lookup, name: str, minimum: int, *, any_unit: bool = False) -> bool:

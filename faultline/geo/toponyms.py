@@ -14,6 +14,7 @@ from faultline.geo.cues import (
     datelines,
     home_districts,
     institution_places,
+    person_names,
     plural_features,
 )
 from faultline.geo.name_words import (
@@ -83,6 +84,15 @@ def _end_of_name(text: str, start: int, end: int) -> int:
     return end
 
 
+def _without_office(text: str, start: int, end: int, place_words: PlaceWords) -> int:
+    """End of a place without the office or body the model took into it ("Harris County Clerk",
+    "Gainesville Police Department" -> "Harris County", "Gainesville"): see PlaceWords.local_nouns."""
+    while (last := text.rfind(" ", start, end)) > start and text[last + 1:end].lower() in place_words.local_nouns \
+            and text[last + 1:last + 2].isupper():
+        end = last
+    return end
+
+
 def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
                   demonyms: Mapping[str, str] | None = None) -> list[Toponym]:
     """Place names in a parsed text, with absolute offsets (offset + doc character offsets)."""
@@ -94,11 +104,13 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
     # Doc.ents and Span.text each walk every token: read them once for all the passes below.
     doc_ents = list(span.doc.ents)
     blocked = {i for ent in doc_ents if ent.label_ in _NOT_PLACE_ENTITIES for i in range(ent.start, ent.end)}
+    person_tokens = {t.i for ent in doc_ents if ent.label_ == "PERSON" for t in ent if t.is_alpha and t.is_title}
     words = Words.read(span, blocked)
     base = offset + span.start_char
     text = words.text
     found: list[tuple[int, int, str, str | None, int]] = []  # start, end, text, label, priority
     other_entities: list[tuple[int, int]] = []
+    place_words = load_place_words()
     for ent in doc_ents:
         if ent.start < span.start or ent.end > span.end:
             continue
@@ -109,16 +121,19 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
             if ent.label_ in NON_PLACE_LABELS and not _misread_name(ent):
                 other_entities.append((start, end))
             continue
+        if len(ent) == 1 and ent[0].is_alpha and (ent.start - 1 in person_tokens or ent.end in person_tokens):
+            continue  # one word of a person's name the model split off ("Rebecca" before "Ann Johnston")
+        if _names_a_disease(ent) and not _names_unit(gazetteer, ent.text):
+            continue  # but "the United States flu season" is the country's
         stripped = _LEADING_ARTICLE.match(text[start:end])
         if stripped:
             start += stripped.end()
         for part_start, part_end in _dash_parts(text, start, end):
-            part_end = _end_of_name(text, part_start, part_end)
+            part_end = _without_office(text, part_start, _end_of_name(text, part_start, part_end), place_words)
             name = text[part_start:part_end]
             if name and name[0].isupper() and not is_demonym(name, demonyms, gazetteer) and (
                     ent.label_ == "GPE" or has_match(gazetteer, name, exact=ent.label_ == "FAC")):
                 found.append((part_start, part_end, name, ent.label_, 1))
-    place_words = load_place_words()
     for pattern in (_NAME_THEN_FEATURE, _FEATURE_OF_NAME, place_words.landmark):
         for match in pattern.finditer(text):
             feature = match.group("feature").lower()
@@ -154,6 +169,9 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
     found.extend(institution_places(span, gazetteer, doc_ents, words))
     found.extend(country_initials(span, gazetteer))
     found.extend(plural_features(text, gazetteer, demonyms, place_words))
+    # Before the passes that spread a name to its other mentions: a person's name must not spread.
+    people = person_names(span, gazetteer, place_words, doc_ents)
+    found = [f for f in found if " " in f[2] or fold(f[2]) not in people]
     found.extend(coordinated(text, found, gazetteer, demonyms, words, doc_ents))
     found.extend(_propagate(span, found, gazetteer, words, doc_ents))
     found.extend(_enclosing_units(text, found, gazetteer))
@@ -292,11 +310,12 @@ def _propagate(span: Span, found: list[tuple[int, int, str, str | None, int]], g
     return more
 
 
-_DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "disease", "strain", "vaccine", "flu"})
+_DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "disease", "strain", "vaccine", "flu", "hemorrhagic",
+                            "haemorrhagic"})
 
 
 def _names_a_disease(name: Span) -> bool:
-    """"Marburg virus", "West Nile fever": a place's name used for an illness."""
+    """"Marburg virus", "West Nile fever", "Swine Flu": a place's name (or what the model took for one) used for an illness."""
     return name.end < len(name.doc) and name.doc[name.end].lower_ in _DISEASE_WORDS
 
 
