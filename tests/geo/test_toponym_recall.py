@@ -110,3 +110,9 @@ def test_a_legislators_party_letter_precedes_a_home_district(nlp, gazetteer: Gaz
     assert "Huntsville" in found
     found = _found(nlp, gazetteer, "The city sold its B-Huntsville bonds, she said.", ents={"B-Huntsville": "ORG"})
     assert "Huntsville" not in found  # a letter, but not a party's
+
+
+def test_what_fighting_is_over_is_a_place(nlp, gazetteer: Gazetteer) -> None:
+    text = "The Taliban took control of Kunduz on Sunday after a siege of Taloqan, then moved on Parliament."
+    found = _found(nlp, gazetteer, text, ents={"Kunduz": "ORG", "Taloqan": "PERSON", "Parliament": "ORG"})
+    assert {"Kunduz", "Taloqan"} <= set(found) and "Parliament" not in found
