@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from faultline.extract.numbers import parse_quantity
 from faultline.model import Span
+from faultline.nlp.datelines import dateline_end
 
 DAY, WEEK, MONTH = 1, 2, 3  # ACLED time_precision
 
@@ -22,7 +23,7 @@ _FULL_MONTHS = frozenset(_MONTHS)
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
 _NUMBERS.update({"a": 1, "an": 1, "a couple of": 2, "a few": 3, "several": 3})
 _REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "publish"})
 
@@ -113,7 +114,7 @@ def _is_duration(text: str) -> bool:
     return m is not None and parse_quantity(m.group("count")) is not None
 
 
-_YEAR_CUES = re.compile(r"(?:in|since|of|during|until|by|early|late|mid|before|after|from|to|and|between)\s*-?$", re.I)
+_YEAR_CUES = re.compile(r"(?:in|since|of|during|until|by|early|late|mid|before|after|from|to|and|between)\s*-?$", re.IGNORECASE)
 
 
 def _year_context(sent: SpacySpan, start: int, end: int) -> bool:
@@ -131,14 +132,12 @@ def _rank(sent: SpacySpan, start: int, precision: int, year_only: bool) -> tuple
     return (int(reports) + 2 * int(year_only), precision, start)
 
 
-# "KABUL, Nov 25 (Reuters) -": a capitalised place, the filing date and an agency before a dash.
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]*[A-Z](?:,|\s\()[^\n]{0,60}?\s[-–—]\s")
 
 
 def _in_dateline(sent: SpacySpan, start: int) -> bool:
     """Whether a date sits in the dateline that opens the sentence: when the story was filed, not when it happened."""
-    m = _DATELINE.match(sent.text)
-    return m is not None and start - sent.start_char < m.end()
+    end = dateline_end(sent.text)
+    return end is not None and start - sent.start_char < end
 
 
 def _modifies_reporting(sent: SpacySpan, start: int) -> bool:

@@ -35,7 +35,7 @@ from faultline.model import (
     Span,
     Toponym,
 )
-from faultline.nlp import Window
+from faultline.nlp import Window, is_dateline
 
 # Figures whose side is a class of victim ("state", "perpetrators") are tied to whichever actor
 # has that role once actors are known.
@@ -75,7 +75,8 @@ class Incident:
     """Sentences grouped as one incident while reading an article."""
 
     facts: list[SentenceFacts] = field(default_factory=list)
-    inherited_date: date_rules.DateMention | None = None  # an unstated date carried over from the story
+    # The day an incident that states none gets from its story: the story's day so far, or the dateline's.
+    context_date: date_rules.DateMention | None = None
 
     @property
     def date(self) -> dt.date | None:
@@ -121,7 +122,10 @@ class Extractor:
         """Statements and incidents of one article; `toponyms` carry absolute offsets."""
         facts: list[SentenceFacts] = []
         claims: list[tuple[Claim, Actor | None]] = []  # each claim with the actor it names, if known
+        filed: date_rules.DateMention | None = None  # the dateline's day
         for window in windows:
+            if filed is None and is_dateline(window.doc.text):
+                filed = date_rules.find_date(window.doc[:], window.offset, published=article.published)
             for sent in window.doc.sents:
                 if (claim := attribution_rules.find_claim(sent, window.offset)) is not None:
                     claims.append((claim, self._claimant(claim, sent, window.offset)))
@@ -131,9 +135,13 @@ class Extractor:
         starts = [incident.facts[0].span.start for incident in incidents]
         events = []
         for index, incident in enumerate(incidents):
-            if index and not any(f.date for f in incident.facts) and _continues_the_story(incident.facts[0]):
-                # "In the western city of Kisumu, hundreds marched": the same day as the story so far.
-                incident.inherited_date = next((f.date for f in reversed(incidents[index - 1].facts) if f.date), None)
+            if not any(f.date for f in incident.facts):
+                incident.context_date = filed
+                if index and _continues_the_story(incident.facts[0]):
+                    # "In the western city of Kisumu, hundreds marched": the same day as the story so far.
+                    previous = incidents[index - 1]
+                    incident.context_date = next((f.date for f in reversed(previous.facts) if f.date),
+                                                 previous.context_date)
             # A claim belongs to the incident it follows (or, for the first, any before it too).
             low = starts[index] if index else 0
             high = starts[index + 1] if index + 1 < len(starts) else len(article.text)
@@ -402,8 +410,8 @@ def _continues_the_story(fact: SentenceFacts) -> bool:
 
 
 def _incident_date(article: Article, incident: Incident) -> tuple[dt.date | None, int, Span | None]:
-    """The stated date, else the story's date carried over, else the publication date at week precision."""
-    stated = next((f.date for f in incident.facts if f.date), None) or incident.inherited_date
+    """The stated date, else the story's, else the publication date at week precision."""
+    stated = next((f.date for f in incident.facts if f.date), None) or incident.context_date
     if stated is not None:
         return stated.date, stated.time_precision, stated.span
     if article.published is not None:

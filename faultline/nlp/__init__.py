@@ -1,6 +1,15 @@
 """Faultline's NLP stage: spaCy over the windows of an article that can hold an event."""
 
-from faultline.nlp.parser import ArticleParser, ModelError, Window, build_nlp, load_language, select_windows
+from faultline.nlp.datelines import is_dateline
+from faultline.nlp.parser import (
+           ArticleParser,
+           ModelError,
+           Window,
+           build_nlp,
+           load_language,
+           select_windows,
+)
 from faultline.nlp.sentences import sentence_spans
 
-__all__ = ["ArticleParser", "ModelError", "Window", "build_nlp", "load_language", "select_windows", "sentence_spans"]
+__all__ = ["ArticleParser", "ModelError", "Window", "build_nlp", "is_dateline", "load_language", "select_windows",
+           "sentence_spans"]

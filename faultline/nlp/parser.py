@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from faultline.config import Settings
 from faultline.errors import FaultlineError
 from faultline.model import Article
+from faultline.nlp.datelines import dateline_end
 from faultline.nlp.lemmas import use_lemma_cache
 from faultline.nlp.sentences import sentence_spans
 from faultline.nlp.tag_map import use_tag_map
@@ -58,6 +59,7 @@ def select_windows(
 
     With no cue every sentence is kept. Windows end at paragraph breaks (a headline is never read
     as the start of the first sentence) and at MAX_WINDOW_CHARS, so no doc exceeds spaCy's limit.
+    A dateline opening a window is a window of its own.
     """
     spans = list(sentence_spans(text))
     keep = [False] * len(spans)
@@ -78,7 +80,15 @@ def select_windows(
             windows[-1] = (windows[-1][0], end)
         else:
             windows.append((start, end))
-    return windows
+    return [part for window in windows for part in _without_dateline(text, *window)]
+
+
+def _without_dateline(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A window that opens with a dateline, as two: the dateline, then the rest (see datelines)."""
+    split = dateline_end(text, start)
+    if split is None or split >= end:
+        return [(start, end)]
+    return [(start, split), (split, end)]
 
 
 class ArticleParser:

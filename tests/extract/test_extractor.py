@@ -79,3 +79,15 @@ def test_the_attackers_named_again_are_the_same_incident():
     other = text.replace("The gunmen shot dead", "In the village of Danmusa, gunmen shot dead").replace(
         " at a roadblock outside the village of Danmusa", "")
     assert len(extract_text(other, published=PUBLISHED)) == 2
+
+
+def test_a_dateline_is_parsed_apart_from_the_lede():
+    text = ("OUAGADOUGOU, Feb 14 - Jihadist fighters killed at least 20 soldiers in an ambush near the town of "
+            "Djibo on Monday, two security sources said.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.actor1.startswith("Unidentified Armed Group")
+    assert {a.source for a in event.attribution} == {"two security sources"}
+    # With no day of its own, the lede happened on the dateline's day.
+    (undated,) = extract_text("HERAT, Feb 27 (AFP) - Gunmen attacked a police checkpoint, killing two officers.",
+                              published=PUBLISHED)
+    assert (undated.event_date, undated.time_precision) == ("2026-02-27", 1)

@@ -116,3 +116,8 @@ def test_what_fighting_is_over_is_a_place(nlp, gazetteer: Gazetteer) -> None:
     text = "The Taliban took control of Kunduz on Sunday after a siege of Taloqan, then moved on Parliament."
     found = _found(nlp, gazetteer, text, ents={"Kunduz": "ORG", "Taloqan": "PERSON", "Parliament": "ORG"})
     assert {"Kunduz", "Taloqan"} <= set(found) and "Parliament" not in found
+
+
+def test_a_dated_dateline_names_the_place_even_parsed_alone(nlp, gazetteer: Gazetteer) -> None:
+    assert "KUNDUZ" in _found(nlp, gazetteer, "KUNDUZ, Feb 14 (Reuters) - ")
+    assert "KUNDUZ" in _found(nlp, gazetteer, "KUNDUZ, Feb 14 - Taliban fighters attacked a checkpoint.")
