@@ -115,6 +115,19 @@ def is_namesake(c: Candidate, mention: Mention) -> bool:
     return (c.country, c.admin1) not in mention.big_units and (c.country, "") not in mention.big_units
 
 
+def is_home_namesake(c: Candidate, mention: Mention, chosen: Sequence[Candidate]) -> bool:
+    """Whether c, a town named after a big unit abroad, lies in the one state that holds the article's other places.
+
+    A local story names its state and the state's towns: "Palestine" beside only "Texas" and Texan
+    towns is the Texas town, not the country whose name it shares (see is_namesake). A unit of the
+    town's own country keeps its name ("Kansas" in an Illinois story is the state).
+    """
+    if not c.admin1 or not mention.big_units or any(country == c.country for country, _ in mention.big_units):
+        return False
+    places = [o for o in chosen if not (o.is_country and o.country == c.country)]
+    return bool(places) and all((o.country, o.admin1) == (c.country, c.admin1) for o in places)
+
+
 def supports(mentions: list[Mention]) -> None:
     """For each candidate, the share of the article's other names with a reading in the same ADM1 or ADM2.
 

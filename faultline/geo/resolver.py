@@ -18,6 +18,7 @@ from faultline.geo.context import (
     follow_qualified,
     haversine_km,
     inside,
+    is_home_namesake,
     is_namesake,
     is_qualified,
     link_enclosing,
@@ -305,12 +306,12 @@ class Geocoder:
             score -= 0.4  # a bare name in news is a town more often than the district around it
         if c.fclass == "P" and (c.country, c.admin1) in mention.named_units and norm_key(c.name) == norm_key(mention.name) and mention.hint not in ("province", "region"):
             score += 1.2  # "Kunduz" alone is the city; "Kunduz province" is the unit
-        namesake = is_namesake(c, mention)
+        chosen = [m.choice for m in others if m.choice is not None]
+        namesake = is_namesake(c, mention) and not is_home_namesake(c, mention, chosen)
         if focus and c.country and not namesake:
             score += 1.2 * focus[c.country] / max(focus.values())
         if not others:
             return score
-        chosen = [m.choice for m in others if m.choice is not None]
         countries = Counter(o.country for o in chosen)
         if c.country and countries[c.country] and not namesake:
             score += 1.0 + 0.2 * min(countries[c.country], 5)
