@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -65,12 +66,19 @@ def classify_toponyms(
     """The toponyms inside `sent`, each with its role: "event", "origin" or "other"."""
     start, end = offset + sent.start_char, offset + sent.end_char
     inside = [t for t in toponyms if start <= t.start and t.end <= end]
-    words = list(sent) if inside else []  # walked once for all its toponyms
-    return [dataclasses.replace(t, role=_role(sent, words, offset, t, cues)) for t in inside]
+    if not inside:
+        return []
+    words = list(sent)  # walked once for all its toponyms
+    starts = [offset + tok.idx for tok in words]
+    roles = []
+    for toponym in inside:
+        tokens = words[bisect_left(starts, toponym.start):bisect_left(starts, toponym.end)]
+        roles.append(dataclasses.replace(toponym, role=_role(sent, tokens, cues)))
+    return roles
 
 
-def _role(sent: Span, words: Sequence[Token], offset: int, toponym: Toponym, cues: PlaceRoleCues) -> str:
-    tokens = [tok for tok in words if toponym.start <= offset + tok.idx < toponym.end]
+def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> str:
+    """The role of the toponym written by `tokens`."""
     if not tokens:
         return "other"
     head = _phrase_head(tokens)
