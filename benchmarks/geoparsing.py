@@ -107,11 +107,11 @@ class TimedGazetteer:
         self.inner = inner
         self.seconds = 0.0
 
-    def lookup(self, name: str, *, limit: int = 200):
+    def lookup(self, name: str, *, limit: int = 200, exact: bool = False):
         """Gazetteer.lookup, timed."""
         started = time.perf_counter()
         try:
-            return self.inner.lookup(name, limit=limit)
+            return self.inner.lookup(name, limit=limit, exact=exact)
         finally:
             self.seconds += time.perf_counter() - started
 

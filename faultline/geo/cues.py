@@ -169,8 +169,8 @@ def institution_places(span: Span, gazetteer: Lookup, doc_ents: list[Span],
                 name = ent.doc[first:end]
                 if ordinary_word(name.text, words):
                     continue
-                if any(c.score == 1.0 and (c.is_country or c.fcode in LARGE_UNITS and c.population >= MIN_POPULATION_STATE)
-                       for c in gazetteer.lookup(name.text)):
+                if any(c.is_country or c.fcode in LARGE_UNITS and c.population >= MIN_POPULATION_STATE
+                       for c in gazetteer.lookup(name.text, exact=True)):
                     start = name.start_char - span.start_char
                     found.append((start, start + len(name.text), name.text, None, 0))
                     break
@@ -190,7 +190,7 @@ def country_initials(span: Span, gazetteer: Lookup) -> list[tuple[int, int, str,
         around = [doc[j] for j in (i - 1, i + 1) if span.start <= j < span.end and doc[j].is_alpha and len(doc[j]) > 1]
         if any(t.is_upper for t in around):
             continue
-        if any(c.score == 1.0 and c.is_country for c in gazetteer.lookup(token.text)):
+        if any(c.is_country for c in gazetteer.lookup(token.text, exact=True)):
             start = token.idx - span.start_char
             found.append((start, start + len(token.text), token.text, None, 0))
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,6 +117,7 @@ class Gazetteer:
         if not version or version[0] != SCHEMA_VERSION:
             raise GazetteerError("gazetteer index has an old schema; rebuild it", subject=str(self.path))
         self._lookups: dict[str, tuple[Candidate, ...]] = {}
+        self._exact: dict[str, tuple[Candidate, ...]] = {}
         self._countries: dict[str, Country] | None = None
         self._admin: dict[tuple[str, str, str], Candidate | None] = {}
         self._admin_names: dict[tuple[str, str, str], str | None] = {}
@@ -134,22 +136,23 @@ class Gazetteer:
         """Build facts: source, counts, build time."""
         return dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
 
-    def lookup(self, name: str, *, limit: int = 200) -> tuple[Candidate, ...]:
-        """Entries a name may refer to: exact folded matches (score 1), then transliteration variants."""
+    def lookup(self, name: str, *, limit: int = 200, exact: bool = False) -> tuple[Candidate, ...]:
+        """Entries a name may refer to: exact folded matches (score 1), then transliteration variants.
+
+        With `exact`, the exact matches alone: recognition asks whether a name is known as it stands,
+        and the variant search is the costly part of a first lookup.
+        """
         key = norm_key(name)
         if not key:
             return ()
         cached = self._lookups.get(key)
         if cached is not None:
-            return cached
-        best: dict[int, Candidate] = {}
-        exact = self._conn.execute(
-            f"SELECT {_PLACE_COLUMNS} FROM names n JOIN places p ON p.geonameid = n.geonameid "
-            "WHERE n.norm = ? ORDER BY p.population DESC LIMIT ?",
-            (key, limit),
-        )
-        for row in exact:
-            best[row[0]] = Candidate(*row, score=1.0)
+            return tuple(c for c in cached if c.score == 1.0) if exact else cached
+        if exact:
+            if key not in self._exact:
+                self._exact[key] = tuple(self._exact_matches(key, limit))
+            return self._exact[key]
+        best: dict[int, Candidate] = {c.geonameid: c for c in self._exact_matches(key, limit)}
         skel = skeleton(name)
         if len(skel) >= MIN_SKELETON:
             fuzzy = self._conn.execute(
@@ -165,6 +168,14 @@ class Gazetteer:
         found = tuple(sorted(best.values(), key=lambda c: (-c.score, -c.population))[:limit])
         self._lookups[key] = found
         return found
+
+    def _exact_matches(self, key: str, limit: int) -> Iterator[Candidate]:
+        rows = self._conn.execute(
+            f"SELECT {_PLACE_COLUMNS} FROM names n JOIN places p ON p.geonameid = n.geonameid "
+            "WHERE n.norm = ? ORDER BY p.population DESC LIMIT ?",
+            (key, limit),
+        )
+        return (Candidate(*row, score=1.0) for row in rows)
 
     def place(self, geonameid: int) -> Candidate | None:
         """The entry with this id."""

@@ -21,7 +21,7 @@ from faultline.geo.names import fold, norm_key
 class Lookup(Protocol):
     """The part of the gazetteer recognition needs."""
 
-    def lookup(self, name: str, *, limit: int = 200) -> tuple[Candidate, ...]: ...
+    def lookup(self, name: str, *, limit: int = 200, exact: bool = False) -> tuple[Candidate, ...]: ...
 
 
 # Words after a name that make it a place, and the label hint they give.
@@ -131,7 +131,7 @@ def demonym_country(text: str, demonyms: Mapping[str, str], gazetteer: Lookup | 
     """ISO2 of the country a demonym names; None when the word is no demonym, or a country's name first."""
     key = fold(text)
     iso = demonyms.get(key) or demonyms.get(key.rstrip("s"))
-    if iso is None or gazetteer is not None and any(c.is_country and c.score == 1.0 for c in gazetteer.lookup(text)):
+    if iso is None or gazetteer is not None and any(c.is_country for c in gazetteer.lookup(text, exact=True)):
         return None
     return iso
 
@@ -154,7 +154,7 @@ def trim(text: str, start: int, end: int) -> int:
 
 
 def has_match(gazetteer: Lookup, name: str, *, exact: bool) -> bool:
-    return any(c.score == 1.0 or not exact for c in gazetteer.lookup(name))
+    return bool(gazetteer.lookup(name, exact=exact))
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,9 +210,7 @@ def well_known(gazetteer: Lookup, name: str, minimum: int, *, any_unit: bool = F
     """Whether the gazetteer knows the name exactly as a country, large unit (any admin unit with
     `any_unit`) or town of `minimum` people."""
     key = norm_key(name)
-    for c in gazetteer.lookup(name):
-        if c.score < 1.0:
-            break
+    for c in gazetteer.lookup(name, exact=True):
         if c.is_country or c.fcode in LARGE_UNITS or (any_unit and c.fclass == "A"):
             return True
         # A town must carry the name as its own, not as one of GeoNames' odd alternates.

@@ -268,7 +268,7 @@ def _enclosing_units(text: str, found: list[tuple[int, int, str, str | None, int
 
 def _names_unit(gazetteer: Lookup, name: str) -> bool:
     """Whether the gazetteer knows the name exactly as a country or ADM1 unit."""
-    return bool(name) and any(c.score == 1.0 and (c.is_country or c.fcode == "ADM1") for c in gazetteer.lookup(name))
+    return bool(name) and any(c.is_country or c.fcode == "ADM1" for c in gazetteer.lookup(name, exact=True))
 
 
 def _propagate(span: Span, found: list[tuple[int, int, str, str | None, int]], gazetteer: Lookup,

@@ -18,8 +18,9 @@ class _Stub:
     def __init__(self, *candidates: Candidate) -> None:
         self.candidates = candidates
 
-    def lookup(self, name: str, *, limit: int = 200) -> tuple[Candidate, ...]:
-        return self.candidates if name == self.candidates[0].name else ()
+    def lookup(self, name: str, *, limit: int = 200, exact: bool = False) -> tuple[Candidate, ...]:
+        found = self.candidates if name == self.candidates[0].name else ()
+        return tuple(c for c in found if c.score == 1.0 or not exact)
 
     def country(self, iso2: str) -> None:
         return None

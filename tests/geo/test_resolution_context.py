@@ -27,8 +27,8 @@ class _FakeGazetteer:
     def __init__(self, entries: dict[str, list[Candidate]]) -> None:
         self.entries = {norm_key(name): found for name, found in entries.items()}
 
-    def lookup(self, name: str, *, limit: int = 200) -> tuple[Candidate, ...]:
-        return tuple(self.entries.get(norm_key(name), ()))
+    def lookup(self, name: str, *, limit: int = 200, exact: bool = False) -> tuple[Candidate, ...]:
+        return tuple(c for c in self.entries.get(norm_key(name), ()) if c.score == 1.0 or not exact)
 
     def country(self, iso2: str) -> None:
         return None
