@@ -127,10 +127,12 @@ class Extractor:
             if filed is None and is_dateline(window.doc.text):
                 filed = date_rules.find_date(window.doc[:], window.offset, published=article.published)
             for sent in window.doc.sents:
-                if (claim := attribution_rules.find_claim(sent, window.offset)) is not None:
-                    claims.append((claim, self._claimant(claim, sent, window.offset)))
-                if (fact := self._read_sentence(article, sent, window.offset, toponyms)) is not None:
+                fact = self._read_sentence(article, sent, window.offset, toponyms)
+                if fact is not None:
                     facts.append(fact)
+                if (claim := attribution_rules.find_claim(sent, window.offset)) is not None:
+                    actors = fact.actors if fact is not None else self.actors.find_actors(sent, window.offset)
+                    claims.append((claim, _claimant(claim, actors)))
         incidents = _group_incidents([f for f in facts if f.reported])
         starts = [incident.facts[0].span.start for incident in incidents]
         events = []
@@ -196,14 +198,6 @@ class Extractor:
             announces_another=self.place_cues.announces_another(sent.text),
             scene_places=self.place_cues.scene_places(sent, offset, [t for t in places if t.role == "event"]),
         )
-
-    def _claimant(self, claim: Claim, sent: SpacySpan, offset: int) -> Actor | None:
-        """The known actor a claim of responsibility names ("Al-Shabaab claimed the attack")."""
-        if claim.status != "claimed" or claim.by is None or claim.by.span is None:
-            return None
-        by = claim.by.span
-        return next((a for a in self.actors.find_actors(sent, offset)
-                     if a.span.start < by.end and by.start < a.span.end), None)
 
     def _build(self, article: Article, incident: Incident, claim: Claim | None,
                claimant: Actor | None) -> EventMention | None:
@@ -279,7 +273,7 @@ class Extractor:
                     if _names_anyone(other, fact.triggers[0]):
                         main, sides = fact, other
                         break
-        if sides.actor2 is None and typed.event_type in _CROWD_EVENT_TYPES and typed.sub_event_type != "Peaceful protest":
+        if sides.actor2 is None and _meets_a_force(typed):
             # "Protesters burned tyres ... Police fired tear gas": the force that met the crowd is its other side.
             sides = Sides(sides.actor1, self._crowd_force(main, facts), sides.assoc_1, sides.assoc_2)
         named = {a.name for a in (sides.actor1, sides.actor2, *sides.assoc_1, *sides.assoc_2) if a}
@@ -304,7 +298,7 @@ class Extractor:
             if fact is main or not fact.actors:
                 continue
             for trigger in fact.triggers:
-                if trigger.event_type not in _CROWD_EVENT_TYPES or trigger.sub_event_type == "Peaceful protest":
+                if not _meets_a_force(trigger):
                     continue
                 sides = self._sentence_sides(fact, trigger)
                 for actor in (sides.actor1, sides.actor2):
@@ -384,6 +378,18 @@ def _refers_back(incident: Incident, fact: SentenceFacts) -> bool:
             return True
     return False
 
+
+def _claimant(claim: Claim, actors: Sequence[Actor]) -> Actor | None:
+    """The known actor a claim of responsibility names ("Al-Shabaab claimed the attack")."""
+    if claim.status != "claimed" or claim.by is None or claim.by.span is None:
+        return None
+    by = claim.by.span
+    return next((a for a in actors if a.span.start < by.end and by.start < a.span.end), None)
+
+
+def _meets_a_force(trigger: Trigger) -> bool:
+    """A protest or riot other than a peaceful one: some force met the crowd."""
+    return trigger.event_type in _CROWD_EVENT_TYPES and trigger.sub_event_type != "Peaceful protest"
 
 
 def _with_side(figure: Figure, actor1: Actor | None, actor2: Actor | None) -> Figure:
