@@ -21,4 +21,5 @@ def dateline_end(text: str, start: int = 0) -> int | None:
 
 def is_dateline(text: str) -> bool:
     """Whether a text is a dateline and nothing else ("KABUL, Nov 25 (Reuters) - ")."""
-    return dateline_end(text + " ") is not None and dateline_end(text + " ") >= len(text)
+    end = dateline_end(text + " ")
+    return end is not None and end >= len(text)
