@@ -132,8 +132,6 @@ def _rank(sent: SpacySpan, start: int, precision: int, year_only: bool) -> tuple
     return (int(reports) + 2 * int(year_only), precision, start)
 
 
-
-
 def _in_dateline(sent: SpacySpan, start: int) -> bool:
     """Whether a date sits in the dateline that opens the sentence: when the story was filed, not when it happened."""
     end = dateline_end(sent.text)

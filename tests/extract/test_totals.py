@@ -36,7 +36,6 @@ def test_an_indefinite_person_in_a_later_sentence_is_someone_new():
     assert fatality_total([*first, same])[0] == 3
 
 
-
 def test_the_injured_who_died_are_counted_with_the_dead_only():
     # "Twelve people were wounded in the blast. Two of the wounded later died."
     figs = [fig("injured", 12, who="people", text="Twelve people were wounded"),
