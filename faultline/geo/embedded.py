@@ -28,7 +28,7 @@ SYNTHETIC_BASE = -1_000_000
 FEATURE_BASE = -100_000  # ids of the hand-made entries in features.csv
 # Raise when the build writes different places from the same data (a new centre rule, a new source):
 # it is part of the data stamp, so existing embedded indexes rebuild themselves.
-BUILD_VERSION = 3
+BUILD_VERSION = 4
 # A unit's extreme member city this far (share of the extent) from the next is an outlier, not its edge.
 OUTLIER_GAP = 0.25
 # Short forms countryinfo's spellings miss or that are too short to trust in general.

@@ -10,7 +10,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from faultline.errors import GazetteerError
-from faultline.geo.names import norm_key, skeleton
+from faultline.geo.names import is_acronym, names_town, norm_key, skeleton
 
 SCHEMA_VERSION = "1"
 
@@ -142,6 +142,14 @@ class Gazetteer:
         With `exact`, the exact matches alone: recognition asks whether a name is known as it stands,
         and the variant search is the costly part of a first lookup.
         """
+        found = self._lookup(name, limit=limit, exact=exact)
+        if is_acronym(name):
+            # "UN", "MoD", "FAO": an acronym names a country or unit ("US", "NY"), a town by its
+            # initials ("LA"), or a town whose name is that short ("GAO"); not one of its codes.
+            return tuple(c for c in found if c.fclass != "P" or names_town(name, c.name))
+        return found
+
+    def _lookup(self, name: str, *, limit: int, exact: bool) -> tuple[Candidate, ...]:
         key = norm_key(name)
         if not key:
             return ()
@@ -171,7 +179,7 @@ class Gazetteer:
 
     def _exact_matches(self, key: str, limit: int) -> Iterator[Candidate]:
         rows = self._conn.execute(
-            f"SELECT {_PLACE_COLUMNS} FROM names n JOIN places p ON p.geonameid = n.geonameid "
+            f"SELECT DISTINCT {_PLACE_COLUMNS} FROM names n JOIN places p ON p.geonameid = n.geonameid "
             "WHERE n.norm = ? ORDER BY p.population DESC LIMIT ?",
             (key, limit),
         )

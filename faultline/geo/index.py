@@ -13,7 +13,7 @@ from types import TracebackType
 
 from faultline.errors import GazetteerError
 from faultline.geo.gazetteer import DROP_INDEXES, INDEXES, SCHEMA, SCHEMA_VERSION
-from faultline.geo.names import is_latin, norm_key, skeleton_of_key
+from faultline.geo.names import is_code_for, is_latin, norm_key, skeleton_of_key
 
 PlaceRow = tuple[int, str, float, float, str, str, str, str, str, int]
 BATCH_ROWS = 20_000
@@ -92,9 +92,11 @@ class IndexWriter:
         self.tmp.unlink(missing_ok=True)
 
     def add_place(self, row: PlaceRow, names: Iterable[str]) -> None:
-        """Queue one place and its names (all spellings; non-Latin ones are skipped)."""
+        """Queue one place and its names (all spellings; non-Latin ones and a town's codes are skipped)."""
         self._places.append(row)
-        gid = row[0]
+        gid, name, fclass = row[0], row[1], row[4]
+        if fclass == "P":
+            names = [alias for alias in names if alias == name or not is_code_for(alias, name)]
         self._names.extend((norm, skel, gid) for norm, skel in name_keys(names))
         if len(self._places) >= BATCH_ROWS:
             self.flush()

@@ -45,6 +45,39 @@ def fold(name: str) -> str:
     return _NON_ALNUM.sub(" ", text.translate(_SPECIAL)).strip()
 
 
+def is_code_for(name: str, place: str) -> bool:
+    """Whether an alternate name of a town is a code rather than a name a text would use for it.
+
+    GeoNames lists airport and station codes among a town's names ("SDF" for Louisville, "MOD" for
+    Modesto), and names that fold to a single letter ("J-Town"); in news those letters are acronyms.
+    Capitals that spell the town's initials ("NYC", "LA") are abbreviations news does use.
+    """
+    if len(norm_key(name)) <= 1:
+        return True
+    letters = name.replace(".", "").replace(" ", "")
+    return len(letters) <= 4 and letters.isupper() and not spells_initials(letters, place)
+
+
+def is_acronym(written: str) -> bool:
+    """Whether a name as written may be an acronym: capitals ("UN", "SDF") or a short word with a
+    capital inside ("MoD", "DoD")."""
+    letters = written.replace(".", "")
+    return letters.isalpha() and len(letters) <= 4 and (letters.isupper() or any(ch.isupper() for ch in letters[1:]))
+
+
+def names_town(acronym: str, town: str) -> bool:
+    """Whether an acronym-like name means the town: it spells the town's initials ("NYC"), or is the
+    town's own name of three letters or more in capitals ("GAO, Mali" in a dateline)."""
+    letters = acronym.replace(".", "")
+    return spells_initials(letters, town) or letters.isupper() and len(letters) >= 3 and fold(letters) == fold(town)
+
+
+def spells_initials(letters: str, place: str) -> bool:
+    """Whether capitals spell the initials of a name of several words ("NYC": New York City)."""
+    words = fold(place).split()
+    return len(words) > 1 and fold(letters) == "".join(word[0] for word in words)
+
+
 def is_latin(name: str) -> bool:
     """Whether a name is written in Latin letters (other scripts fold to nothing useful)."""
     return not _NON_LATIN.search(name) and any(ch.isalpha() for ch in name)

@@ -21,6 +21,7 @@ from faultline.geo.name_words import (
     CAPITAL,
     FEATURE_WORDS,
     LANDMARK,
+    LARGE_UNITS,
     MAX_NAME_TOKENS,
     MIN_POPULATION_MORE_WORDS,
     MIN_POPULATION_ONE_WORD,
@@ -40,7 +41,7 @@ from faultline.geo.name_words import (
     trim,
     well_known,
 )
-from faultline.geo.names import fold
+from faultline.geo.names import fold, is_acronym, norm_key
 from faultline.model import Toponym
 
 _FEATURES = "|".join(sorted(map(re.escape, FEATURE_WORDS), key=len, reverse=True))
@@ -59,6 +60,10 @@ _PREPOSITIONS = frozenset({"in", "near", "at", "outside", "into", "toward", "tow
 # "University of Superior"); a name the text places elsewhere is still found there (_propagate).
 _NOT_PLACE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "LANGUAGE", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT",
                                  *NON_PLACE_LABELS})
+# A city this large is a place even where the model labels or bounds its name wrongly (see _big_place).
+MIN_POPULATION_BIG_CITY = 100_000
+# Labels the model gives place names it does not know (see _names_well_known_place).
+_MISREAD_AS = frozenset({"NORP"})
 _POSSESSIVE = re.compile(rf"(?<![\w'’])(?P<name>{NAME})['’]s\s+(?=[A-Z])")
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 # A possessive, closing punctuation, or the full stop after a capitalised acronym ("NSW." but not "U.S.").
@@ -93,6 +98,19 @@ def _without_office(text: str, start: int, end: int, place_words: PlaceWords) ->
     return end
 
 
+def _known_head(text: str, start: int, end: int, gazetteer: Lookup) -> int:
+    """End of the big place that opens a name the gazetteer does not know: a title-case headline
+    runs on into the next words ("in Kandahar Raids")."""
+    name = text[start:end]
+    if " " not in name or has_match(gazetteer, name, exact=True):
+        return end
+    while (last := text.rfind(" ", start, end)) > start:
+        end = last
+        if _big_place(gazetteer, text[start:end]):
+            return end
+    return start + len(name)
+
+
 def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
                   demonyms: Mapping[str, str] | None = None) -> list[Toponym]:
     """Place names in a parsed text, with absolute offsets (offset + doc character offsets)."""
@@ -115,6 +133,9 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
         if ent.start < span.start or ent.end > span.end:
             continue
         start, end = ent.start_char - span.start_char, ent.end_char - span.start_char
+        if ent.label_ in _MISREAD_AS and _names_well_known_place(ent, gazetteer, demonyms):
+            found.append((start, end, ent.text, None, 1))
+            continue
         if ent.label_ not in PLACE_LABELS:
             # Trust the model's numbers and dates; its other labels often misname towns (a town
             # as a person, a nationality or a language); demonyms are filtered separately.
@@ -130,9 +151,11 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
             start += stripped.end()
         for part_start, part_end in _dash_parts(text, start, end):
             part_end = _without_office(text, part_start, _end_of_name(text, part_start, part_end), place_words)
+            part_end = _known_head(text, part_start, part_end, gazetteer)
             name = text[part_start:part_end]
+            # The model takes acronyms ("MoD") for places: only the gazetteer's ("US", "NY") are.
             if name and name[0].isupper() and not is_demonym(name, demonyms, gazetteer) and (
-                    ent.label_ == "GPE" or has_match(gazetteer, name, exact=ent.label_ == "FAC")):
+                    ent.label_ == "GPE" and not is_acronym(name) or has_match(gazetteer, name, exact=ent.label_ == "FAC")):
                 found.append((part_start, part_end, name, ent.label_, 1))
     for pattern in (_NAME_THEN_FEATURE, _FEATURE_OF_NAME, place_words.landmark):
         for match in pattern.finditer(text):
@@ -207,6 +230,25 @@ def _gazetteer_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str],
         found.append((start, start + len(match.text), match.text, None, -1))
         index = match.end - span.start
     return found
+
+
+def _names_well_known_place(ent: Span, gazetteer: Lookup, demonyms: Mapping[str, str]) -> bool:
+    """A nationality or group that is, word for word, a well-known place and no demonym: the small
+    model reads Arabic names so ("Aleppo" as NORP). Acronyms ("ISIS") are the groups they seem.
+    Organisations are often named after a city ("Toyota", "Lincoln"), so ORG entities stay ORG."""
+    if ent[0].lower_ == "the" or is_acronym(ent.text) or is_demonym(ent.text, demonyms, gazetteer):
+        return False
+    return _big_place(gazetteer, ent.text)
+
+
+def _big_place(gazetteer: Lookup, name: str) -> bool:
+    """Whether a name is a country or large unit, or the own name of a city of MIN_POPULATION_BIG_CITY
+    (GeoNames' alternates of big cities include words like "Google" and "Royal")."""
+    key = norm_key(name)
+    return fold(name) not in load_common_words() and any(
+        c.is_country or c.fcode in LARGE_UNITS
+        or c.fclass == "P" and c.population >= MIN_POPULATION_BIG_CITY and norm_key(c.name) == key
+        for c in gazetteer.lookup(name, exact=True))
 
 
 def _misread_name(ent: Span) -> bool:

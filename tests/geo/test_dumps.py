@@ -100,3 +100,12 @@ def test_bad_admin_code_line_is_rejected(index: Path, tmp_path: Path) -> None:
     bad = write_dump(tmp_path, "admin1CodesASCII", ["TJ.01\tGorno-Badakhshan\n"])
     with pytest.raises(GazetteerError, match="expected 4"):
         load_dumps([bad], index_path=index, show_progress=False)
+
+
+def test_a_towns_codes_in_a_dump_are_not_indexed_as_its_names(index: Path, tmp_path: Path) -> None:
+    rows = [geoname_row(1221328, "Khorugh", 37.49039, 71.55337, "P", "PPLA", "TJ", "01", "", 30500,
+                        alternates="Khorog,KHG,K")]
+    load_dumps([write_dump(tmp_path, "TJ", rows)], index_path=index, show_progress=False)
+    with Gazetteer(index) as gazetteer:
+        assert [c.geonameid for c in gazetteer.lookup("Khorog", exact=True)] == [1221328]
+        assert not gazetteer.lookup("KHG", exact=True) and not gazetteer.lookup("K", exact=True)

@@ -86,3 +86,10 @@ def test_missing_or_corrupt_index_is_a_gazetteer_error(tmp_path: Path) -> None:
     assert "\n" not in caught.value.one_line()
     with pytest.raises(GazetteerError):
         load_gazetteer(Settings(gazetteer_path=tmp_path / "absent.sqlite"), build=False)
+
+
+def test_a_towns_airport_code_is_no_name_of_it_but_its_initials_are(gazetteer: Gazetteer) -> None:
+    assert not [c for c in gazetteer.lookup("SDF") if c.name == "Louisville"]
+    assert not [c for c in gazetteer.lookup("MoD") if c.fclass == "P"]
+    assert any(c.name == "Los Angeles" for c in gazetteer.lookup("LA"))
+    assert any(c.name == "Louisville" for c in gazetteer.lookup("Louisville"))

@@ -80,3 +80,20 @@ def test_a_place_named_for_a_disease_is_not_a_place_there(nlp, gazetteer: Gazett
     text = "Doctors in Kabul said. Kabul fever is not a real illness, but Kabul virus samples were sent."
     found = find_toponyms(_with_entities(nlp(text), ("Kabul", "GPE")), 0, gazetteer)
     assert [t.start for t in found] == [text.index("Kabul")]
+
+
+def test_a_city_the_model_calls_a_nationality_is_a_place(nlp, gazetteer: Gazetteer) -> None:
+    assert _found(nlp, gazetteer, "Kandahar saw heavy fighting on Sunday.", ("Kandahar", "NORP")) == ["Kandahar"]
+
+
+def test_an_organisation_named_after_a_city_stays_an_organisation(nlp, gazetteer: Gazetteer) -> None:
+    assert not _found(nlp, gazetteer, "Lincoln announced record sales on Sunday.", ("Lincoln", "ORG"))
+
+
+def test_an_acronym_the_model_calls_a_place_needs_the_gazetteer(nlp, gazetteer: Gazetteer) -> None:
+    found = _found(nlp, gazetteer, "Officials at the MoD said two soldiers died in Kandahar.", ("MoD", "GPE"), ("Kandahar", "GPE"))
+    assert found == ["Kandahar"]
+
+
+def test_a_title_case_headline_name_is_cut_to_the_place_that_opens_it(nlp, gazetteer: Gazetteer) -> None:
+    assert _found(nlp, gazetteer, "Taliban Fighters Killed In Kandahar Raids", ("Kandahar Raids", "GPE")) == ["Kandahar"]

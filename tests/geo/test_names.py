@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from faultline.geo.names import fold, is_latin, norm_key, skeleton
+from faultline.geo.names import fold, is_acronym, is_code_for, is_latin, names_town, norm_key, skeleton
 
 
 @pytest.mark.parametrize(("one", "other"), [
@@ -35,3 +35,21 @@ def test_norm_key_drops_generic_words() -> None:
 def test_non_latin_names_are_recognised() -> None:
     assert is_latin("Khorugh") and is_latin("Đà Nẵng")
     assert not is_latin("Душанбе") and not is_latin("کابل")
+
+
+@pytest.mark.parametrize(("alias", "town"), [("SDF", "Louisville"), ("KHG", "Khorugh"), ("J-Town", "Jinjang"), ("X", "Xanadu")])
+def test_codes_and_single_letters_are_not_names_of_a_town(alias: str, town: str) -> None:
+    assert is_code_for(alias, town)
+
+
+@pytest.mark.parametrize(("alias", "town"), [("NYC", "New York City"), ("L.A.", "Los Angeles"), ("Khorog", "Khorugh"),
+                                             ("Gao", "Gao")])
+def test_initials_and_spellings_are_names_of_a_town(alias: str, town: str) -> None:
+    assert not is_code_for(alias, town)
+
+
+def test_acronyms_name_a_town_only_by_its_initials_or_its_own_short_name() -> None:
+    assert all(is_acronym(name) for name in ("UN", "MoD", "SDF", "N.Y.", "J"))
+    assert not any(is_acronym(name) for name in ("Kabul", "St.", "Khost", "Ky."))
+    assert names_town("LA", "Los Angeles") and names_town("GAO", "Gao")
+    assert not names_town("UN", "Un") and not names_town("SDF", "Louisville") and not names_town("MoD", "Maud")
