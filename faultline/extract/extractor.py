@@ -350,15 +350,14 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     date = incident.date
     if fact.date is not None and date is not None and abs((fact.date.date - date).days) > 1:
         return True
-    place = incident.place
+    known = {p.text for p in incident.places}
     new_places = fact.event_places
-    different_place = bool(place is not None and new_places and all(p.text != place.text for p in new_places))
+    different_place = bool(known and new_places and all(p.text not in known for p in new_places))
     different_kind = not ({t.sub_event_type for t in fact.triggers} & incident.sub_types)
     if fact.announces_another:
         return different_place or different_kind
     if _refers_back(incident, fact):
         return False
-    known = {p.text for p in incident.places}
     if fact.scene_places and not any(p.text in known for p in fact.scene_places):
         return True
     return different_place and different_kind

@@ -63,7 +63,12 @@ def load_place_role_cues(path: Path | None = None) -> PlaceRoleCues:
 def classify_toponyms(
     sent: Span, offset: int, toponyms: Sequence[Toponym], cues: PlaceRoleCues
 ) -> list[Toponym]:
-    """The toponyms inside `sent`, each with its role: "event", "origin" or "other"."""
+    """The toponyms inside `sent`, each with its role: "event", "origin" or "other".
+
+    Event places in a locative phrase ("killed in North Little Rock") come first, then those the
+    sentence names otherwise ("the Damascus suburb of Daraya", "bombed Kunduz"): where an event
+    happened is read from the first.
+    """
     start, end = offset + sent.start_char, offset + sent.end_char
     inside = [t for t in toponyms if start <= t.start and t.end <= end]
     if not inside:
@@ -73,45 +78,46 @@ def classify_toponyms(
     roles = []
     for toponym in inside:
         tokens = words[bisect_left(starts, toponym.start):bisect_left(starts, toponym.end)]
-        roles.append(dataclasses.replace(toponym, role=_role(sent, tokens, cues)))
-    return roles
+        role, locative = _role(sent, tokens, cues)
+        roles.append((not locative, dataclasses.replace(toponym, role=role)))
+    return [toponym for _, toponym in sorted(roles, key=lambda pair: pair[0])]
 
 
-def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> str:
-    """The role of the toponym written by `tokens`."""
+def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> tuple[str, bool]:
+    """The role of the toponym written by `tokens`, and whether a locative preposition introduces it."""
     if not tokens:
-        return "other"
+        return "other", False
     head = _phrase_head(tokens)
     previous = sent.doc[tokens[0].i - 1] if tokens[0].i > sent.start else None
     following = sent.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < sent.end else None
     if following is not None and following.text == "-" and tokens[-1].i + 2 < sent.end:
         following = sent.doc[tokens[-1].i + 2]
     if following is not None and following.lower_ in cues.origin_words:
-        return "origin"
+        return "origin", False
     if head.dep_ == "poss" or (following is not None and following.lower_ in ("'s", "’s")):
         governor = head.head
         if governor.lower_ in cues.institution_heads:
-            return "other"
+            return "other", False
     if head.dep_ == "compound" and head.head.lower_ in cues.institution_heads:
-        return "other"
+        return "other", False
     for ancestor in _ancestors(head, limit=4):
         word = ancestor.lower_
         if ancestor.dep_ == "prep" or ancestor.pos_ == "ADP":
             if word in cues.origin_prepositions:
-                return "origin"
+                return "origin", False
             if word in cues.event_prepositions:
-                return "origin" if _origin_verb(ancestor, cues) else "event"
+                return ("origin", False) if _origin_verb(ancestor, cues) else ("event", True)
         if ancestor.lemma_.lower() in cues.origin_words:
-            return "origin"
+            return "origin", False
         if ancestor.pos_ == "VERB":
             break
     if previous is not None and previous.lower_ in cues.origin_prepositions:
-        return "origin"
+        return "origin", False
     if previous is not None and previous.lower_ in cues.event_prepositions:
-        return "event"
+        return "event", True
     if head.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "appos", "conj", "compound", "npadvmod"):
-        return "event"
-    return "other"
+        return "event", False
+    return "other", False
 
 
 def _phrase_head(tokens: Sequence[Token]) -> Token:

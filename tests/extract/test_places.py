@@ -46,3 +46,21 @@ def test_offsets_are_absolute_and_outside_toponyms_are_ignored(nlp):
 ])
 def test_from_phrases_mark_origins(nlp, text, name):
     assert roles(nlp, text, [name])[name] == "origin"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Drones of the US-led coalition struck a depot near Raqqa.", "US"),
+    ("Iran-backed militias shelled a base near Erbil on Sunday.", "Iran"),
+])
+def test_a_place_qualifying_an_actor_is_its_origin(nlp, text, name):
+    assert roles(nlp, text, [name])[name] == "origin"
+
+
+def test_a_place_in_a_locative_phrase_is_read_before_places_named_otherwise(nlp):
+    text = "Rebels handed the Homs suburb of Waer to the army, and gunmen killed two men in Talbiseh."
+    doc = nlp(text)
+    toponyms = [Toponym(text=name, start=text.index(name), end=text.index(name) + len(name))
+                for name in ("Homs", "Waer", "Talbiseh")]
+    found = classify_toponyms(doc[:], 0, toponyms, load_place_role_cues())
+    assert [t.text for t in found] == ["Waer", "Talbiseh", "Homs"]
+    assert all(t.role == "event" for t in found)
