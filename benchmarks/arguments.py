@@ -373,6 +373,16 @@ def causes(scores: Scores) -> str:
     return "\n".join(lines)
 
 
+def report(corpus: str, docs: Sequence[tuple[ArgumentDoc, str]], results: dict[str, ArticleResult], *,
+           scope: Sequence[str], whole_articles: bool, units: str) -> Scores:
+    """Score one corpus and print its table and missed causes; `units` follows the per-half counts in the title."""
+    scores = evaluate(docs, results, scope=scope, whole_articles=whole_articles)
+    counts = Counter(h for _, h in docs)
+    print(table(scores, f"{corpus}: {counts[HALVES[0]]} + {counts[HALVES[1]]} {units}"))
+    print(causes(scores))
+    return scores
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run both corpora through the pipeline and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -389,17 +399,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     rams_s = time.perf_counter() - started - wiki_s
     print(MAPPING)
     print()
-    scores = evaluate(wiki, results, scope=WIKI_SCOPE, whole_articles=True)
-    counts = Counter(h for _, h in wiki)
-    print(table(scores, f"WikiEvents: {counts[HALVES[0]]} + {counts[HALVES[1]]} full articles, "
-                        f"{sum(len(r.events) for r in results.values())} events of ours, {wiki_s:.1f}s"))
-    print(causes(scores))
+    events = sum(len(r.events) for r in results.values())
+    scores = report("WikiEvents", wiki, results, scope=WIKI_SCOPE, whole_articles=True,
+                    units=f"full articles, {events} events of ours, {wiki_s:.1f}s")
     print()
-    rams_scores = evaluate(rams, rams_results, scope=RAMS_SCOPE, whole_articles=False)
-    counts = Counter(h for _, h in rams)
-    print(table(rams_scores, f"RAMS: {counts[HALVES[0]]} + {counts[HALVES[1]]} windows with an in-scope "
-                             f"event, {rams_s:.1f}s"))
-    print(causes(rams_scores))
+    rams_scores = report("RAMS", rams, rams_results, scope=RAMS_SCOPE, whole_articles=False,
+                         units=f"windows with an in-scope event, {rams_s:.1f}s")
     if args.examples:
         for label, found in (("WikiEvents", scores), ("RAMS", rams_scores)):
             for kind in sorted(found.examples):

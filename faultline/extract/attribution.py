@@ -138,8 +138,6 @@ def _reporter(verb: Token, offset: int, words: SourceWords) -> Attribution | Non
     """The speaker of a reporting verb: its subject, or the agent of a passive one."""
     doc = verb.doc
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if len(subjects) > 1 and subjects[0].is_upper and len(subjects[0]) > 1:
-        subjects = subjects[1:]  # "GOMA, Congo (Reuters) - officials said": a dateline's place says nothing
     if subjects:
         subj = subjects[0]
         if subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
@@ -150,8 +148,8 @@ def _reporter(verb: Token, offset: int, words: SourceWords) -> Attribution | Non
             return _source_beside(subj, offset, words)
         start, end = _phrase(subj)
         # "Zabihullah Mujahid, a Taliban spokesman, said": the apposition names the kind.
-        source = _without_dateline(doc[start:end])
-        appos = [c for c in subj.children if c.dep_ == "appos" and c.i >= source.start]
+        source = doc[start:end]
+        appos = [c for c in subj.children if c.dep_ == "appos"]
         kind = words.kind_of(source.text) or (words.kind_of(doc[slice(*_phrase(appos[0]))].text) if appos else None)
         if kind is None and subj.pos_ not in ("PROPN", "PRON") and subj.ent_type_ not in ("PERSON", "ORG", "NORP"):
             # "the report, by the UN mission, said"; but "the attack said ..." is not a source
@@ -219,21 +217,7 @@ def _source_inside(subj: Token, words: SourceWords) -> Token | None:
 
 
 def _attribution(source: SpacySpan, offset: int, words: SourceWords) -> Attribution:
-    source = _without_dateline(source)
     return Attribution(_strip_det(source).text, words.kind_of(source.text) or "unknown", _span(source, offset))
-
-
-_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
-
-
-def _without_dateline(source: SpacySpan) -> SpacySpan:
-    """ "CAIRO (AP) — Sudan's army" -> "Sudan's army": the parse may hang a dateline on the subject."""
-    for tok in source:
-        if tok.text in _DASHES and tok.i > source.start and tok.i + 1 < source.end:
-            before = source.doc[tok.i - 1]
-            if before.text == ")" or before.is_upper and len(before) > 1:
-                return source.doc[tok.i + 1:source.end]
-    return source
 
 
 def _headline_source(sent: SpacySpan, offset: int, words: SourceWords) -> Attribution | None:

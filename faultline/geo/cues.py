@@ -28,15 +28,11 @@ from faultline.geo.name_words import (
     well_known,
 )
 from faultline.geo.names import fold
+from faultline.nlp.datelines import DATELINE
 
-# A dateline opens a story with the place it was filed from, in capitals, after a headline's full
-# stop or a line break: "SACRAMENTO — ...", "TBILISI, Georgia — ...", "LEBANON (AP) — ...", "BEIRUT: ...",
-# "KABUL, Nov 25 (Reuters) - ...".
-_DATELINE = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"'”’]\s)|(?<=\d\s))"
-    r"(?P<name>[A-Z][A-Z'’.]*[A-Z.](?:[ -][A-Z][A-Z'’.]*[A-Z.]){0,3})"
-    r"(?=(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z]+\)\s*)?"
-    r"(?:—|–|--?|:|\x97)(?:\s|$))")  # at the end: a dateline parsed apart from its lede
+# A dateline (see DATELINE) opens a story with the place it was filed from: at the start, after a
+# headline's full stop or a line break, or after a byline's date ("March 24, 2009 MANSFIELD -- ").
+_DATELINE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"'”’]\s)|(?<=\d\s))" + DATELINE.pattern)
 # Name-final words that belong to a unit's name rather than to the institution after it: "Kentucky
 # State Police", "Gainesville City Council".
 _UNIT_WORDS = frozenset({"city", "county", "town", "township", "village", "borough", "state"})

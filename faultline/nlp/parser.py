@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -28,6 +29,7 @@ class ModelError(FaultlineError):
 
 MAX_WINDOW_CHARS = 20_000
 _WORD = re.compile(r"[a-z]+")
+_LINE_BREAK = re.compile(r"\n\s*")
 T = TypeVar("T")
 
 
@@ -59,7 +61,7 @@ def select_windows(
 
     With no cue every sentence is kept. Windows end at paragraph breaks (a headline is never read
     as the start of the first sentence) and at MAX_WINDOW_CHARS, so no doc exceeds spaCy's limit.
-    A dateline opening a window is a window of its own.
+    A dateline opening a sentence or a line is a window of its own.
     """
     spans = list(sentence_spans(text))
     keep = [False] * len(spans)
@@ -80,15 +82,28 @@ def select_windows(
             windows[-1] = (windows[-1][0], end)
         else:
             windows.append((start, end))
-    return [part for window in windows for part in _without_dateline(text, *window)]
+    openings = sorted({start for start, _ in spans}.union(match.end() for match in _LINE_BREAK.finditer(text)))
+    return [part for window in windows for part in _datelines_apart(text, *window, openings)]
 
 
-def _without_dateline(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A window that opens with a dateline, as two: the dateline, then the rest (see datelines)."""
-    split = dateline_end(text, start)
-    if split is None or split >= end:
-        return [(start, end)]
-    return [(start, split), (split, end)]
+def _datelines_apart(text: str, start: int, end: int, openings: Sequence[int]) -> list[tuple[int, int]]:
+    """A window cut before and after each dateline that opens one of its sentences or lines (see datelines).
+
+    A dateline after a headline shares the headline's window: on its line after a full stop
+    ("... budget . COLUMBUS, Ohio (AP) — ..."), and in its sentence on the next line when the
+    headline has none.
+    """
+    parts = []
+    for opening in openings[bisect_left(openings, start):bisect_left(openings, end)]:
+        split = dateline_end(text, opening) if opening >= start else None
+        if split is None or split >= end:
+            continue
+        if opening > start:
+            parts.append((start, start + len(text[start:opening].rstrip())))
+        parts.append((opening, split))
+        start = split
+    parts.append((start, end))
+    return parts
 
 
 class ArticleParser:

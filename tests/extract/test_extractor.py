@@ -91,3 +91,18 @@ def test_a_dateline_is_parsed_apart_from_the_lede():
     (undated,) = extract_text("HERAT, Feb 27 (AFP) - Gunmen attacked a police checkpoint, killing two officers.",
                               published=PUBLISHED)
     assert (undated.event_date, undated.time_precision) == ("2026-02-27", 1)
+
+
+def test_a_dateline_after_a_headline_is_parsed_apart_from_both():
+    # With no full stop the headline shares a sentence with the dateline on the next line.
+    shelling = extract_text("Army shells rebel town\nKHARTOUM (AP) — Sudan's army said its troops shelled the town "
+                            "of Kadugli on Monday, killing nine fighters.", published=PUBLISHED)
+    assert [(e.actor1.startswith("Military Forces of Sudan"), e.fatalities) for e in shelling] == [(True, 9)]
+    assert [(a.source, a.kind) for a in shelling[0].attribution] == [("Sudan's army", "military")]
+    (ambush,) = extract_text("Ambush on army convoy\nMOGADISHU, Jan 5 (Reuters) - Al Shabaab militants killed six "
+                             "soldiers in an ambush on Tuesday, a military officer said.", published=PUBLISHED)
+    assert ambush.fatalities == 6 and {a.source for a in ambush.attribution} == {"military officer"}
+    # After a headline's full stop, on the same line.
+    (raid,) = extract_text("Villagers die in night raid. BENI, Congo (Reuters) - Local officials said rebels killed "
+                           "14 villagers on Sunday.", published=PUBLISHED)
+    assert {a.source for a in raid.attribution} == {"Local officials"}

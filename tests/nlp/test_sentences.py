@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -67,3 +68,16 @@ def test_follow_sentences_are_kept_only_in_articles_with_a_cue():
     ]
     obituary = "The singer died on Monday. She was 90."
     assert select_windows(obituary, cue, context=0, follow=follow) == []
+
+
+@pytest.mark.parametrize("dateline", [
+    "MANILA, Aug 9 (Reuters) - ", "MANILA — ", "MANILA: ", "MANILA, Philippines, Aug. 9, 2019 (Xinhua) -- ",
+])
+def test_a_dateline_opening_a_line_or_a_sentence_is_a_window_of_its_own(dateline):
+    lede = "Divers searched the water for survivors."
+    for headline, between in (("Ferry sinks off coast", "\n"), ("Ferry sinks off coast.", " ")):
+        text = headline + between + dateline + lede
+        assert texts(select_windows(text, None, context=1), text) == [headline, dateline, lede]
+    # Capitals inside a sentence open no dateline.
+    text = "Envoys from the UN, EU and AU met - briefly - on Monday."
+    assert texts(select_windows(text, None, context=1), text) == [text]
