@@ -77,6 +77,8 @@ class Incident:
     facts: list[SentenceFacts] = field(default_factory=list)
     # The day an incident that states none gets from its story: the story's day so far, or the dateline's.
     context_date: date_rules.DateMention | None = None
+    # The place an incident that names none gets from its story: the dateline's.
+    context_place: Toponym | None = None
 
     @property
     def date(self) -> dt.date | None:
@@ -123,9 +125,12 @@ class Extractor:
         facts: list[SentenceFacts] = []
         claims: list[tuple[Claim, Actor | None]] = []  # each claim with the actor it names, if known
         filed: date_rules.DateMention | None = None  # the dateline's day
+        filed_from: Toponym | None = None  # the dateline's place
         for window in windows:
-            if filed is None and is_dateline(window.doc.text):
+            if filed_from is None and is_dateline(window.doc.text):
                 filed = date_rules.find_date(window.doc[:], window.offset, published=article.published)
+                end = window.offset + len(window.doc.text)
+                filed_from = next((t for t in toponyms if window.offset <= t.start and t.end <= end), None)
             for sent in window.doc.sents:
                 fact = self._read_sentence(article, sent, window.offset, toponyms)
                 if fact is not None:
@@ -137,6 +142,7 @@ class Extractor:
         starts = [incident.facts[0].span.start for incident in incidents]
         events = []
         for index, incident in enumerate(incidents):
+            incident.context_place = filed_from
             if not any(f.date for f in incident.facts):
                 incident.context_date = filed
                 if index and _continues_the_story(incident.facts[0]):
@@ -217,7 +223,7 @@ class Extractor:
         # be read back from the bare noun as perpetrators.
         fatalities, _, _ = totals.fatality_total(found)
         date, time_precision, date_span = _incident_date(article, incident)
-        location = incident.place or _fallback_place(facts)
+        location = incident.place or _fallback_place(facts) or incident.context_place
         candidates = incident.places or ((location,) if location else ())
         origins = tuple(t for f in facts for t in f.toponyms if t.role == "origin")
         attribution = _incident_attribution(main, facts)

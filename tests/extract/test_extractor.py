@@ -106,3 +106,12 @@ def test_a_dateline_after_a_headline_is_parsed_apart_from_both():
     (raid,) = extract_text("Villagers die in night raid. BENI, Congo (Reuters) - Local officials said rebels killed "
                            "14 villagers on Sunday.", published=PUBLISHED)
     assert {a.source for a in raid.attribution} == {"Local officials"}
+
+
+def test_an_event_that_names_no_place_is_placed_at_its_dateline():
+    (ambush,) = extract_text("Ambush on army convoy\nMOGADISHU, Jan 5 (Reuters) - Al Shabaab militants killed six "
+                             "soldiers in an ambush on Tuesday, a military officer said.", published=PUBLISHED)
+    assert (ambush.location, ambush.country) == ("Mogadishu", "Somalia")
+    (named,) = extract_text("NAIROBI, Jan 5 (Reuters) - Al Shabaab militants killed six soldiers in an ambush "
+                            "near Afmadow on Tuesday, a military officer said.", published=PUBLISHED)
+    assert named.location != "Nairobi"
