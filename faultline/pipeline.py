@@ -161,10 +161,11 @@ def _candidates(event: EventMention) -> list[Toponym]:
 def _locate(
     event: EventMention, resolved: dict[tuple[int, int], Place | Unresolved]
 ) -> tuple[Place | None, Unresolved | None]:
-    """The most precise of the places the incident is put at.
+    """The most precise of the places the incident is put at, inside its main place.
 
-    A place the gazetteer lacks keeps its written name with the coordinates of a known place
-    the article also puts the incident at, and at best precision 2 ("near" that place).
+    "In Afghanistan ... in Kunduz" is Kunduz; "in Mali, according to diplomats in Dakar" stays Mali,
+    the country its statements read first. A place the gazetteer lacks keeps its written name with the coordinates
+    of a known place the article also puts the incident at, and at best precision 2 ("near" that place).
     """
     candidates = _candidates(event)
     if not candidates:
@@ -174,9 +175,10 @@ def _locate(
     if not places:
         first = results[0]
         return None, first if isinstance(first, Unresolved) else None
+    main = results[0]
+    if isinstance(main, Place):
+        return min((p for p in places if _within(p, main)), key=lambda p: (p.where_prec, places.index(p))), None
     best = min(places, key=lambda p: (p.where_prec, places.index(p)))
-    if isinstance(results[0], Place):
-        return best, None
     written = candidates[0]
     near = dataclasses.replace(
         best,
@@ -187,6 +189,17 @@ def _locate(
         span=Span(written.start, written.end, written.text),
     )
     return near, None
+
+
+def _within(place: Place, main: Place) -> bool:
+    """Whether a place may refine the main place. A country only by its own places (Dakar does not
+    refine Mali); a unit or town by any, for it may be a namesake read wrongly ("Saint
+    Mark's Church in Alexandria": a parish of Grenada), and the town beside it right."""
+    return main.where_prec != COUNTRY_PRECISION or place.iso2 == main.iso2
+
+
+# UCDP where_prec of a country's centre.
+COUNTRY_PRECISION = 6
 
 
 # The pipeline of a worker process; set once by _start_worker when the pool forks it.

@@ -61,3 +61,11 @@ def test_a_failing_article_becomes_a_rejection_and_the_rest_go_on(pipeline, monk
     assert results[2].rejections and results[2].rejections[0].stage == "extract"
     assert "boom" in results[2].rejections[0].reason
     assert results[3].events
+
+
+def test_an_events_country_is_refined_only_by_a_place_inside_it(pipeline):
+    (refined,) = pipeline.process(Article(id="r", text="Fighting in Afghanistan killed 12 people in Kunduz on Monday.")).events
+    assert (refined.place.name, refined.place.iso2) == ("Kunduz", "AF")
+    (kept,) = pipeline.process(Article(id="k", text=(
+        "Militants killed six soldiers in Mali on Monday, according to diplomats in Dakar."))).events
+    assert kept.place.iso2 == "ML"
