@@ -114,8 +114,7 @@ def cued_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str], words
             return
 
     for i in range(span.start + 1, span.end):
-        token = doc[i]
-        word = token.lower_
+        word = words.lowers[i - span.start]
         if word in place_words.local_nouns:
             last = i - 1 if doc[i - 1].text == "-" else i
             first = last
@@ -173,22 +172,22 @@ def institution_places(span: Span, gazetteer: Lookup, doc_ents: list[Span],
     return found
 
 
-def country_initials(span: Span, gazetteer: Lookup) -> list[tuple[int, int, str, str | None, int]]:
+def country_initials(span: Span, gazetteer: Lookup, words: Words) -> list[tuple[int, int, str, str | None, int]]:
     """Countries written in capital initials ("the DRC", "US Centers", "USA Today"), unless the words
     around are capitals too (a shouted headline, where "US" may be the pronoun)."""
     doc = span.doc
     found = []
-    for i in range(span.start, span.end):
-        token = doc[i]
-        letters = token.text.replace(".", "")
+    for index, text in enumerate(words.texts):
+        letters = text.replace(".", "")
         if not (len(letters) >= 2 and letters.isalpha() and letters.isupper()):
             continue
+        i = span.start + index
         around = [doc[j] for j in (i - 1, i + 1) if span.start <= j < span.end and doc[j].is_alpha and len(doc[j]) > 1]
         if any(t.is_upper for t in around):
             continue
-        if any(c.is_country for c in gazetteer.lookup(token.text, exact=True)):
-            start = token.idx - span.start_char
-            found.append((start, start + len(token.text), token.text, None, 0))
+        if any(c.is_country for c in gazetteer.lookup(text, exact=True)):
+            start = words.starts[index]
+            found.append((start, start + len(text), text, None, 0))
     return found
 
 
@@ -238,7 +237,8 @@ def coordinated(text: str, found: list[tuple[int, int, str, str | None, int]], g
     return more
 
 
-def person_names(span: Span, gazetteer: Lookup, place_words: PlaceWords, doc_ents: list[Span]) -> set[str]:
+def person_names(span: Span, gazetteer: Lookup, place_words: PlaceWords, doc_ents: list[Span],
+                 words: Words) -> set[str]:
     """Folded one-word names the text uses for a person, which then name no place anywhere in it.
 
     A word is a person's if it is the surname of a person named in full ("Darren Ripley ... coach
@@ -250,8 +250,10 @@ def person_names(span: Span, gazetteer: Lookup, place_words: PlaceWords, doc_ent
     doc = span.doc
     names = person_surnames(doc_ents)
     for i in range(span.start, span.end):
+        if not words.texts[i - span.start][:1].isupper():
+            continue  # most words: no Token needed to rule them out
         token = doc[i]
-        if not (token.is_alpha and token.text[:1].isupper() and token.tag_ in PROPER_NOUN_TAGS):
+        if not (token.is_alpha and token.tag_ in PROPER_NOUN_TAGS):
             continue
         titled = i > span.start and doc[i - 1].lower_.rstrip(".") in place_words.person_titles
         # Not after a preposition: "a former resident of Lubbock told reporters" is the resident speaking.

@@ -166,6 +166,7 @@ class Words:
     starts: list[int]  # character offsets in `text`
     names: list[bool]  # whether each is a name word (see PROPER_NOUN_TAGS)
     lower: set[str]  # the words the text writes in lower case
+    lowers: list[str]  # each token's lower-case form (Token.lower_)
 
     @classmethod
     def read(cls, span: Span, blocked: set[int]) -> Words:
@@ -173,7 +174,7 @@ class Words:
         doc = span.doc
         strings = doc.vocab.strings
         proper = {strings[tag] for tag in PROPER_NOUN_TAGS}
-        texts, starts, names, lower, written = [], [], [], set(), []
+        texts, starts, names, lower, lowers, written = [], [], [], set(), [], []
         base = span.start_char
         rows = doc.to_array([ORTH, SPACY, IDX, TAG, IS_ALPHA, IS_LOWER, LOWER])[span.start:span.end].tolist()
         for i, (orth, space, idx, tag, alpha, is_lower, lower_) in enumerate(rows, start=span.start):
@@ -183,11 +184,12 @@ class Words:
             starts.append(idx - base)
             names.append(i not in blocked and tag in proper and bool(alpha) and text[:1].isupper()
                          and not text.isupper())
+            lowers.append(strings[lower_])
             if is_lower:
-                lower.add(strings[lower_])
+                lower.add(lowers[-1])
         # Span.text leaves out the last token's trailing space.
         text = "".join(written[:-1]) + texts[-1] if texts else ""
-        return cls(text, texts, starts, names, lower)
+        return cls(text, texts, starts, names, lower, lowers)
 
 
 def full_names(doc_ents: list[Span]) -> list[Span]:

@@ -190,10 +190,10 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
     found.extend(home_districts(text, gazetteer, words))
     found.extend(cued_names(span, gazetteer, demonyms, words, place_words, doc_ents))
     found.extend(institution_places(span, gazetteer, doc_ents, words))
-    found.extend(country_initials(span, gazetteer))
+    found.extend(country_initials(span, gazetteer, words))
     found.extend(plural_features(text, gazetteer, demonyms, place_words))
     # Before the passes that spread a name to its other mentions: a person's name must not spread.
-    people = person_names(span, gazetteer, place_words, doc_ents)
+    people = person_names(span, gazetteer, place_words, doc_ents, words)
     found = [f for f in found if " " in f[2] or fold(f[2]) not in people]
     found.extend(coordinated(text, found, gazetteer, demonyms, words, doc_ents))
     found.extend(_propagate(span, found, gazetteer, words, doc_ents))
