@@ -112,7 +112,7 @@ class Pipeline:
         toponyms = [t for w in windows for t in find_toponyms(w.doc, w.offset, gazetteer, demonyms=demonyms)]
         extraction = self.extractor.extract(article, windows, toponyms)
         resolved = self._resolve(article, extraction.events, toponyms)
-        events = [self._geocode(event, resolved) for event in extraction.events]
+        events = [self._geocode(event, resolved, article.text) for event in extraction.events]
         return ArticleResult(article, events, extraction.mentions, toponyms, [])
 
     def _resolve(
@@ -136,8 +136,11 @@ class Pipeline:
         results = self.geocoder.resolve_all(list(chosen.values()), text=article.text)
         return dict(zip(chosen, results))
 
-    def _geocode(self, event: EventMention, resolved: dict[tuple[int, int], Place | Unresolved]) -> EventMention:
+    def _geocode(self, event: EventMention, resolved: dict[tuple[int, int], Place | Unresolved], text: str) -> EventMention:
         place, unresolved = _locate(event, resolved)
+        if place is None and unresolved is not None:
+            # Still in a country: the one its words or the article's other places name.
+            place = self.geocoder.country_of(unresolved, [p for p in resolved.values() if isinstance(p, Place)], text)
         event = dataclasses.replace(event, place=place, unresolved=unresolved)
         if place is None:
             return event

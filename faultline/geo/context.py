@@ -187,7 +187,8 @@ def drop_unsupported(mentions: list[Mention], demonyms: Counter[str], text: str)
     for mention in mentions:
         if mention.choice is None or not mention.needs_support:
             continue
-        others = [(m, c) for m, c in chosen if fold(m.name) != fold(mention.name)]
+        # The whole a part names ("Israel" for "Central Israel") written apart is independent evidence.
+        others = [(m, c) for m, c in chosen if fold(m.toponym.text) != fold(mention.toponym.text)]
         named = Counter(c.country for m, c in others if not m.needs_support) + demonyms
         guessed = {c.country for m, c in others if m.needs_support}
         beside = [c for m, c in others if c.fclass == "P" and _same_sentence(text, mention.toponym, m.toponym)]

@@ -11,6 +11,7 @@ from dataclasses import replace
 from faultline.geo.context import (
     ENCLOSED_GAP,
     FIRST_ORDER,
+    NAMESAKE_RATIO,
     Mention,
     coarser,
     drop_unsupported,
@@ -51,6 +52,8 @@ MAX_CANDIDATES = 40
 _SUFFIX_HINTS = frozenset({"county", "parish", "district", "province", "region", "oblast", "governorate", "valley"})
 # Transliteration variants below this similarity are too often other places ("Darvaz"/"Odrowaz").
 FUZZY_ACCEPT = 0.75
+# What a town found through another of its names loses to a same-size town of the written name (see _outnamed).
+OUTNAMED_PENALTY = 0.5
 # A town this large may stand for the landmark named after it without support ("London Bridge").
 LANDMARK_CITY_POPULATION = 250_000
 # Label hints -> GeoNames feature classes/codes that fit them.
@@ -88,11 +91,23 @@ _STATE_AFTER = re.compile(r"\s+(?:state\b|State\b(?!\s+[A-Z]))")
 # the place the rest names.
 _PART_OF = re.compile(r"^(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|upper|lower)\s+(?=\S)",
                       re.IGNORECASE)
+# A named part of a place the gazetteer lacks, written "<part> of <place>": "the Old City of Damascus".
+_PART_OF_PLACE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+of\s+(?:the\s+)?(?=[A-Z])")
 _WORD = re.compile(r"[A-Z][a-z]+")
 _LAST_WORD = re.compile(r"\b([A-Z][a-z]+)\s+$")
 # A possessor right before a name, maybe a country of several words: "Afghanistan's Badakhshan",
 # "the Philippines' Mindanao", "Democratic Republic of Congo's Ituri".
 _POSSESSOR = re.compile(r"((?:[A-Z][\w.-]*\s+(?:of\s+(?:the\s+)?)?){0,3}[A-Z][\w.-]*)['’]s?\s+$")
+
+
+def _outnamed(c: Candidate, mention: Mention) -> bool:
+    """Whether a town found through another of its names faces a town of comparable size that
+    carries the written name as its own: "Pittsburgh" is Pittsburgh, Pennsylvania, before Pittsburg,
+    California; but "Calcutta" stays Kolkata beside a hamlet of that name."""
+    written = fold(mention.name)
+    return fold(c.name) != written and any(
+        o.fclass == "P" and fold(o.name) == written and o.population * NAMESAKE_RATIO >= c.population
+        for o in mention.candidates)
 
 
 class Geocoder:
@@ -154,6 +169,30 @@ class Geocoder:
         drop_unsupported(mentions, focus, text)
         return [self._result(index, mentions, text, demonyms=demonyms) for index in range(len(mentions))]
 
+    def country_of(self, unknown: Unresolved, places: Sequence[Place], text: str) -> Place | None:
+        """The country a place the gazetteer lacks lies in, as a country-precision place named as written.
+
+        The country its words state ("the eastern Afghan area of Momand Dara"), else the one the
+        article's resolved places lie in most often ("a stabbing at the Imam Reza shrine ... in Iran").
+        ACLED codes every event in a country, and the precision codes say only the country is known.
+        """
+        iso = self._stated_country(text[max(0, unknown.start - 60):unknown.start])
+        if iso is None:
+            ranked = Counter(p.iso2 for p in places if p.iso2).most_common(2)
+            if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+                return None
+            iso = ranked[0][0]
+        return self._country_place(iso, Toponym(unknown.text, unknown.start, unknown.end), name=unknown.text)
+
+    def _country_place(self, iso: str, toponym: Toponym, *, name: str | None) -> Place | None:
+        """The country as a place at its reference point, for a toponym that names no more of it."""
+        country = self.gazetteer.country(iso)
+        if country is None or country.latitude is None or country.longitude is None:
+            return None
+        unit = Candidate(country.geonameid or 0, country.name, country.latitude, country.longitude, "A", "PCLI",
+                         country.iso2, "", "", country.population or 0)
+        return self._place(unit, toponym, *precision_codes(unit, near=False), name=name)
+
     def _fit_enclosers(self, mention: Mention, mentions: list[Mention], focus: Counter[str]) -> Candidate | None:
         """The mention's choice if it lies inside the units written after it, else its best reading that does.
 
@@ -204,11 +243,13 @@ class Geocoder:
                 c.fcode in FIRST_ORDER and fold(c.name).startswith(fold(name)) for c in exact):
             hint = FEATURE_WORDS["province"]
         compass = None if exact or facility else _PART_OF.match(name)
-        whole = [c for c in self.gazetteer.lookup(name[compass.end():]) if c.score == 1.0] if compass else []
+        part = compass or (None if exact or facility else _PART_OF_PLACE.match(name))
+        whole = [c for c in self.gazetteer.lookup(name[part.end():]) if c.score == 1.0] if part else []
         if whole:
             # Exact evidence for the whole beats a spelling variant of the part ("North Dallas" is not
-            # Dallesport); the whole may still be a namesake elsewhere, so it needs support.
-            name, candidates, part_of, needs_support = name[compass.end():], whole, True, True
+            # Dallesport, "the Old City of Damascus" is in Damascus); a compass part's whole may
+            # still be a namesake elsewhere, so it needs support.
+            name, candidates, part_of, needs_support = name[part.end():], whole, True, bool(compass)
         else:
             candidates = exact or [c for c in candidates if c.score >= FUZZY_ACCEPT and len(fold(name)) >= 5]
             # A transliteration variant, or a landmark named after someone rather than its town.
@@ -290,6 +331,8 @@ class Geocoder:
 
     def _score(self, c: Candidate, mention: Mention, focus: Counter[str], others: list[Mention]) -> float:
         score = 2.5 * c.score + 0.22 * math.log10(c.population + 1) + name_fit(c, mention.name)
+        if c.fclass == "P" and _outnamed(c, mention):
+            score -= OUTNAMED_PENALTY
         if mention.support:
             score += SUPPORT_WEIGHT * min(mention.support.get(c.geonameid, 0.0), SUPPORT_CAP)
         if c.is_country:
@@ -352,12 +395,9 @@ class Geocoder:
             geo, where = coarser(mention.choice) if as_written else precision_codes(mention.choice, near=mention.near)
             return self._place(mention.choice, toponym, geo, where, name=toponym.text if as_written else None)
         iso = demonym_country(toponym.text, self.demonyms, self.gazetteer)
-        country = self.gazetteer.country(iso) if iso and demonyms else None
-        if country is not None and country.latitude is not None and country.longitude is not None:
-            people = Candidate(country.geonameid or 0, country.name, country.latitude, country.longitude, "A", "PCLI",
-                               country.iso2, "", "", country.population or 0)
-            place = self._place(people, toponym, *precision_codes(people, near=False), name=None)
-            return replace(place, feature=DEMONYM)
+        people = self._country_place(iso, toponym, name=None) if iso and demonyms else None
+        if people is not None:
+            return replace(people, feature=DEMONYM)
         if iso:
             return Unresolved(toponym.text, toponym.start, toponym.end, "a demonym (a country's people), not a place")
         enclosing = None if mention.listed else self._enclosing(index, mentions, text)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from faultline.geo.names import fold, is_acronym, is_code_for, is_latin, names_town, norm_key, skeleton
+from faultline.geo.names import (
+    fold,
+    is_acronym,
+    is_code_for,
+    is_latin,
+    names_town,
+    norm_key,
+    skeleton,
+)
 
 
 @pytest.mark.parametrize(("one", "other"), [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from faultline.geo import Candidate, Geocoder, embedded
@@ -130,3 +132,15 @@ def test_a_town_sharing_a_county_without_naming_it_leaves_the_country() -> None:
     assert isinstance(town, Place) and town.feature == "A.PCLI"
     alone = "Sarnia said on Monday."
     assert _geocoder(SARNIAN).resolve_all(_at(alone, "Sarnia"), text=alone)[0].feature == "A.PCLI"
+
+
+def test_a_town_of_the_written_name_beats_a_town_that_only_has_it_among_its_names() -> None:
+    own = _c(11, "Pittsborough", "PPL", "US", "PA", population=100_000)
+    alias = _c(12, "Pittsboro", "PPL", "US", "CA", population=150_000)
+    text = "Two men were shot in Pittsborough on Friday."
+    place = _geocoder({"Pittsborough": [own, alias]}).resolve_all(_at(text, "Pittsborough"), text=text)[0]
+    assert isinstance(place, Place) and place.admin1 == "PA"
+    # A hamlet of the written name does not outweigh the city known by it ("Calcutta").
+    hamlet = replace(own, population=2_000)
+    place = _geocoder({"Pittsborough": [hamlet, alias]}).resolve_all(_at(text, "Pittsborough"), text=text)[0]
+    assert isinstance(place, Place) and place.admin1 == "CA"

@@ -102,3 +102,23 @@ def test_a_spelling_guess_in_the_articles_country_or_beside_a_town_stands() -> N
     text = "Police fired on protesters in Kibra and in Kisuma on Monday."
     place = geocoder.resolve_all(_at(text, "Kibra", "Kisuma"), text=text)[0]
     assert isinstance(place, Place) and place.iso2 == "XT"
+
+
+def test_a_named_part_of_a_place_the_gazetteer_lacks_lies_in_that_place(geocoder: Geocoder) -> None:
+    text = "Two bombs went off in the Old City of Kabul, and Central Afghanistan saw clashes, Afghanistan's army said."
+    old_city, centre, _ = geocoder.resolve_all(_at(text, "Old City of Kabul", "Central Afghanistan", "Afghanistan"),
+                                                     text=text)
+    assert isinstance(old_city, Place) and (old_city.name, old_city.iso2, old_city.geo_precision) == ("Old City of Kabul", "AF", 2)
+    assert isinstance(centre, Place) and centre.iso2 == "AF" and centre.where_prec == 6
+
+
+def test_a_place_the_gazetteer_lacks_still_lies_in_a_country(geocoder: Geocoder) -> None:
+    text = "A bomber struck protesters in the eastern Afghan area of Zarghun Kalay. Police in Cairo said nothing."
+    zarghun, cairo = geocoder.resolve_all(_at(text, "Zarghun Kalay", "Cairo"), text=text)
+    assert isinstance(zarghun, Unresolved) and isinstance(cairo, Place)
+    stated = geocoder.country_of(zarghun, [cairo], text)
+    assert stated is not None and (stated.name, stated.iso2, stated.where_prec) == ("Zarghun Kalay", "AF", 6)
+    other = "Gunmen stormed Zarghun Kalay at dawn, witnesses in Cairo said."
+    (unknown, cairo) = geocoder.resolve_all(_at(other, "Zarghun Kalay", "Cairo"), text=other)
+    assert geocoder.country_of(unknown, [cairo], other).iso2 == "EG"
+    assert geocoder.country_of(unknown, [], other) is None
