@@ -110,6 +110,13 @@ def _outnamed(c: Candidate, mention: Mention) -> bool:
         for o in mention.candidates)
 
 
+def _outgrown(unit: Candidate, mention: Mention) -> bool:
+    """Whether a city abroad named like a first-order unit holds more people than the whole unit:
+    "Manchester" is the English city before the Jamaican parish."""
+    return any(c.fclass == "P" and c.country != unit.country and c.score == 1.0 and c.population > unit.population
+               for c in mention.candidates)
+
+
 class Geocoder:
     """Resolves an article's toponyms together, so each one is context for the others."""
 
@@ -338,7 +345,7 @@ class Geocoder:
         if c.is_country:
             score += 2.0
         elif c.fcode in FIRST_ORDER or c.fcode == "CONT":
-            score += 0.8
+            score += 0.8 if not _outgrown(c, mention) else 0.0
         elif c.fcode in _NAMED_AREAS:
             score += 0.8 + AREA_POPULATION_TERM  # "Middle East", "Pacific": no population, but not a hamlet
         elif c.fcode == "PPLC":

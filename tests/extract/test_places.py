@@ -64,3 +64,9 @@ def test_a_place_in_a_locative_phrase_is_read_before_places_named_otherwise(nlp)
     found = classify_toponyms(doc[:], 0, toponyms, load_place_role_cues())
     assert [t.text for t in found] == ["Waer", "Talbiseh", "Homs"]
     assert all(t.role == "event" for t in found)
+
+
+def test_a_country_naming_a_department_is_an_institution(nlp):
+    text = "The United States State Department told citizens to leave the airport in Kabul."
+    found = roles(nlp, text, ["United States", "Kabul"])
+    assert found == {"United States": "other", "Kabul": "event"}

@@ -144,3 +144,14 @@ def test_a_town_of_the_written_name_beats_a_town_that_only_has_it_among_its_name
     hamlet = replace(own, population=2_000)
     place = _geocoder({"Pittsborough": [hamlet, alias]}).resolve_all(_at(text, "Pittsborough"), text=text)[0]
     assert isinstance(place, Place) and place.admin1 == "CA"
+
+
+def test_a_city_bigger_than_a_same_name_province_abroad_is_what_the_name_means() -> None:
+    parish = _c(21, "Manchesta", "ADM1", "JM", "05", population=190_000)
+    city = _c(22, "Manchesta", "PPL", "GB", "ENG", population=550_000)
+    text = "Three people were stabbed at a station in Manchesta."
+    place = _geocoder({"Manchesta": [parish, city]}).resolve_all(_at(text, "Manchesta"), text=text)[0]
+    assert isinstance(place, Place) and place.iso2 == "GB"
+    smaller = replace(city, population=90_000)
+    place = _geocoder({"Manchesta": [parish, smaller]}).resolve_all(_at(text, "Manchesta"), text=text)[0]
+    assert isinstance(place, Place) and place.iso2 == "JM"
