@@ -78,6 +78,9 @@ _NAMED_AREAS = frozenset({"RGN", "OCN", "SEA", "GULF", "ISL", "MTS"})
 AREA_POPULATION_TERM = 0.22 * 6
 _NEAR = re.compile(r"(?:near|outside|outskirts of|close to|vicinity of|(?:north|south|east|west)(?:-?(?:east|west))? of"
                    r"|km (?:from|of)|kilomet(?:er|re)s (?:from|of)|miles (?:from|of)|border with)\s+(?:the\s+)?$", re.IGNORECASE)
+# A town that names a road ("the Kabul-Kandahar highway", "the Damboa road"): what happened on the
+# road happened near the town, not in it.
+_ROAD_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w'’]+)*\s+(?:highway|road|motorway|expressway)\b", re.IGNORECASE)
 # A country adjective qualifying a place noun before a name: "the northern Iraqi town of Al Shirqat".
 _ADJECTIVE_NOUN_OF = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+)?[a-z]+\s+of\s+(?:the\s+)?$")
 # Members of a list name the same kind of place ("Washington, Oregon and Idaho" are states): a reading
@@ -226,7 +229,7 @@ class Geocoder:
     def _mention(self, toponym: Toponym, text: str, *, kind: str | None = None) -> Mention:
         """The toponym with its candidates; `kind` is what a plural after its list calls it ("counties")."""
         name, hint = toponym.text, toponym.label if toponym.label in FEATURE_WORDS.values() else kind
-        near = bool(_NEAR.search(text[max(0, toponym.start - 40):toponym.start]))
+        near = bool(_NEAR.search(text[max(0, toponym.start - 40):toponym.start]) or _ROAD_AFTER.match(text, toponym.end))
         stated_country = self._stated_country(text[max(0, toponym.start - 60):toponym.start])
         if toponym.label in (CAPITAL, NATIONAL_AREA):
             return Mention(toponym, name, None, near, self._national(toponym), stated_country=stated_country)

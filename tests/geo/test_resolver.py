@@ -78,3 +78,12 @@ def test_end_to_end_on_parsed_text(nlp, gazetteer, geocoder: Geocoder) -> None:
     toponyms = find_toponyms(nlp(text), 0, gazetteer)
     results = geocoder.resolve_all(toponyms, text=text)
     assert [r.iso2 for r in results if isinstance(r, Place)] == ["TJ", "TJ"]
+
+
+def test_a_town_naming_a_road_is_near_what_happened_on_it(geocoder: Geocoder) -> None:
+    text = "A bomb hit a bus on the Kabul-Kandahar highway; later gunmen struck in Kandahar."
+    road, later = text.index("Kabul"), text.rindex("Kandahar")
+    spans = [Toponym("Kabul", road, road + 5), Toponym("Kandahar", road + 6, road + 14), Toponym("Kandahar", later, later + 8)]
+    kabul, road_end, town = geocoder.resolve_all(spans, text=text)
+    assert all(isinstance(p, Place) for p in (kabul, road_end, town))
+    assert (kabul.geo_precision, road_end.geo_precision, town.geo_precision) == (2, 2, 1)
