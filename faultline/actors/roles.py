@@ -324,6 +324,12 @@ def _noun_roles(head: Token) -> tuple[Token | None, Token | None]:
             target = _pobj(child) or target
         elif child.dep_ == "poss":
             agent = child
+    subject = head.head if head.dep_ == "conj" else head
+    if agent is None and subject.dep_ == "nsubj" and subject.head.pos_ == "VERB":
+        # "Taliban gunmen and suicide bombers attacked the camp": the trigger's partner in the
+        # subject acts with it; the verb's object is the target.
+        agent = subject if subject is not head else next((c for c in head.children if c.dep_ == "conj"), None)
+        target = target or _agent_and_target(subject.head)[1]
     if agent is None and head.dep_ in ("dobj", "obj") and head.head.lemma_ in LIGHT_VERBS:
         agent = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
         if target is None:
@@ -370,7 +376,9 @@ def _fallback(mentions: list[_Mention], agent: _Mention | None, target: _Mention
     """When the parse says nothing: the first actor before the trigger acts, the first after it is acted on.
     Victims of a harm verb never act by position; they are the first choice of target. With `state_acts`
     False, state forces never act by position either."""
-    candidates = [m for m in mentions if id(m) not in sources and m is not agent and m is not target]
+    # An actor that is the trigger itself ("suicide bombers" beside "Taliban gunmen") is never its target.
+    candidates = [m for m in mentions if id(m) not in sources and m is not agent and m is not target
+                  and (head is None or all(t.i != head.i for t in m.tokens))]
     pivot = head.i if head is not None else 0
     if agent is None:
         agent = next((m for m in candidates if m.root.i < pivot and id(m) not in victims

@@ -166,3 +166,15 @@ def test_actor_of_a_reported_trigger_is_no_source(sides) -> None:
     text = "The Afghan army's shelling of the village was reported on Monday."
     result = sides(text, "shelling", "Shelling/artillery/missile attack")
     assert result.actor1.name == "Military Forces of Afghanistan (2021-)"
+
+
+def test_a_trigger_noun_in_the_subject_acts_with_the_actor_beside_it(sides) -> None:
+    result = sides("Shabaab fighters and suicide bombers stormed a hotel in Mogadishu.", "suicide bombers", "Suicide bomb")
+    assert result.actor1.text == "Shabaab fighters"
+    assert [a.text for a in result.assoc_1] == ["suicide bombers"] and result.actor2 is None
+
+
+def test_generals_are_military_and_opposition_forces_an_armed_group(sides) -> None:
+    result = sides("Two Russian generals were killed by opposition forces near Idlib.", "killed", "Armed clash")
+    assert (result.actor1.text, result.actor1.inter) == ("opposition forces", 3)
+    assert result.actor2.name.startswith("Military Forces of Russia")
