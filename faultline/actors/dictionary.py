@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from faultline.actors.catalogue import Catalogue, load_catalogue
 from faultline.actors.finder import ActorFinder
@@ -90,12 +89,14 @@ class ActorDictionary:
         name = self.catalogue.countries.render(entry.name, actor.country, unknown=entry.unknown)
         return dataclasses.replace(actor, name=name, inter=entry.inter, kind=entry.kind)
 
-    def _state_forces(self, token: Token, offset: int) -> Actor | None:
-        iso2 = self.catalogue.countries.lookup([token.text])
+    def _state_forces(self, words: SpacySpan, offset: int, *, capitals: bool = False) -> Actor | None:
+        countries = self.catalogue.countries
+        texts = [t.text for t in words]
+        iso2 = countries.lookup(texts) or (countries.capital_of(texts) if capitals else None)
         entry = self._finder.generic_entry("military")
         if iso2 is None or entry is None:
             return None
-        start = offset + token.idx
+        start, end = offset + words.start_char, offset + words.end_char
         name = self.catalogue.countries.render(entry.name, iso2, unknown=entry.unknown)
-        return Actor(name=name, text=token.text, inter=entry.inter, span=Span(start, start + len(token), token.text),
+        return Actor(name=name, text=words.text, inter=entry.inter, span=Span(start, end, words.text),
                      country=iso2, kind=entry.kind)

@@ -27,6 +27,8 @@ AIR_TYPES = {"Air/drone strike"}
 BOMB_TYPES = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}
 # Events that always have a perpetrator: when none is named, ACLED codes an unidentified one.
 PERPETRATOR_TYPES = REMOTE_TYPES | CIVILIAN_TYPES
+# Violence a state wages with its armed forces: a country named as its agent stands for its military.
+STATE_ACT_TYPES = PERPETRATOR_TYPES | {"Armed clash", "Disrupted weapons use", "Government regains territory"}
 # Verbs whose objects (and passive subjects) are the victims: "killing three soldiers", "were wounded".
 HARM_VERBS = {"kill", "wound", "injure", "hurt", "maim", "murder", "slay", "execute", "behead", "massacre", "shoot",
               "stab", "abduct", "kidnap", "rape", "torture", "beat", "lynch"}
@@ -63,7 +65,7 @@ class _Mention:
 class RoleReader:
     """Reads the sides of one event from a sentence's parse."""
 
-    def __init__(self, *, civilians: Callable[[Span], Actor], state_forces: Callable[[Token, int], Actor | None],
+    def __init__(self, *, civilians: Callable[[Span], Actor], state_forces: Callable[..., Actor | None],
                  recast: Callable[[Actor, str], Actor], unidentified: Callable[[str, Span], Actor],
                  named_group: Callable[[SpacySpan, int, int, int], Actor | None]) -> None:
         self._civilians = civilians  # builds a civilians actor for an unnamed victim phrase
@@ -89,6 +91,8 @@ class RoleReader:
             agent = None
         if agent is None and agent_tok is not None and agent_tok.ent_type_ == "ORG":
             agent = self._organisation(sent, offset, agent_tok)
+        if agent is None and agent_tok is not None and sub_event_type in STATE_ACT_TYPES:
+            agent = self._country_agent(agent_tok, offset)
         if target is not None and id(target) in sources:
             target = None
         if agent is None and claimant is not None and claimant is not target:
@@ -168,14 +172,9 @@ class RoleReader:
     def _organisation(self, sent: SpacySpan, offset: int, token: Token) -> _Mention | None:
         """An organisation the catalogue lacks, named as the trigger's grammatical agent: whoever the parse
         says carried out the violence is a side, kept as written, even without an armed-group word."""
-        start, end = token.i, token.i + 1
-        while start > sent.start and sent.doc[start].ent_iob_ == "I":
-            start -= 1
-        while end < sent.end and sent.doc[end].ent_iob_ == "I":
-            end += 1
-        start += 1 if sent.doc[start].pos_ == "DET" else 0
-        actor = self._named_group(sent, offset, start - sent.start, end - sent.start)
-        return _Mention(actor, list(sent.doc[start:end]), token) if actor is not None else None
+        words = _entity(token)
+        actor = self._named_group(sent, offset, words.start - sent.start, words.end - sent.start)
+        return _Mention(actor, list(words), token) if actor is not None else None
 
     def _civilian_victims(self, tokens: Sequence[Token], offset: int, mentions: list[_Mention]) -> _Mention | None:
         """People a bomb or strike killed or wounded who are no named actor ("killing three people"): ACLED
@@ -193,10 +192,29 @@ class RoleReader:
         """State forces named by a country word on the trigger noun: "a US strike", "Israeli shelling"."""
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
-                actor = self._state_forces(child, offset)
+                actor = self._state_forces(child.doc[child.i:child.i + 1], offset)
                 if actor is not None:
                     return _Mention(actor, [child], child)
         return None
+
+    def _country_agent(self, token: Token, offset: int) -> _Mention | None:
+        """A country, or its capital, named as the one who struck ("Israel struck targets in Gaza",
+        "Moscow launched missiles"): ACLED codes its military."""
+        if token.ent_type_ != "GPE":
+            return None
+        words = _entity(token)
+        actor = self._state_forces(words, offset, capitals=True)
+        return _Mention(actor, list(words), token) if actor is not None else None
+
+
+def _entity(token: Token) -> SpacySpan:
+    """The named entity a token is part of, without a leading article."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > token.sent.start and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < token.sent.end and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start + (1 if doc[start].pos_ == "DET" else 0):end]
 
 
 def _mention(sent: Sequence[Token], offset: int, actor: Actor) -> _Mention | None:

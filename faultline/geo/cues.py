@@ -90,7 +90,7 @@ def cued_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str], words
 
     "a Gainesville man", "the Concord Police", "Columbia-based" (a local noun after the name);
     "residents of Huntsville", "Hall, 19, of Gaston", "Smith of Wooster" (a residence after "of");
-    "drove to Lanexa" (a motion's destination). The cue is the evidence, so a town of any size the
+    "drove to Lanexa" (a motion's destination); "a missile strike on Kharkiv" (an attack's target). The cue is the evidence, so a town of any size the
     gazetteer knows by that very name counts; a name inside a longer capitalised name, a one-word
     ordinary word and the surname of a person the text names do not.
     """
@@ -126,13 +126,15 @@ def cued_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str], words
                                         and not before.is_sent_start))):
                 continue  # part of a longer name: "George Washington High", "Wal-Mart home"
             accept(first, [last, last - 1] if doc[last - 1].lower_ in _UNIT_WORDS and last - first > 1 else [last])
-        elif word in ("of", "to") and i + 1 < span.end:
+        elif word in ("of", "to", "on") and i + 1 < span.end:
             previous = doc[i - 1]
             if word == "of":
                 cued = (previous.lower_ in place_words.of_nouns or previous.text == "," or previous.like_num
                         or i in person_ends)
-            else:
+            elif word == "to":
                 cued = previous.lower_ in place_words.motion_words
+            else:
+                cued = previous.lower_ in place_words.strike_words
             if not cued:
                 continue
             first = i + 1 + (doc[i + 1].lower_ == "the" and previous.lower_ in place_words.of_nouns)

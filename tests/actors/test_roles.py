@@ -178,3 +178,20 @@ def test_generals_are_military_and_opposition_forces_an_armed_group(sides) -> No
     result = sides("Two Russian generals were killed by opposition forces near Idlib.", "killed", "Armed clash")
     assert (result.actor1.text, result.actor1.inter) == ("opposition forces", 3)
     assert result.actor2.name.startswith("Military Forces of Russia")
+
+
+@pytest.mark.parametrize(("text", "trigger", "sub_event_type", "country"), [
+    ("Israel struck targets in Gaza overnight, killing 12 people.", "struck", "Air/drone strike", "Israel"),
+    ("Moscow launched a missile strike on Kharkiv, killing four.", "missile strike", "Shelling/artillery/missile attack",
+     "Russia"),
+    ("Ukraine shot down 20 drones overnight.", "shot down", "Disrupted weapons use", "Ukraine"),
+])
+def test_a_country_or_its_capital_that_strikes_stands_for_its_military(sides, text, trigger, sub_event_type,
+                                                                        country) -> None:
+    result = sides(text, trigger, sub_event_type)
+    assert result.actor1.name.startswith(f"Military Forces of {country}")
+
+
+def test_a_country_that_only_speaks_takes_no_side(sides) -> None:
+    result = sides("Kenya said two soldiers were killed in Lamu.", "killed", "Armed clash")
+    assert result.actor1 is None or not result.actor1.text.startswith("Kenya")

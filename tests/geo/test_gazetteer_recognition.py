@@ -97,3 +97,8 @@ def test_an_acronym_the_model_calls_a_place_needs_the_gazetteer(nlp, gazetteer: 
 
 def test_a_title_case_headline_name_is_cut_to_the_place_that_opens_it(nlp, gazetteer: Gazetteer) -> None:
     assert _found(nlp, gazetteer, "Taliban Fighters Killed In Kandahar Raids", ("Kandahar Raids", "GPE")) == ["Kandahar"]
+
+
+def test_the_target_of_a_strike_is_a_place_whatever_the_model_called_it(nlp, gazetteer: Gazetteer) -> None:
+    found = _found(nlp, gazetteer, "Rebels launched a rocket strike on Kandahar overnight.", ("Kandahar", "PERSON"))
+    assert found == ["Kandahar"]
