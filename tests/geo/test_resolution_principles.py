@@ -134,24 +134,25 @@ def test_a_town_sharing_a_county_without_naming_it_leaves_the_country() -> None:
     assert _geocoder(SARNIAN).resolve_all(_at(alone, "Sarnia"), text=alone)[0].feature == "A.PCLI"
 
 
+def _read_as(name: str, readings: list[Candidate], text: str) -> Place:
+    """The place one name of the text resolves to, among the given readings."""
+    place = _geocoder({name: readings}).resolve_all(_at(text, name), text=text)[0]
+    assert isinstance(place, Place)
+    return place
+
+
 def test_a_town_of_the_written_name_beats_a_town_that_only_has_it_among_its_names() -> None:
     own = _c(11, "Pittsborough", "PPL", "US", "PA", population=100_000)
     alias = _c(12, "Pittsboro", "PPL", "US", "CA", population=150_000)
     text = "Two men were shot in Pittsborough on Friday."
-    place = _geocoder({"Pittsborough": [own, alias]}).resolve_all(_at(text, "Pittsborough"), text=text)[0]
-    assert isinstance(place, Place) and place.admin1 == "PA"
+    assert _read_as("Pittsborough", [own, alias], text).admin1 == "PA"
     # A hamlet of the written name does not outweigh the city known by it ("Calcutta").
-    hamlet = replace(own, population=2_000)
-    place = _geocoder({"Pittsborough": [hamlet, alias]}).resolve_all(_at(text, "Pittsborough"), text=text)[0]
-    assert isinstance(place, Place) and place.admin1 == "CA"
+    assert _read_as("Pittsborough", [replace(own, population=2_000), alias], text).admin1 == "CA"
 
 
 def test_a_city_bigger_than_a_same_name_province_abroad_is_what_the_name_means() -> None:
     parish = _c(21, "Manchesta", "ADM1", "JM", "05", population=190_000)
     city = _c(22, "Manchesta", "PPL", "GB", "ENG", population=550_000)
     text = "Three people were stabbed at a station in Manchesta."
-    place = _geocoder({"Manchesta": [parish, city]}).resolve_all(_at(text, "Manchesta"), text=text)[0]
-    assert isinstance(place, Place) and place.iso2 == "GB"
-    smaller = replace(city, population=90_000)
-    place = _geocoder({"Manchesta": [parish, smaller]}).resolve_all(_at(text, "Manchesta"), text=text)[0]
-    assert isinstance(place, Place) and place.iso2 == "JM"
+    assert _read_as("Manchesta", [parish, city], text).iso2 == "GB"
+    assert _read_as("Manchesta", [parish, replace(city, population=90_000)], text).iso2 == "JM"
