@@ -9,6 +9,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from faultline.model import Actor, Span
+from faultline.nlp.text import doc_text
 
 SPEECH = {"say", "tell", "report", "announce", "state", "confirm", "add", "note", "warn", "claim", "accuse",
           "deny", "blame", "quote", "cite", "write"}
@@ -128,9 +129,7 @@ class RoleReader:
                  kind: str) -> _Mention:
         """The generic actor of a kind ACLED codes when none is named; its evidence is the trigger."""
         start, end = trigger[0] - offset, trigger[1] - offset
-        # Doc.text joins the whole window's tokens: read the sentence's text where the trigger lies in it.
-        inside = sent.start_char <= start and end <= sent.end_char
-        text = sent.text[start - sent.start_char:end - sent.start_char] if inside else sent.doc.text[start:end]
+        text = doc_text(sent.doc)[start:end]
         actor = self._unidentified(kind, Span(trigger[0], trigger[1], text))
         token = head if head is not None else sent[0]
         return _Mention(actor, [token], token)

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from faultline.data import read_toml
 from faultline.errors import DataFileError
 from faultline.model import Attribution, Claim, Span
+from faultline.nlp.text import span_text
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "attribution.toml"
 
@@ -222,7 +223,7 @@ def _attribution(source: SpacySpan, offset: int, words: SourceWords) -> Attribut
 
 def _headline_source(sent: SpacySpan, offset: int, words: SourceWords) -> Attribution | None:
     """A headline's trailing source: "... killed in 24 hours: MoI", "... attack - medical officer"."""
-    m = _TAIL.search(sent.text)
+    m = _TAIL.search(span_text(sent))
     if not m or len(m.group("src").split()) > 6:
         return None
     kind = words.kind_of(m.group("src"))

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from faultline.extract.numbers import parse_quantity
 from faultline.model import Span
 from faultline.nlp.datelines import dateline_end
+from faultline.nlp.text import span_text
 
 DAY, WEEK, MONTH = 1, 2, 3  # ACLED time_precision
 
@@ -72,7 +73,7 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
     """The date of what the sentence reports, resolved against `published`; None when none is stated."""
     found: list[tuple[tuple[int, int, int], DateMention]] = []
     taken: list[tuple[int, int]] = []
-    for m in _pattern().finditer(sent.text):
+    for m in _pattern().finditer(span_text(sent)):
         mention = _resolve(m, published)
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
         if m.group("year") and not _year_context(sent, start, end):
@@ -120,7 +121,7 @@ _YEAR_CUES = re.compile(r"(?:in|since|of|during|until|by|early|late|mid|before|a
 def _year_context(sent: SpacySpan, start: int, end: int) -> bool:
     """Whether a bare four-digit number reads as a year: after "in", "since"..., or tagged DATE."""
     # The sentence's own text: Doc.text would join the whole window's tokens.
-    before = sent.text[max(0, start - 12 - sent.start_char):start - sent.start_char].rstrip()
+    before = span_text(sent)[max(0, start - 12 - sent.start_char):start - sent.start_char].rstrip()
     if _YEAR_CUES.search(before):
         return True
     return any(e.label_ == "DATE" and e.start_char <= start and end <= e.end_char for e in sent.ents)
@@ -134,7 +135,7 @@ def _rank(sent: SpacySpan, start: int, precision: int, year_only: bool) -> tuple
 
 def _in_dateline(sent: SpacySpan, start: int) -> bool:
     """Whether a date sits in the dateline that opens the sentence: when the story was filed, not when it happened."""
-    end = dateline_end(sent.text)
+    end = dateline_end(span_text(sent))
     return end is not None and start - sent.start_char < end
 
 

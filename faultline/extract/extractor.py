@@ -36,6 +36,7 @@ from faultline.model import (
     Toponym,
 )
 from faultline.nlp import Window, is_dateline
+from faultline.nlp.text import doc_text, span_text
 
 # Figures whose side is a class of victim ("state", "perpetrators") are tied to whichever actor
 # has that role once actors are known.
@@ -127,9 +128,9 @@ class Extractor:
         filed: date_rules.DateMention | None = None  # the dateline's day
         filed_from: Toponym | None = None  # the dateline's place
         for window in windows:
-            if filed_from is None and is_dateline(window.doc.text):
+            if filed_from is None and is_dateline(doc_text(window.doc)):
                 filed = date_rules.find_date(window.doc[:], window.offset, published=article.published)
-                end = window.offset + len(window.doc.text)
+                end = window.offset + len(doc_text(window.doc))
                 filed_from = next((t for t in toponyms if window.offset <= t.start and t.end <= end), None)
             for sent in window.doc.sents:
                 fact = self._read_sentence(article, sent, window.offset, toponyms)
@@ -176,7 +177,7 @@ class Extractor:
             published=published,
             event_date=date.date if date else None,
         )
-        span = Span(offset + sent.start_char, offset + sent.end_char, sent.text)
+        span = Span(offset + sent.start_char, offset + sent.end_char, span_text(sent))
         # A place named inside an actor's name ("Tehrik-i-Taliban Pakistan") is not where it happened.
         actors = self.actors.find_actors(sent, offset)
         mention = Mention(
@@ -201,7 +202,7 @@ class Extractor:
             attribution=attribution,
             actors=actors,
             toponyms=places,
-            announces_another=self.place_cues.announces_another(sent.text),
+            announces_another=self.place_cues.announces_another(span.text),
             scene_places=self.place_cues.scene_places(sent, offset, [t for t in places if t.role == "event"]),
         )
 

@@ -31,6 +31,7 @@ from faultline.extract.victims import (
     shares_with_injuries,
 )
 from faultline.model import Attribution, Figure, Span
+from faultline.nlp.text import span_text
 
 # Re-exported: the pipeline imports CasualtyTerms from here.
 __all__ = ["CasualtyTerms", "find_figures"]
@@ -51,7 +52,7 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
     """Every casualty or participant figure the sentence reports, in text order."""
     terms = terms or CasualtyTerms.load()
     numbers = numbers or NumberWords.load()
-    sentence = Span(offset + sent.start_char, offset + sent.end_char, sent.text)
+    sentence = Span(offset + sent.start_char, offset + sent.end_char, span_text(sent))
     figures: list[Figure] = []
     used: set[tuple[str, int]] = set()  # (kind, victim token) already counted
     phrases: set[tuple[str, int]] = set()  # (kind, number phrase start): one phrase counts once

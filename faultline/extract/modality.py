@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from faultline.data import read_toml
 from faultline.errors import DataFileError
+from faultline.nlp.text import span_text
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "modality.toml"
 
@@ -173,7 +174,7 @@ def _opinion(sent: SpacySpan, chain: list[Token], cues: ModalityCues) -> bool:
     if root.lemma_.lower() in cues.cognition and any(
             c.dep_ == "nsubj" and c.lower_ in cues.first_person for c in root.children):
         return True  # "I believe the attack was ..."
-    return bool(cues.opinion_frames.search(sent.text)) and not any(
+    return bool(cues.opinion_frames.search(span_text(sent))) and not any(
         t.lemma_.lower() in _REPORTING for t in sent if t.pos_ == "VERB")
 
 
@@ -187,7 +188,7 @@ def _forecast(sent: SpacySpan, trigger: Token, chain: list[Token], cues: Modalit
     if any(_looks_ahead(chain, k, cues) for k in range(1, len(chain))):
         return True  # "is expected to attack", "threatened to kill" (but "bombs were set off")
     past = any(v.tag_ in ("VBD", "VBN") for v in verbs[:1])
-    return not past and bool(cues.forecast_phrases.search(sent.text))
+    return not past and bool(cues.forecast_phrases.search(span_text(sent)))
 
 
 def _looks_ahead(chain: list[Token], k: int, cues: ModalityCues) -> bool:

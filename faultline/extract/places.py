@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from faultline.data import read_toml
 from faultline.errors import DataFileError
 from faultline.model import Toponym
+from faultline.nlp.text import span_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,7 @@ class PlaceRoleCues:
 
     def scene_places(self, sent: Span, offset: int, places: Sequence[Toponym]) -> list[Toponym]:
         """The places of a phrase that opens the sentence and sets its scene ("In Aleppo province, ...")."""
-        m = _phrases_at_start(self.scene_prepositions, r"\s[^,]{1,80},").match(sent.text)
+        m = _phrases_at_start(self.scene_prepositions, r"\s[^,]{1,80},").match(span_text(sent))
         if m is None:
             return []
         start = offset + sent.start_char

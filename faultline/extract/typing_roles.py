@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from faultline.extract.typing_rules import DocMemo, Lexicon
+from faultline.nlp.text import span_text
 
 # Dependency labels, POS tags and entity labels are spaCy's (ClearNLP / OntoNotes) schemes.
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X", "PRON"})
@@ -46,7 +47,7 @@ class RoleReader:
 
     def _read_sentence_classes(self, sent: Span) -> frozenset[str]:
         found = {c for t in sent for c in self._token_class(t)}
-        found.update(self._phrase_classes(" " + sent.text.lower() + " "))
+        found.update(self._phrase_classes(" " + span_text(sent).lower() + " "))
         if any(t.ent_type_ in _PLACE_ENTS for t in sent):
             found.add("place")
         return frozenset(found)
