@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
@@ -29,6 +29,7 @@ _KEY_COLUMNS = list(_KEY_ATTRS.values())
 
 
 _Test = dict[int, Callable[[int], bool]]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,22 @@ class _Plan:
     starts_match: bool
 
 
+class _ByValue(Generic[T]):
+    """Items filed under one exact value their pattern requires (see TagMap._bucket), so that a key
+    reads the few filed under its own values, not all of them."""
+
+    def __init__(self) -> None:
+        self._filed: dict[tuple[int, int], list[T]] = {}
+        self._unfiled: list[T] = []
+
+    def add(self, bucket: tuple[int, int] | None, item: T) -> None:
+        (self._unfiled if bucket is None else self._filed.setdefault(bucket, [])).append(item)
+
+    def candidates(self, key: tuple[int, ...]) -> list[T]:
+        """The items a token with this key may pass: those filed under its TAG or LOWER, and the unfiled."""
+        return [*self._filed.get((0, key[0]), ()), *self._filed.get((1, key[1]), ()), *self._unfiled]
+
+
 class TagMap:
     """An AttributeRuler whose one-token patterns are applied by table lookup."""
 
@@ -58,12 +75,10 @@ class TagMap:
         self.name = name
         self.matcher = Matcher(vocab)
         self._rules: list[_Rule] = []
-        # The table's alternative patterns (rule, test), bucketed by one exact value they require
-        # (LOWER, else TAG) so that planning a new key reads a few rules, not the whole table.
-        self._by_value: dict[tuple[int, int], list[tuple[_Rule, _Test]]] = {}
-        self._unbucketed: list[tuple[_Rule, _Test]] = []
+        # The table's alternative patterns (rule, test): planning a new key reads a few rules, not the whole table.
+        self._table: _ByValue[tuple[_Rule, _Test]] = _ByValue()
         # Tests on the first token of the Matcher's patterns; None once one cannot be a test.
-        self._starts: list[_Test] | None = []
+        self._starts: _ByValue[_Test] | None = _ByValue()
         self._plans: dict[tuple[int, ...], _Plan] = {}
 
     def add_patterns(self, patterns: Iterable[Mapping[str, Any]]) -> None:
@@ -76,14 +91,15 @@ class TagMap:
             tests = [self._test(p[0]) if len(p) == 1 else None for p in token_patterns]
             if "_" not in rule.attrs and all(test is not None for test in tests):
                 for token_pattern, test in zip(token_patterns, tests):
-                    bucket = self._bucket(token_pattern[0])
-                    entries = self._unbucketed if bucket is None else self._by_value.setdefault(bucket, [])
-                    entries.append((rule, test))
+                    self._table.add(self._bucket(token_pattern[0]), (rule, test))
                 continue
             self.matcher.add(str(rule.rule_id), token_patterns)
             for token_pattern in token_patterns:
                 start = self._test(token_pattern[0]) if token_pattern else None
-                self._starts = None if start is None or self._starts is None else [*self._starts, start]
+                if start is None:
+                    self._starts = None
+                elif self._starts is not None:
+                    self._starts.add(self._bucket(token_pattern[0]), start)
         self._plans.clear()
 
     def _test(self, spec: Mapping[str, Any]) -> _Test | None:
@@ -144,13 +160,12 @@ class TagMap:
 
     def _plan(self, key: tuple[int, ...]) -> _Plan:
         """What the table does to a token with this key."""
-        entries = [*self._by_value.get((0, key[0]), ()), *self._by_value.get((1, key[1]), ()), *self._unbucketed]
-        matched = {rule.rule_id: rule for rule, test in entries if _passes(test, key)}
+        matched = {rule.rule_id: rule for rule, test in self._table.candidates(key) if _passes(test, key)}
         rules = [matched[rule_id] for rule_id in sorted(matched)]
         merged: dict[Any, Any] = {}
         for rule in rules:
             merged.update(rule.attrs)
-        starts = self._starts is None or any(_passes(test, key) for test in self._starts)
+        starts = self._starts is None or any(_passes(test, key) for test in self._starts.candidates(key))
         return _Plan(rules, merged, starts)
 
     def _matched(self, doc: Doc) -> dict[int, list[_Rule]]:
