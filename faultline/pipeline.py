@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 
 # Places tried per incident: its main place and a few others its statements name.
 MAX_PLACE_CANDIDATES = 4
+# UCDP where_prec of a country's centre: only a place inside the country refines it (see _within).
+COUNTRY_PRECISION = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +169,9 @@ def _locate(
     """The most precise of the places the incident is put at, inside its main place.
 
     "In Afghanistan ... in Kunduz" is Kunduz; "in Mali, according to diplomats in Dakar" stays Mali,
-    the country its statements read first. A place the gazetteer lacks keeps its written name with the coordinates
-    of a known place the article also puts the incident at, and at best precision 2 ("near" that place).
+    the country its statements read first. A place the gazetteer lacks keeps its written name with
+    the coordinates of a known place the article also puts the incident at, and at best precision 2
+    ("near" that place).
     """
     candidates = _candidates(event)
     if not candidates:
@@ -178,10 +181,13 @@ def _locate(
     if not places:
         first = results[0]
         return None, first if isinstance(first, Unresolved) else None
+    def most_precise(among: Iterable[Place]) -> Place:
+        return min(among, key=lambda p: (p.where_prec, places.index(p)))
+
     main = results[0]
     if isinstance(main, Place):
-        return min((p for p in places if _within(p, main)), key=lambda p: (p.where_prec, places.index(p))), None
-    best = min(places, key=lambda p: (p.where_prec, places.index(p)))
+        return most_precise(p for p in places if _within(p, main)), None
+    best = most_precise(places)
     written = candidates[0]
     near = dataclasses.replace(
         best,
@@ -199,10 +205,6 @@ def _within(place: Place, main: Place) -> bool:
     refine Mali); a unit or town by any, for it may be a namesake read wrongly ("Saint
     Mark's Church in Alexandria": a parish of Grenada), and the town beside it right."""
     return main.where_prec != COUNTRY_PRECISION or place.iso2 == main.iso2
-
-
-# UCDP where_prec of a country's centre.
-COUNTRY_PRECISION = 6
 
 
 # The pipeline of a worker process; set once by _start_worker when the pool forks it.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import pairwise
@@ -80,6 +80,10 @@ class Mention:
     support: dict[int, float] | None = None
     # Ids of candidates sharing a county with a reading of another name: local, never namesakes.
     local: frozenset[int] = frozenset()
+    # Read once from the candidates, asked of each of them at every scoring pass: the largest town
+    # with the written name as its own, and the largest exactly named town per country.
+    own_name_population: int | None = None
+    largest_towns: Mapping[str, int] = field(default_factory=dict)
 
 
 def name_fit(c: Candidate, written: str) -> float:

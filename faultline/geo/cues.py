@@ -90,9 +90,10 @@ def cued_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str], words
 
     "a Gainesville man", "the Concord Police", "Columbia-based" (a local noun after the name);
     "residents of Huntsville", "Hall, 19, of Gaston", "Smith of Wooster" (a residence after "of");
-    "drove to Lanexa" (a motion's destination); "a missile strike on Kharkiv" (an attack's target). The cue is the evidence, so a town of any size the
-    gazetteer knows by that very name counts; a name inside a longer capitalised name, a one-word
-    ordinary word and the surname of a person the text names do not.
+    "drove to Lanexa" (a motion's destination); "a missile strike on Kharkiv" (an attack's target).
+    The cue is the evidence, so a town of any size the gazetteer knows by that very name counts; a
+    name inside a longer capitalised name, a one-word ordinary word and the surname of a person the
+    text names do not.
     """
     doc = span.doc
     surnames = person_surnames(doc_ents)

@@ -107,17 +107,26 @@ def _outnamed(c: Candidate, mention: Mention) -> bool:
     """Whether a town found through another of its names faces a town of comparable size that
     carries the written name as its own: "Pittsburgh" is Pittsburgh, Pennsylvania, before Pittsburg,
     California; but "Calcutta" stays Kolkata beside a hamlet of that name."""
-    written = fold(mention.name)
-    return fold(c.name) != written and any(
-        o.fclass == "P" and fold(o.name) == written and o.population * NAMESAKE_RATIO >= c.population
-        for o in mention.candidates)
+    own = mention.own_name_population
+    return own is not None and fold(c.name) != fold(mention.name) and own * NAMESAKE_RATIO >= c.population
 
 
 def _outgrown(unit: Candidate, mention: Mention) -> bool:
     """Whether a city abroad named like a first-order unit holds more people than the whole unit:
     "Manchester" is the English city before the Jamaican parish."""
-    return any(c.fclass == "P" and c.country != unit.country and c.score == 1.0 and c.population > unit.population
-               for c in mention.candidates)
+    return any(population > unit.population for country, population in mention.largest_towns.items()
+               if country != unit.country)
+
+
+def _town_sizes(candidates: Sequence[Candidate], written: str) -> tuple[int | None, dict[str, int]]:
+    """The largest town with the written name as its own (None if none), and the largest exactly
+    named town per country (see _outnamed, _outgrown)."""
+    own = [c.population for c in candidates if c.fclass == "P" and fold(c.name) == fold(written)]
+    largest: dict[str, int] = {}
+    for c in candidates:
+        if c.fclass == "P" and c.score == 1.0:
+            largest[c.country] = max(largest.get(c.country, c.population), c.population)
+    return max(own, default=None), largest
 
 
 class Geocoder:
@@ -278,9 +287,12 @@ class Geocoder:
         units = frozenset((c.country, c.admin1) for c in candidates if c.fcode == "ADM1" and c.score == 1.0)
         big = self._big_units(candidates, name)
         area = any(c.score == 1.0 and (c.fcode in _NAMED_AREAS or c.fcode == "CONT") for c in candidates)
-        return Mention(toponym, name, hint, near, candidates[:MAX_CANDIDATES], part_of, needs_support, units,
-                        frozenset((c.country, c.admin1) for c in big), max((c.population for c in big), default=0),
-                        area, stated_country, stand_ins[:MAX_CANDIDATES])
+        kept = candidates[:MAX_CANDIDATES]
+        own_name_population, largest_towns = _town_sizes(kept, name)
+        return Mention(toponym, name, hint, near, kept, part_of, needs_support, units,
+                       frozenset((c.country, c.admin1) for c in big), max((c.population for c in big), default=0),
+                       area, stated_country, stand_ins[:MAX_CANDIDATES], own_name_population=own_name_population,
+                       largest_towns=largest_towns)
 
     def _without_feature_word(self, name: str, hint: str) -> str:
         """The name a place is known by without its feature word: "Swat" for "Swat Valley".

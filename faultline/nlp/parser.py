@@ -95,7 +95,7 @@ def _datelines_apart(text: str, start: int, end: int, openings: Sequence[int]) -
     """
     parts = []
     for opening in openings[bisect_left(openings, start):bisect_left(openings, end)]:
-        split = dateline_end(text, opening) if opening >= start else None
+        split = dateline_end(text, opening)
         if split is None or split >= end:
             continue
         if opening > start:
