@@ -182,6 +182,8 @@ class EventTyper:
             return None  # "police seized grenades": weapons taken, not used
         if rule.requires_head and not self._roles.governed_by(anchor, rule.requires_head):
             return None
+        if rule.excluded_destinations and _destination(anchor) in rule.excluded_destinations:
+            return None  # "the wounded were taken to hospital": carried, not captured
         default_type = self.lexicon.taxonomy[rule.sub_event_type].event_type
         if (rule.agent or rule.target or rule.requires_target
                 or default_type == "Explosions/Remote violence"):
@@ -425,6 +427,14 @@ def _with_neighbours(sents: Sequence[Span]) -> list[Span]:
         for near in doc_sents[max(0, index - 1): index + 2]:
             seen.setdefault((id(sent.doc), near.start), near)
     return list(seen.values())
+
+
+def _destination(verb: Token) -> str | None:
+    """The lemma of what a verb goes "to" ("taken to hospital": hospital), if it says."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            return next((obj.lemma_.lower() for obj in prep.children if obj.dep_ == "pobj"), None)
+    return None
 
 
 def _anchor(span: Span) -> Token:

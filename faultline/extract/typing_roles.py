@@ -68,7 +68,7 @@ class RoleReader:
             self._verb_roles(span, head, agents, targets)
         else:
             self._noun_roles(head, agents, targets, harm=harm)
-        if victim_subject:  # "four protesters died": the subject is the one hit
+        if victim_subject and not _acts_on_object(head):  # "four protesters died": the subject is the one hit
             targets, agents = targets + agents, []
         return self._classes(agents), self._classes(targets)
 
@@ -254,3 +254,9 @@ class RoleReader:
         # Lemma and surface form both: the lemmatizer reads "bases" as "basis".
         found = get(tok.lemma_.lower(), empty) | get(lower, empty)
         return found | get(lower[:-1], empty) if lower.endswith("s") else found
+
+
+def _acts_on_object(verb: Token) -> bool:
+    """An active verb with a direct object: its subject acts on it ("gunmen wounded two guards"),
+    where a passive or intransitive one's subject suffers ("two guards were wounded")."""
+    return verb.pos_ == "VERB" and any(child.dep_ == "dobj" for child in verb.children)

@@ -93,3 +93,21 @@ def test_an_epidemic_is_background(nlp, typer: EventTyper, text: str, expected: 
 def test_talks_between_governments_are_agreement_events(nlp, typer: EventTyper):
     text = "The president held talks with his counterpart on ending the border conflict."
     assert sub_event(nlp, typer, text) == "Agreement"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # An active "wounded" with an object: its subject wounds; the ones hit decide the type.
+    ("Gunmen wounded two customers in Kano.", "Attack"),
+    ("Gunmen killed a shopkeeper and wounded two customers in Kano on Saturday.", "Attack"),
+    ("Rebels wounded two soldiers in an ambush near the bridge.", "Armed clash"),
+    # A passive one's subject is the one hit.
+    ("Two villagers were wounded when gunmen opened fire on a bus.", "Attack"),
+])
+def test_who_is_wounded(nlp, typer: EventTyper, text: str, expected: str):
+    assert sub_event(nlp, typer, text) == expected
+
+
+def test_the_wounded_taken_to_hospital_are_not_captured(nlp, typer: EventTyper):
+    carried = "Four policemen were taken to hospital after the ambush by militants on the highway."
+    assert sub_event(nlp, typer, carried) != "Arrests"
+    assert sub_event(nlp, typer, "Soldiers took four militants to a detention centre after the raid.") == "Arrests"
