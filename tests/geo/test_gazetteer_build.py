@@ -10,7 +10,11 @@ import pytest
 from faultline.config import Settings
 from faultline.errors import GazetteerError
 from faultline.geo import Gazetteer, embedded, haversine_km, load_gazetteer
-from faultline.geo.embedded import TOWN_COINCIDENCE_KM, build_default_index, load_state_points
+from faultline.geo.embedded import (
+    TOWN_COINCIDENCE_KM,
+    build_default_index,
+    load_state_points,
+)
 
 
 def test_small_build_has_places_admin_units_and_countries(gazetteer: Gazetteer) -> None:
