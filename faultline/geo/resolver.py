@@ -52,6 +52,8 @@ MAX_CANDIDATES = 40
 _SUFFIX_HINTS = frozenset({"county", "parish", "district", "province", "region", "oblast", "governorate", "valley"})
 # Transliteration variants below this similarity are too often other places ("Darvaz"/"Odrowaz").
 FUZZY_ACCEPT = 0.75
+# A unit's name this long and this close to a written name is a transliteration of it.
+RESPELLED_MIN_LENGTH, RESPELLED_SCORE = 10, 0.93
 # What a town found through another of its names loses to a same-size town of the written name (see _outnamed).
 OUTNAMED_PENALTY = 0.5
 # A town this large may stand for the landmark named after it without support ("London Bridge").
@@ -101,6 +103,13 @@ _LAST_WORD = re.compile(r"\b([A-Z][a-z]+)\s+$")
 # A possessor right before a name, maybe a country of several words: "Afghanistan's Badakhshan",
 # "the Philippines' Mindanao", "Democratic Republic of Congo's Ituri".
 _POSSESSOR = re.compile(r"((?:[A-Z][\w.-]*\s+(?:of\s+(?:the\s+)?)?){0,3}[A-Z][\w.-]*)['’]s?\s+$")
+
+
+def _respelled_unit(candidates: Sequence[Candidate], name: str) -> bool:
+    """Whether a long name is a near-identical spelling of a country or first-order unit ("Lower
+    Shabelle" for Lower Shabeelle): no coincidence needing other places' support."""
+    return len(norm_key(name)) >= RESPELLED_MIN_LENGTH and any(
+        c.score >= RESPELLED_SCORE and (c.is_country or c.fcode in FIRST_ORDER) for c in candidates)
 
 
 def _outnamed(c: Candidate, mention: Mention) -> bool:
@@ -272,7 +281,7 @@ class Geocoder:
         else:
             candidates = exact or [c for c in candidates if c.score >= FUZZY_ACCEPT and len(fold(name)) >= 5]
             # A transliteration variant, or a landmark named after someone rather than its town.
-            needs_support = not exact or landmark and part_of and not any(
+            needs_support = not exact and not _respelled_unit(candidates, name) or landmark and part_of and not any(
                 c.fclass == "P" and c.population >= LANDMARK_CITY_POPULATION for c in exact)
         fits = _HINT_FITS.get(hint or "", ())
         fitting = [c for c in candidates if c.fclass in fits or c.fcode in fits]

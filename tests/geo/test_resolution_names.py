@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,16 @@ def test_a_feature_known_only_with_its_feature_word_keeps_it() -> None:
     kessel, dorran = _geocoder(entries).resolve_all(_at(text, "Kessel Valley", "Dorran Valley"), text=text)
     assert isinstance(kessel, Place) and kessel.feature == "A.ADM1H" and kessel.geo_precision == 3
     assert isinstance(dorran, Place) and dorran.feature == "A.ADM2"  # known as "Dorran": the valley's district
+
+
+def test_a_close_spelling_of_a_long_unit_name_needs_no_support_but_of_a_town_does() -> None:
+    unit = _c(40, "Upper Wadeeli", "ADM1", "SO", "14", population=1_200_000, lat=1.9, lon=44.6)
+    town = _c(41, "Marrabooni", "PPL", "SO", "14", population=20_000, lat=2.1, lon=44.9)
+    entries = {"Upper Wadeli": [replace(unit, score=0.96)], "Marraboni": [replace(town, score=0.95)]}
+    for text, name, expected in (("Fighting was reported in Upper Wadeli on Sunday.", "Upper Wadeli", unit),
+                                 ("Fighting was reported in Marraboni on Sunday.", "Marraboni", None)):
+        place = _geocoder(entries).resolve_all(_at(text, name), text=text)[0]
+        if expected is None:
+            assert isinstance(place, Unresolved)
+        else:
+            assert isinstance(place, Place) and place.geonameid == expected.geonameid
