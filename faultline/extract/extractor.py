@@ -3,15 +3,18 @@
 Every sentence that holds a trigger or a casualty figure becomes a `Mention` with its modality.
 Only reported statements build incidents: background, forecasts, hypotheticals, negations and
 opinion stay statements. Consecutive reported statements belong to the same incident unless they
-give a different date or a different place for a different kind of event.
+give a different date or a different place for a different kind of event. Each datelined story of
+a roundup is read apart, and its incidents take its dateline's day and place when they state none.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from spacy.tokens import Span as SpacySpan
 
@@ -104,6 +107,15 @@ class Incident:
 
 
 @dataclass(frozen=True, slots=True)
+class Dateline:
+    """Where and when one story of an article was filed ("KABUL, Nov 25 (Reuters) - "), as far as known."""
+
+    story_start: int  # the dateline's offset, or 0 for the first one under a headline
+    day: date_rules.DateMention | None
+    place: Toponym | None
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleExtraction:
     """What one article says: every statement, and the incidents it reports."""
 
@@ -125,13 +137,8 @@ class Extractor:
         """Statements and incidents of one article; `toponyms` carry absolute offsets."""
         facts: list[SentenceFacts] = []
         claims: list[tuple[Claim, Actor | None]] = []  # each claim with the actor it names, if known
-        filed: date_rules.DateMention | None = None  # the dateline's day
-        filed_from: Toponym | None = None  # the dateline's place
+        datelines = _read_datelines(article, windows, toponyms)
         for window in windows:
-            if filed_from is None and is_dateline(doc_text(window.doc)):
-                filed = date_rules.find_date(window.doc[:], window.offset, published=article.published)
-                end = window.offset + len(doc_text(window.doc))
-                filed_from = next((t for t in toponyms if window.offset <= t.start and t.end <= end), None)
             for sent in window.doc.sents:
                 fact = self._read_sentence(article, sent, window.offset, toponyms)
                 if fact is not None:
@@ -139,14 +146,20 @@ class Extractor:
                 if (claim := attribution_rules.find_claim(sent, window.offset)) is not None:
                     actors = fact.actors if fact is not None else self.actors.find_actors(sent, window.offset)
                     claims.append((claim, _claimant(claim, actors)))
-        incidents = _group_incidents([f for f in facts if f.reported])
+        # Each datelined story of a roundup ("KABUL — ...\n\nMOGADISHU — ...") has incidents of its own.
+        stories = groupby((f for f in facts if f.reported), key=lambda f: _filed_under(datelines, f.span.start))
+        incidents = [incident for _, story in stories for incident in _group_incidents(list(story))]
         starts = [incident.facts[0].span.start for incident in incidents]
+        filed_under = [_filed_under(datelines, start) for start in starts]
         events = []
         for index, incident in enumerate(incidents):
-            incident.context_place = filed_from
+            dateline = filed_under[index]
+            incident.context_place = dateline.place if dateline else None
             if not any(f.date for f in incident.facts):
-                incident.context_date = filed
-                if index and _continues_the_story(incident.facts[0]):
+                incident.context_date = dateline.day if dateline else None
+                # A new dateline starts another story, whose day is its own.
+                same_story = index > 0 and filed_under[index - 1] is dateline
+                if same_story and _continues_the_story(incident.facts[0]):
                     # "In the western city of Kisumu, hundreds marched": the same day as the story so far.
                     previous = incidents[index - 1]
                     incident.context_date = next((f.date for f in reversed(previous.facts) if f.date),
@@ -414,6 +427,31 @@ def _with_side(figure: Figure, actor1: Actor | None, actor2: Actor | None) -> Fi
                 return dataclasses.replace(figure, side=name)
         return dataclasses.replace(figure, side="actor1" if actor1 is not None else None)
     return figure
+
+
+def _read_datelines(article: Article, windows: Sequence[Window], toponyms: Sequence[Toponym]) -> list[Dateline]:
+    """The datelines that open the article's stories, in order, each with its day and its known place."""
+    found = []
+    for window in windows:
+        text = doc_text(window.doc)
+        if not is_dateline(text):
+            continue
+        end = window.offset + len(text)
+        day = date_rules.find_date(window.doc[:], window.offset, published=article.published)
+        place = next((t for t in toponyms if window.offset <= t.start and t.end <= end), None)
+        # A heading in capitals ("UPDATE:", "BREAKING NEWS:") reads as a dateline but tells neither where nor when.
+        if day is not None or place is not None:
+            found.append(Dateline(story_start=window.offset, day=day, place=place))
+    # A single line above the first dateline is its story's headline ("Army shells rebel town\nKHARTOUM (AP) — ").
+    if found and "\n" not in article.text[:found[0].story_start].strip():
+        found[0] = dataclasses.replace(found[0], story_start=0)
+    return found
+
+
+def _filed_under(datelines: Sequence[Dateline], start: int) -> Dateline | None:
+    """The dateline of the story a statement starting at `start` belongs to: the last story begun by then."""
+    index = bisect_right([d.story_start for d in datelines], start)
+    return datelines[index - 1] if index else None
 
 
 def _continues_the_story(fact: SentenceFacts) -> bool:

@@ -115,3 +115,49 @@ def test_an_event_that_names_no_place_is_placed_at_its_dateline():
     (named,) = extract_text("NAIROBI, Jan 5 (Reuters) - Al Shabaab militants killed six soldiers in an ambush "
                             "near Afmadow on Tuesday, a military officer said.", published=PUBLISHED)
     assert named.location != "Nairobi"
+
+
+def test_each_story_of_a_roundup_takes_its_own_dateline():
+    roundup = ("HERAT, Afghanistan, Feb 26 (AP) — A suicide bomber killed seven people at a police checkpoint, "
+               "officials said.\n\n"
+               "KISMAYO, Somalia, Feb 24 (AP) — A suicide bomber killed three guests at a hotel, police said.")
+    herat, kismayo = extract_text(roundup, published=PUBLISHED)
+    assert (herat.location, herat.country, herat.event_date, herat.fatalities) == (
+        "Herāt", "Afghanistan", "2026-02-26", 7)
+    assert (kismayo.location, kismayo.country, kismayo.event_date, kismayo.fatalities) == (
+        "Kismayo", "Somalia", "2026-02-24", 3)
+
+
+def test_an_incident_before_any_dateline_takes_no_dateline():
+    # More than a headline's single line comes before the dateline: another story.
+    text = ("Gunmen stormed a hotel, killing four guests, police said.\nThe attackers fled on motorbikes.\n\n"
+            "HERAT, Afghanistan, Feb 26 (AP) — A suicide bomber killed seven people at a police checkpoint.")
+    hotel, checkpoint = extract_text(text, published=PUBLISHED)
+    assert (hotel.location, hotel.event_date, hotel.time_precision) == ("", "2026-03-02", 2)
+    assert (checkpoint.location, checkpoint.event_date) == ("Herāt", "2026-02-26")
+
+
+def test_a_dateline_of_an_unknown_place_keeps_its_own_day_and_takes_no_other_place():
+    unknown = "QWERTYVILLE, Feb 26 (AP) — A suicide bomber killed seven people at a police checkpoint."
+    known = "KISMAYO, Somalia, Feb 24 (AP) — Gunmen stormed a hotel, killing three guests, police said."
+    checkpoint, hotel = extract_text(unknown + "\n\n" + known, published=PUBLISHED)
+    assert (checkpoint.location, checkpoint.event_date) == ("", "2026-02-26")
+    assert (hotel.location, hotel.event_date) == ("Kismayo", "2026-02-24")
+    # Filed after a known place, a story from an unknown one takes neither its place nor its day.
+    _, checkpoint = extract_text(known + "\n\n" + unknown.replace("Feb 26", "Feb 27"), published=PUBLISHED)
+    assert (checkpoint.location, checkpoint.event_date) == ("", "2026-02-27")
+
+
+def test_a_heading_in_capitals_is_no_dateline():
+    text = ("KISMAYO, Somalia, Feb 24 (AP) — Gunmen stormed a hotel, killing three guests, police said.\n\n"
+            "UPDATE: In the town of Jamaame, a suicide bomber killed seven people at a police checkpoint.")
+    _, checkpoint = extract_text(text, published=PUBLISHED)
+    assert (checkpoint.location, checkpoint.event_date) == ("Jamaame", "2026-02-24")
+
+
+def test_a_new_dateline_does_not_carry_the_story_day_into_the_next_story():
+    text = ("KISMAYO, Somalia (AP) — Police fired tear gas at protesters in Kismayo on Sunday.\n\n"
+            "HERAT, Afghanistan (AP) — In the city of Herat, protesters marched peacefully to the governor's office.")
+    kismayo, herat = extract_text(text, published=PUBLISHED)
+    assert kismayo.event_date == "2026-03-01"
+    assert (herat.location, herat.event_date, herat.time_precision) == ("Herāt", "2026-03-02", 2)
