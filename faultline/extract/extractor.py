@@ -140,7 +140,10 @@ class Extractor:
         datelines = _read_datelines(article, windows, toponyms)
         for window in windows:
             for sent in window.doc.sents:
-                fact = self._read_sentence(article, sent, window.offset, toponyms)
+                filed = _filed_under(datelines, window.offset + sent.start_char)
+                # "Overnight", "on Sunday": counted from the day the story was filed, where its dateline says.
+                written = filed.day.date if filed and filed.day and filed.day.time_precision == 1 else article.published
+                fact = self._read_sentence(article, sent, window.offset, toponyms, written=written)
                 if fact is not None:
                     facts.append(fact)
                 if (claim := attribution_rules.find_claim(sent, window.offset)) is not None:
@@ -173,21 +176,23 @@ class Extractor:
         return ArticleExtraction(mentions=[f.mention for f in facts], events=events)
 
     def _read_sentence(
-        self, article: Article, sent: SpacySpan, offset: int, toponyms: Sequence[Toponym]
+        self, article: Article, sent: SpacySpan, offset: int, toponyms: Sequence[Toponym], *,
+        written: dt.date | None,
     ) -> SentenceFacts | None:
+        """One sentence's statement, if it holds a trigger or a figure; `written` is the day its
+        relative dates count from."""
         triggers = self.typer.triggers(sent, offset)
         attribution = attribution_rules.find_attribution(sent, offset)
         figures = figure_rules.find_figures(sent, offset, attribution=attribution)
         if not triggers and not figures:
             return None
-        published = article.published
-        date = date_rules.find_date(sent, offset, published=published)
+        date = date_rules.find_date(sent, offset, published=written)
         trigger = triggers[0] if triggers else None
         modality = modality_rules.sentence_modality(
             sent,
             trigger_start=trigger.start if trigger else None,
             offset=offset,
-            published=published,
+            published=written,
             event_date=date.date if date else None,
         )
         span = Span(offset + sent.start_char, offset + sent.end_char, span_text(sent))
@@ -384,16 +389,18 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
 
 
 _DEFINITE = frozenset({"the", "these", "those"})
+_UNNAMED = "unidentified"  # the kind of an armed actor known only by a noun ("gunmen", "the attackers")
 
 
 def _refers_back(incident: Incident, fact: SentenceFacts) -> bool:
     """Whether the statement names, with "the", an armed actor the incident already has: "Gunmen
-    abducted 30 students ... The attackers stormed the school" tells more of the same incident.
+    abducted 30 students ... The attackers stormed the school" tells more of the same incident, and
+    so do "the attackers" after a named group: no group is met for the first time as "the attackers".
     Civilians do not count: "the driver" may be someone new, met here for the first time."""
     known = {a.name for f in incident.facts for a in f.actors if a.inter != _CIVILIAN_INTER}
     for actor in fact.actors:
         before = fact.span.text[:actor.span.start - fact.span.start].split()
-        if actor.name in known and before and before[-1].lower() in _DEFINITE:
+        if (actor.name in known or known and actor.kind == _UNNAMED) and before and before[-1].lower() in _DEFINITE:
             return True
     return False
 

@@ -25,6 +25,7 @@ class PlaceRoleCues:
 
     origin_prepositions: frozenset[str]
     origin_verbs: frozenset[str]
+    carried_verbs: frozenset[str]
     origin_words: frozenset[str]
     event_prepositions: frozenset[str]
     institution_heads: frozenset[str]
@@ -107,7 +108,7 @@ def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> tuple[str
             if word in cues.origin_prepositions:
                 return "origin", False
             if word in cues.event_prepositions:
-                return ("origin", False) if _origin_verb(ancestor, cues) else ("event", True)
+                return _goal_role(ancestor, cues)
         if ancestor.lemma_.lower() in cues.origin_words:
             return "origin", False
         if ancestor.pos_ == "VERB":
@@ -139,7 +140,15 @@ def _ancestors(token: Token, *, limit: int) -> list[Token]:
     return found
 
 
-def _origin_verb(preposition: Token, cues: PlaceRoleCues) -> bool:
-    """"crossed into Tajikistan from ..." keeps event; "returned to Kunduz" is an origin-like move."""
+def _goal_role(preposition: Token, cues: PlaceRoleCues) -> tuple[str, bool]:
+    """The role of a place phrase by the verb it completes, and whether it is locative: "crossed into
+    Tajikistan" keeps event; "returned to Kunduz" is an origin-like move; "airlifted to Raipur" is
+    where the wounded were carried afterwards, not where they were hit."""
     verb = preposition.head
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in cues.origin_verbs and preposition.lower_ in ("to", "towards")
+    if verb.pos_ == "VERB" and preposition.lower_ in ("to", "towards"):
+        lemma = verb.lemma_.lower()
+        if lemma in cues.origin_verbs:
+            return "origin", False
+        if lemma in cues.carried_verbs:
+            return "other", False
+    return "event", True

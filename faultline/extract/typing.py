@@ -55,6 +55,9 @@ class Trigger:
     rule: str = ""  # the triggers.toml entry that fired (evidence for analysts, tags for typing)
 
 
+# Sub-event types that yield to harm of this tag in the same incident (see _resolve_severity).
+_OUTRANKED_BY = {"Looting/property destruction": "harm", "Abduction/forced disappearance": "lethal"}
+
 class EventTyper:
     """Finds event triggers in sentences and decides one ACLED type per incident."""
 
@@ -317,16 +320,19 @@ class EventTyper:
         return trig.score > self._rules[trig.rule].weight - _BACKGROUND_DROP
 
     def _resolve_severity(self, best: Trigger, cands: list[Trigger]) -> Trigger:
-        """Property looted or destroyed alongside violence against people: the violence leads.
+        """Property looted or destroyed alongside violence against people: the violence leads; and
+        people abducted in a raid that killed others: the killing leads.
 
         ACLED codes one event per incident, of its most severe type: "gunmen shot a trader
-        dead and looted his shop" is an attack, the looting a detail of it. Only people killed
-        or hurt count: "looted after fighting" names the fighting as background, not harm done.
+        dead and looted his shop" is an attack, the looting a detail of it; so is "six people
+        were also kidnapped" after the raid's dead. Only people killed or hurt count: "looted
+        after fighting" names the fighting as background, not harm done.
         """
-        if best.sub_event_type != "Looting/property destruction":
+        outranking = _OUTRANKED_BY.get(best.sub_event_type)
+        if outranking is None:
             return best
         violent = [t for t in cands if t.score >= MIN_SCORE and t.rule in self._rules
-                   and "harm" in self._rules[t.rule].tags and t.event_type in _POLITICAL_VIOLENCE]
+                   and outranking in self._rules[t.rule].tags and t.event_type in _POLITICAL_VIOLENCE]
         return max(violent, key=lambda t: t.score) if violent else best
 
     def _resolve_arrest(self, best: Trigger, cands: list[Trigger]) -> Trigger:

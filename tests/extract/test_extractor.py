@@ -161,3 +161,26 @@ def test_a_new_dateline_does_not_carry_the_story_day_into_the_next_story():
     kismayo, herat = extract_text(text, published=PUBLISHED)
     assert kismayo.event_date == "2026-03-01"
     assert (herat.location, herat.event_date, herat.time_precision) == ("Herāt", "2026-03-02", 2)
+
+
+def test_the_attackers_after_a_named_group_tell_more_of_its_incident():
+    text = ("Suspected Boko Haram militants killed 12 farmers in an overnight raid near Gwoza, a local "
+            "official said on Tuesday. The attackers stormed Ngoshe village late on Sunday and burned "
+            "dozens of homes, residents said.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 12)
+    assert event.actor1.startswith("Boko Haram")
+
+
+def test_relative_days_count_from_the_stories_dateline():
+    text = ("KANO, Nigeria, Feb 24 (Reuters) - Gunmen killed five traders at a market in Kano overnight, "
+            "police said.")
+    (event,) = extract_text(text, published=PUBLISHED)  # filed a week before it was published
+    assert (event.event_date, event.time_precision) == ("2026-02-23", 1)
+
+
+def test_people_abducted_in_a_deadly_raid_are_a_detail_of_the_killing():
+    text = ("Gunmen killed nine villagers in a raid on Kurmin village in Kaduna state on Friday, "
+            "police said. Four women were also kidnapped.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 9)

@@ -70,3 +70,11 @@ def test_a_country_naming_a_department_is_an_institution(nlp):
     text = "The United States State Department told citizens to leave the airport in Kabul."
     found = roles(nlp, text, ["United States", "Kabul"])
     assert found == {"United States": "other", "Kabul": "event"}
+
+
+
+def test_where_the_wounded_were_carried_is_not_where_they_were_hit(nlp):
+    text = "Gunmen ambushed a convoy near Mardan; the wounded were airlifted to Peshawar for treatment."
+    assert roles(nlp, text, ["Mardan", "Peshawar"]) == {"Mardan": "event", "Peshawar": "other"}
+    text = "Thousands of protesters marched to Peshawar on Monday."
+    assert roles(nlp, text, ["Peshawar"]) == {"Peshawar": "event"}
