@@ -16,7 +16,7 @@ from faultline.extract.figures import CasualtyTerms
 from faultline.extract.places import load_place_role_cues
 from faultline.extract.typing import EventTyper
 from faultline.geo import Gazetteer, Geocoder, find_toponyms, load_gazetteer
-from faultline.model import Article, EventMention, Mention, Place, Rejection, Span, Toponym, Unresolved
+from faultline.model import Actor, Article, EventMention, Mention, Place, Rejection, Span, Toponym, Unresolved
 from faultline.nlp import ArticleParser, Window, build_nlp
 from faultline.nlp.parser import batches
 
@@ -113,27 +113,29 @@ class Pipeline:
         demonyms = self.geocoder.demonyms
         toponyms = [t for w in windows for t in find_toponyms(w.doc, w.offset, gazetteer, demonyms=demonyms)]
         extraction = self.extractor.extract(article, windows, toponyms)
-        resolved = self._resolve(article, extraction.events, toponyms)
+        resolved = self._resolve(article, extraction.events, toponyms, actor_places=extraction.actor_places)
         events = [self._geocode(event, resolved, article.text) for event in extraction.events]
         return ArticleResult(article, events, extraction.mentions, toponyms, [])
 
     def _resolve(
-        self, article: Article, events: Sequence[EventMention], toponyms: Sequence[Toponym]
+        self, article: Article, events: Sequence[EventMention], toponyms: Sequence[Toponym], *,
+        actor_places: Sequence[Toponym] = (),
     ) -> dict[tuple[int, int], Place | Unresolved]:
         """Resolve every place the incidents are put at, in one pass with the article as context.
 
-        Places named only as where actors came from are left out: they must not pull an event
-        towards them.
+        Places named only as where actors came from, and names that are actors ("the White House"
+        is no town in Tennessee), are left out: they must not pull an event towards them.
         """
         if not events:
             return {}
-        origins = {(t.start, t.end) for event in events for t in event.origins}
+        left_out = {(t.start, t.end) for t in actor_places}
+        left_out |= {(t.start, t.end) for event in events for t in event.origins}
         chosen: dict[tuple[int, int], Toponym] = {}
         for event in events:
             for toponym in _candidates(event):
                 chosen.setdefault((toponym.start, toponym.end), toponym)
         for toponym in toponyms:
-            if (toponym.start, toponym.end) not in origins:
+            if (toponym.start, toponym.end) not in left_out:
                 chosen.setdefault((toponym.start, toponym.end), toponym)
         results = self.geocoder.resolve_all(list(chosen.values()), text=article.text)
         return dict(zip(chosen, results))
@@ -146,13 +148,17 @@ class Pipeline:
         event = dataclasses.replace(event, place=place, unresolved=unresolved)
         if place is None:
             return event
-        localise = self.actors.localise
+        iso2, day = place.iso2, event.event_date
+
+        def localise(actor: Actor) -> Actor:
+            return self.actors.localise(actor, iso2, on=day)
+
         return dataclasses.replace(
             event,
-            actor1=localise(event.actor1, place.iso2) if event.actor1 else None,
-            actor2=localise(event.actor2, place.iso2) if event.actor2 else None,
-            assoc_actor_1=tuple(localise(a, place.iso2) for a in event.assoc_actor_1),
-            assoc_actor_2=tuple(localise(a, place.iso2) for a in event.assoc_actor_2),
+            actor1=localise(event.actor1) if event.actor1 else None,
+            actor2=localise(event.actor2) if event.actor2 else None,
+            assoc_actor_1=tuple(localise(a) for a in event.assoc_actor_1),
+            assoc_actor_2=tuple(localise(a) for a in event.assoc_actor_2),
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 
 from spacy.attrs import IS_TITLE, LOWER
@@ -53,6 +54,7 @@ class ActorFinder:
         self._matcher = Matcher(tokenizer.vocab)
         self._named: dict[str, NamedEntry] = {}
         self._localisable = {e.name: e for e in catalogue.named if e.localised and e.country is None}
+        self._aliases = frozenset(alias.lower() for e in catalogue.named for alias in e.aliases)
         for index, entry in enumerate(catalogue.named):
             key = f"N{index}"
             self._named[key] = entry
@@ -77,8 +79,8 @@ class ActorFinder:
             [head, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"}, name_word | {"OP": "+"}],
         ])
 
-    def find(self, sent: SpacySpan, offset: int) -> list[Actor]:
-        """Every actor mentioned in the sentence, in text order, with absolute offsets."""
+    def find(self, sent: SpacySpan, offset: int, *, on: dt.date | None = None) -> list[Actor]:
+        """Every actor mentioned in the sentence, in text order, with absolute offsets, named as on `on`."""
         hits: list[_Hit] = []
         # PhraseMatcher gives document positions for a Span, Matcher sentence positions
         shift = sent.start
@@ -96,9 +98,13 @@ class ActorFinder:
         hits.extend(self._org_hits(sent))
         actors: list[Actor] = []
         for hit, start, end in _merge_named(sent, _select(hits), self._phrases):
-            actors.extend(self._build(sent, offset, hit, start, end))
+            actors.extend(self._build(sent, offset, hit, start, end, on))
         actors.sort(key=lambda a: a.span.start)
-        return self._share_state_country(actors)
+        return self._share_state_country(actors, on)
+
+    def is_alias(self, text: str) -> bool:
+        """Whether the words are a named actor's alias, in any case."""
+        return text.lower() in self._aliases
 
     def _may_name_group(self, sent: SpacySpan) -> bool:
         """Whether the sentence holds a capitalised head word ("Army", "Front"), read off its token arrays."""
@@ -106,7 +112,7 @@ class ActorFinder:
         heads = self._head_hashes
         return any(title and lower in heads for lower, title in rows.tolist())
 
-    def localise(self, actor: Actor, iso2: str, *, evidence: bool = False) -> Actor:
+    def localise(self, actor: Actor, iso2: str, *, evidence: bool = False, on: dt.date | None = None) -> Actor:
         """The actor named for a country once that is known; actors with a country are kept.
 
         `evidence` is True when the country comes from the actor's own sentence (its other state
@@ -116,7 +122,7 @@ class ActorFinder:
             return actor
         named = self._localisable.get(actor.name)
         if named is not None:
-            name = self.catalogue.countries.render(named.localised or named.name, iso2, unknown=named.name)
+            name = self.catalogue.countries.render(named.localised or named.name, iso2, unknown=named.name, on=on)
             return dataclasses.replace(actor, name=name, country=iso2)
         entry = self.generic_entry(actor.kind)
         if entry is None or actor.name != self._unknown_name(entry, actor):
@@ -124,19 +130,20 @@ class ActorFinder:
         if not entry.localise and not evidence:
             return actor
         group = _group_of(entry, actor.name)
-        name = self.catalogue.countries.render(entry.name, iso2, unknown=entry.unknown, group=group)
+        name = self.catalogue.countries.render(entry.name, iso2, unknown=entry.unknown, group=group, on=on)
         return dataclasses.replace(actor, name=name, country=iso2)
 
     def _unknown_name(self, entry: GenericEntry, actor: Actor) -> str:
         return entry.unknown.format(group=_group_of(entry, actor.name))
 
-    def _share_state_country(self, actors: list[Actor]) -> list[Actor]:
+    def _share_state_country(self, actors: list[Actor], on: dt.date | None) -> list[Actor]:
         """Country-less state forces take the country of the sentence's other state forces, when only one."""
         states = {a.country for a in actors if a.inter == 1 and a.country}
         if len(states) != 1:
             return actors
         only = states.pop()
-        return [self.localise(a, only, evidence=True) if a.inter == 1 and a.country is None else a for a in actors]
+        return [self.localise(a, only, evidence=True, on=on) if a.inter == 1 and a.country is None else a
+                for a in actors]
 
     def _phrase_matcher(self, phrase: str) -> PhraseMatcher:
         return self._exact if is_cased_alias(phrase) else self._folded
@@ -153,19 +160,20 @@ class ActorFinder:
                     hits.append(_Hit(start, end, GROUP))
         return hits
 
-    def _build(self, sent: SpacySpan, offset: int, hit: _Hit, start: int, end: int) -> list[Actor]:
+    def _build(self, sent: SpacySpan, offset: int, hit: _Hit, start: int, end: int, on: dt.date | None) -> list[Actor]:
         if hit.named is not None:
             if _names_a_place(sent, hit):
                 return []
-            entry = hit.named
+            entry = hit.named.as_of(on)
+            name = self.catalogue.countries.render(entry.name, entry.country, unknown=entry.name, on=on)
             span = _span(sent, offset, start, end)
-            return [Actor(name=entry.name, text=span.text, inter=entry.inter, span=span, country=entry.country,
+            return [Actor(name=name, text=span.text, inter=entry.inter, span=span, country=entry.country,
                           kind=entry.kind)]
         if hit.priority == GROUP:
-            return self._unknown_group(sent, offset, hit)
-        return self._generic(sent, offset, hit)
+            return self._unknown_group(sent, offset, hit, on)
+        return self._generic(sent, offset, hit, on)
 
-    def _generic(self, sent: SpacySpan, offset: int, hit: _Hit) -> list[Actor]:
+    def _generic(self, sent: SpacySpan, offset: int, hit: _Hit, on: dt.date | None) -> list[Actor]:
         if _is_modifier(sent, hit):
             return []
         countries = self.catalogue.countries
@@ -181,13 +189,13 @@ class ActorFinder:
                 continue
             iso2 = country if entry.country_from_demonym else None
             first = group.i - sent.start if mode == "group_nouns" and group is not None else min(start, hit.start)
-            name = countries.render(entry.name, iso2, unknown=entry.unknown, group=group.text if group else "")
+            name = countries.render(entry.name, iso2, unknown=entry.unknown, group=group.text if group else "", on=on)
             span = _span(sent, offset, first, max(end, hit.end))
             actor = Actor(name=name, text=span.text, inter=entry.inter, span=span, country=iso2, kind=entry.kind)
             if iso2 is None:
                 return [actor]
             # "Kyrgyz and Tajik border guards": one actor per coordinated country word
-            others = [Actor(name=countries.render(entry.name, code, unknown=entry.unknown), text=words.text,
+            others = [Actor(name=countries.render(entry.name, code, unknown=entry.unknown, on=on), text=words.text,
                             inter=entry.inter, span=_span(sent, offset, words.start - sent.start,
                                                           words.end - sent.start),
                             country=code, kind=entry.kind)
@@ -195,26 +203,27 @@ class ActorFinder:
             return [actor, *others]
         return []
 
-    def named_group(self, sent: SpacySpan, offset: int, start: int, end: int) -> Actor | None:
+    def named_group(self, sent: SpacySpan, offset: int, start: int, end: int, *,
+                    on: dt.date | None = None) -> Actor | None:
         """The organisation at sentence tokens start..end read as an unknown group kept as written, or as
-        state forces when its name is only state words; None for a one-word name ("the Kremlin")."""
-        found = self._unknown_group(sent, offset, _Hit(start, end, GROUP))
+        state forces when its name is only state words; None for a one-word name ("Congress")."""
+        found = self._unknown_group(sent, offset, _Hit(start, end, GROUP), on)
         return found[0] if found else None
 
-    def _unknown_group(self, sent: SpacySpan, offset: int, hit: _Hit) -> list[Actor]:
+    def _unknown_group(self, sent: SpacySpan, offset: int, hit: _Hit, on: dt.date | None) -> list[Actor]:
         """An unknown named group kept as written, or state forces when its name is only state words."""
         rules, countries = self.catalogue.groups, self.catalogue.countries
         words = [t.text for t in sent[hit.start:hit.end]]
         if " ".join(words).lower() in self._phrases or all(w.lower() in rules.state_words for w in words):
             # a capitalised generic phrase ("Security Forces" in a headline) is no named group
-            return self._generic(sent, offset, _Hit(hit.start, hit.end, GENERIC, phrase=" ".join(words).lower()))
+            return self._generic(sent, offset, _Hit(hit.start, hit.end, GENERIC, phrase=" ".join(words).lower()), on)
         for size in range(min(3, len(words) - 1), 0, -1):
             iso2 = countries.lookup(words[:size])
             rest = [w.lower() for w in words[size:]]
             if iso2 and all(w in rules.state_words for w in rest):
                 entry = self.generic_entry("police" if "police" in rest else "military")
                 assert entry is not None  # the schema test guarantees both entries
-                name = countries.render(entry.name, iso2, unknown=entry.unknown)
+                name = countries.render(entry.name, iso2, unknown=entry.unknown, on=on)
                 span = _span(sent, offset, hit.start, hit.end)
                 return [Actor(name=name, text=span.text, inter=1, span=span, country=iso2, kind=entry.kind)]
         if countries.lookup(words) or len(words) < 2:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -42,6 +43,10 @@ HALLMARK_NOUNS = {"hallmark", "hallmarks", "signature"}
 CLAIM_VERBS = {"claim", "accept", "admit", "take"}
 CLAIM_OBJECTS = {"responsibility", "credit"}
 SOURCE_NOUNS_LINKS = {"compound", "poss", "pobj", "prep", "nmod", "appos"}  # "a spokesman for the army"
+# Governments ("the Kremlin", "the White House") speak, decide and condemn: a side only where the parse
+# says they acted or were acted on, never by position ("The White House said air strikes hit ...") nor
+# as a modifier ("with Kremlin backing", "the White House nominee").
+GOVERNMENT_KINDS = {"government"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "perform", "begin", "start", "unleash",
                "commit", "claim"}  # "militants launched an attack": the attacker is the light verb's subject
 
@@ -68,7 +73,7 @@ class RoleReader:
 
     def __init__(self, *, civilians: Callable[[Span], Actor], state_forces: Callable[..., Actor | None],
                  recast: Callable[[Actor, str], Actor], unidentified: Callable[[str, Span], Actor],
-                 named_group: Callable[[SpacySpan, int, int, int], Actor | None]) -> None:
+                 named_group: Callable[..., Actor | None]) -> None:
         self._civilians = civilians  # builds a civilians actor for an unnamed victim phrase
         self._state_forces = state_forces  # builds state forces from a country word ("a US strike")
         self._recast = recast  # the same people as another generic kind ("residents" who protest)
@@ -76,10 +81,12 @@ class RoleReader:
         self._named_group = named_group  # an organisation's name kept as written (sentence token range)
 
     def read(self, sent: SpacySpan, offset: int, *, trigger: tuple[int, int], actors: Sequence[Actor],
-             sub_event_type: str) -> Sides:
-        """Actor1, actor2 and associated actors for the trigger, by the sub-event type's rules."""
+             sub_event_type: str, on: dt.date | None = None) -> Sides:
+        """Actor1, actor2 and associated actors for the trigger, by the sub-event type's rules; the actors
+        it names itself are named as on `on`."""
         tokens = list(sent)  # walked once for every actor
-        mentions = [m for m in (_mention(tokens, offset, a) for a in actors) if m is not None]
+        mentions = [m for m in (_mention(tokens, offset, a) for a in actors)
+                    if m is not None and not (m.actor.kind in GOVERNMENT_KINDS and m.root.dep_ in ("compound", "amod"))]
         head = _trigger_root(tokens, offset, trigger)
         victims = {id(m) for m in mentions if _is_victim(m)}
         claimant = next((m for m in mentions if _is_claimant(m) and id(m) not in victims), None)
@@ -91,11 +98,13 @@ class RoleReader:
         if agent is not None and id(agent) in sources:
             agent = None
         if agent is None and agent_tok is not None and agent_tok.ent_type_ == "ORG":
-            agent = self._organisation(sent, offset, agent_tok)
+            agent = self._organisation(sent, offset, agent_tok, on)
         if agent is None and agent_tok is not None and sub_event_type in STATE_ACT_TYPES:
-            agent = self._country_agent(agent_tok, offset)
+            agent = self._country_agent(agent_tok, offset, on)
         if target is not None and id(target) in sources:
             target = None
+        sources |= {id(m) for m in mentions if m.actor.kind in GOVERNMENT_KINDS and m is not agent
+                    and m is not target and m is not claimant}
         if agent is None and claimant is not None and claimant is not target:
             agent = claimant  # "X claimed responsibility for the attack": ACLED codes the claimant
         if sub_event_type in PROTEST_TYPES or sub_event_type in RIOT_TYPES:
@@ -110,7 +119,7 @@ class RoleReader:
             agent, target = self._civilian_sides(offset, mentions, agent, target, target_tok, sources | victims)
         else:
             if agent is None and head is not None:
-                agent = self._trigger_modifier(head, offset)
+                agent = self._trigger_modifier(head, offset, on)
             if sub_event_type in REMOTE_TYPES and target is None and not victims:
                 target = self._civilian_victims(tokens, offset, mentions)
             agent, target = _fallback(mentions, agent, target, head, sources, victims,
@@ -168,11 +177,11 @@ class RoleReader:
             agent = next((m for m in mentions if m.actor.inter != 7 and id(m) not in sources), None)
         return agent, target
 
-    def _organisation(self, sent: SpacySpan, offset: int, token: Token) -> _Mention | None:
+    def _organisation(self, sent: SpacySpan, offset: int, token: Token, on: dt.date | None) -> _Mention | None:
         """An organisation the catalogue lacks, named as the trigger's grammatical agent: whoever the parse
         says carried out the violence is a side, kept as written, even without an armed-group word."""
         words = _entity(token)
-        actor = self._named_group(sent, offset, words.start - sent.start, words.end - sent.start)
+        actor = self._named_group(sent, offset, words.start - sent.start, words.end - sent.start, on=on)
         return _Mention(actor, list(words), token) if actor is not None else None
 
     def _civilian_victims(self, tokens: Sequence[Token], offset: int, mentions: list[_Mention]) -> _Mention | None:
@@ -187,22 +196,22 @@ class RoleReader:
                 return _Mention(self._civilians(span), list(phrase), token)
         return None
 
-    def _trigger_modifier(self, head: Token, offset: int) -> _Mention | None:
+    def _trigger_modifier(self, head: Token, offset: int, on: dt.date | None) -> _Mention | None:
         """State forces named by a country word on the trigger noun: "a US strike", "Israeli shelling"."""
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
-                actor = self._state_forces(child.doc[child.i:child.i + 1], offset)
+                actor = self._state_forces(child.doc[child.i:child.i + 1], offset, on=on)
                 if actor is not None:
                     return _Mention(actor, [child], child)
         return None
 
-    def _country_agent(self, token: Token, offset: int) -> _Mention | None:
+    def _country_agent(self, token: Token, offset: int, on: dt.date | None) -> _Mention | None:
         """A country, or its capital, named as the one who struck ("Israel struck targets in Gaza",
         "Moscow launched missiles"): ACLED codes its military."""
         if token.ent_type_ != "GPE":
             return None
         words = _entity(token)
-        actor = self._state_forces(words, offset, capitals=True)
+        actor = self._state_forces(words, offset, capitals=True, on=on)
         return _Mention(actor, list(words), token) if actor is not None else None
 
 

@@ -62,6 +62,8 @@ class SentenceFacts:
     attribution: Attribution | None
     actors: list[Actor]
     toponyms: list[Toponym]
+    day: dt.date | None  # the day its actors are named for: its own date, else the article's
+    actor_places: list[Toponym] = field(default_factory=list)  # places that are an actor ("the White House")
     announces_another: bool = False  # opens with "Separately," or the like
     scene_places: list[Toponym] = field(default_factory=list)  # "In Aleppo province, rebels shelled ..."
 
@@ -72,6 +74,17 @@ class SentenceFacts:
     @property
     def event_places(self) -> list[Toponym]:
         return [t for t in self.toponyms if t.role == "event"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFacts:
+    """A claim of responsibility with its sentence's actors, named as on `day`."""
+
+    claim: Claim
+    sent: SpacySpan
+    offset: int
+    actors: list[Actor]
+    day: dt.date | None
 
 
 @dataclass(slots=True)
@@ -121,6 +134,7 @@ class ArticleExtraction:
 
     mentions: list[Mention]
     events: list[EventMention]
+    actor_places: list[Toponym] = field(default_factory=list)  # never a place of the story ("the Kremlin")
 
 
 class Extractor:
@@ -136,7 +150,7 @@ class Extractor:
     ) -> ArticleExtraction:
         """Statements and incidents of one article; `toponyms` carry absolute offsets."""
         facts: list[SentenceFacts] = []
-        claims: list[tuple[Claim, Actor | None]] = []  # each claim with the actor it names, if known
+        claims: list[ClaimFacts] = []
         datelines = _read_datelines(article, windows, toponyms)
         for window in windows:
             for sent in window.doc.sents:
@@ -147,8 +161,9 @@ class Extractor:
                 if fact is not None:
                     facts.append(fact)
                 if (claim := attribution_rules.find_claim(sent, window.offset)) is not None:
-                    actors = fact.actors if fact is not None else self.actors.find_actors(sent, window.offset)
-                    claims.append((claim, _claimant(claim, actors)))
+                    day = fact.day if fact is not None else written
+                    actors = fact.actors if fact is not None else self.actors.find_actors(sent, window.offset, on=day)
+                    claims.append(ClaimFacts(claim, sent, window.offset, actors, day))
         # Each datelined story of a roundup ("KABUL — ...\n\nMOGADISHU — ...") has incidents of its own.
         stories = groupby((f for f in facts if f.reported), key=lambda f: _filed_under(datelines, f.span.start))
         incidents = [incident for _, story in stories for incident in _group_incidents(list(story))]
@@ -170,10 +185,11 @@ class Extractor:
             # A claim belongs to the incident it follows (or, for the first, any before it too).
             low = starts[index] if index else 0
             high = starts[index + 1] if index + 1 < len(starts) else len(article.text)
-            claim, claimant = next(((c, a) for c, a in claims if low <= c.span.start < high), (None, None))
-            if (event := self._build(article, incident, claim, claimant)) is not None:
+            claimed = next((c for c in claims if low <= c.claim.span.start < high), None)
+            if (event := self._build(article, incident, claimed)) is not None:
                 events.append(event)
-        return ArticleExtraction(mentions=[f.mention for f in facts], events=events)
+        return ArticleExtraction(mentions=[f.mention for f in facts], events=events,
+                                 actor_places=[t for f in facts for t in f.actor_places])
 
     def _read_sentence(
         self, article: Article, sent: SpacySpan, offset: int, toponyms: Sequence[Toponym], *,
@@ -187,6 +203,7 @@ class Extractor:
         if not triggers and not figures:
             return None
         date = date_rules.find_date(sent, offset, published=written)
+        day = date.date if date else written
         trigger = triggers[0] if triggers else None
         modality = modality_rules.sentence_modality(
             sent,
@@ -196,8 +213,7 @@ class Extractor:
             event_date=date.date if date else None,
         )
         span = Span(offset + sent.start_char, offset + sent.end_char, span_text(sent))
-        # A place named inside an actor's name ("Tehrik-i-Taliban Pakistan") is not where it happened.
-        actors = self.actors.find_actors(sent, offset)
+        actors = self.actors.find_actors(sent, offset, on=day)
         mention = Mention(
             article_id=article.id,
             sentence=span,
@@ -207,8 +223,14 @@ class Extractor:
             sub_event_type=trigger.sub_event_type if trigger else None,
             attribution=attribution,
         )
-        places = [t for t in classify_toponyms(sent, offset, toponyms, self.place_cues)
-                  if not any(a.span.start <= t.start and t.end <= a.span.end for a in actors if a.span.text != t.text)]
+        named = classify_toponyms(sent, offset, toponyms, self.place_cues)
+        # A place written as a named actor's alias stands for it ("the White House said"), and a place
+        # named inside an actor's name ("Tehrik-i-Taliban Pakistan") is not where it happened; the
+        # attacked facility an actor is named after ("the Ishkashim border post") is.
+        actor_places = [t for t in named if self.actors.is_alias(t.text)
+                        and any(t.start <= a.span.start and a.span.end <= t.end for a in actors)]
+        places = [t for t in named if t not in actor_places and not any(
+            a.span.start <= t.start and t.end <= a.span.end for a in actors if a.span.text != t.text)]
         return SentenceFacts(
             sent=sent,
             offset=offset,
@@ -220,13 +242,15 @@ class Extractor:
             attribution=attribution,
             actors=actors,
             toponyms=places,
+            day=day,
+            actor_places=actor_places,
             announces_another=self.place_cues.announces_another(span.text),
             scene_places=self.place_cues.scene_places(sent, offset, [t for t in places if t.role == "event"]),
         )
 
-    def _build(self, article: Article, incident: Incident, claim: Claim | None,
-               claimant: Actor | None) -> EventMention | None:
-        facts = incident.facts
+    def _build(self, article: Article, incident: Incident, claimed: ClaimFacts | None) -> EventMention | None:
+        date, time_precision, date_span = _incident_date(article, incident)
+        facts = [self._named_for(fact, date) for fact in incident.facts]
         triggers = [t for f in facts for t in f.triggers]
         typed = self.typer.type_incident([f.sent for f in facts], triggers)
         if typed is None:
@@ -234,6 +258,11 @@ class Extractor:
         main = next((f for f in facts if any(t.sub_event_type == typed.sub_event_type for t in f.triggers)), facts[0])
         sides = self._sides(main, typed, facts)
         actor1, actor2 = sides.actor1, sides.actor2
+        claim = claimed.claim if claimed is not None else None
+        claimant = None
+        if claimed is not None:
+            claimant = _claimant(claimed.claim, self._actors_on(claimed.sent, claimed.offset, claimed.actors,
+                                                                named_for=claimed.day, day=date))
         if claimant is not None and (actor1 is None or _inferred(actor1, typed)):
             actor1 = claimant  # ACLED codes the group that claims an attack whose perpetrator is unnamed
         found = [fig for f in facts for fig in f.figures]
@@ -241,7 +270,6 @@ class Extractor:
         # Totals read the victim classes as found: tied to actors, "pro-government fighters" would
         # be read back from the bare noun as perpetrators.
         fatalities, _, _ = totals.fatality_total(found)
-        date, time_precision, date_span = _incident_date(article, incident)
         location = incident.place or _fallback_place(facts) or incident.context_place
         candidates = incident.places or ((location,) if location else ())
         origins = tuple(t for f in facts for t in f.toponyms if t.role == "origin")
@@ -278,6 +306,19 @@ class Extractor:
             source=article.source,
             url=article.url,
         )
+
+    def _named_for(self, fact: SentenceFacts, day: dt.date | None) -> SentenceFacts:
+        """The statement with its actors named as on the incident's day."""
+        actors = self._actors_on(fact.sent, fact.offset, fact.actors, named_for=fact.day, day=day)
+        return fact if actors is fact.actors else dataclasses.replace(fact, actors=actors, day=day)
+
+    def _actors_on(self, sent: SpacySpan, offset: int, actors: list[Actor], *, named_for: dt.date | None,
+                   day: dt.date | None) -> list[Actor]:
+        """A sentence's actors named as on `day`: found again when a regime changed since the day they
+        were named for ("The militants killed 12 soldiers" after "On 3 March 2019, ...")."""
+        if self.actors.names_alike(named_for, day):
+            return actors
+        return self.actors.find_actors(sent, offset, on=day)
 
     def _sides(self, main: SentenceFacts, typed: Trigger, facts: Sequence[SentenceFacts]) -> Sides:
         """Sides from the main statement; other statements of the incident add associated actors."""
@@ -340,7 +381,7 @@ class Extractor:
             return Sides(first, next((a for a in fact.actors[1:] if a.name != first.name), None))
         return self.actors.assign_sides(
             fact.sent, fact.offset, trigger=(trigger.start, trigger.end), actors=fact.actors,
-            sub_event_type=trigger.sub_event_type,
+            sub_event_type=trigger.sub_event_type, on=fact.day,
         )
 
 

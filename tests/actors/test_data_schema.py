@@ -84,12 +84,15 @@ def test_generic_phrase_read_once_per_mode(generic_raw: dict) -> None:
 
 def test_countries_table_is_well_formed() -> None:
     rows = list(csv.DictReader(COUNTRIES_PATH.open(encoding="utf-8")))
-    assert len({r["iso2"] for r in rows}) == len(rows)
     for row in rows:
         assert pycountry.countries.get(alpha_2=row["iso2"]), row
         assert row["article"] in ("", "the"), row
-        assert row["year"] == "" or 1900 <= int(row["year"]) <= 2030, row
+        assert row["since"] == "" or 1900 <= int(row["since"][:4]) <= 2030, row
+        assert row["until"] == "" or row["since"] < row["until"], row
         assert row["basis"], row
+    # one ongoing period (or a name-only row) per country
+    ongoing = [r["iso2"] for r in rows if not r["until"]]
+    assert sorted(ongoing) == sorted({r["iso2"] for r in rows})
 
 
 def test_every_template_renders() -> None:
@@ -116,6 +119,9 @@ def _copy_data(tmp_path: Path) -> Path:
     ('"Taleban", ', '"Taleban", "Hamas", '),  # one alias, two actors
     ('name = "Al Shabaab"\ninter = 2', 'name = "Al Shabaab"\ninter = 9'),  # no such actor type
     ('version = "', 'versions = "'),  # no version
+    ('since = 2021-08-15\n', ''),  # an earlier identity without the day it ended
+    ('since = 2021-08-15', 'since = "August 2021"'),  # no TOML date
+    ('earlier = { name = "Taliban", inter = 2,', 'earlier = { name = "Taliban", inter = 2, aliases = ["Talibs"],'),
 ])
 def test_loader_refuses_broken_files(tmp_path: Path, old: str, new: str) -> None:
     path = _copy_data(tmp_path)
@@ -149,3 +155,18 @@ def test_loader_refuses_a_localise_flag_that_is_not_boolean(tmp_path: Path) -> N
     generic.write_text(text.replace("localise = false", 'localise = "no"', 1), encoding="utf-8")
     with pytest.raises(DataFileError):
         load_catalogue(generic_path=generic)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("AF,Afghanistan,,2014-09-29,2021-08-15", "AF,Afghanistan,,2014-09-29,2021-09-15"),  # periods overlap
+    ("AF,Afghanistan,,2014-09-29,2021-08-15", "AF,Afghan,,2014-09-29,2021-08-15"),  # two names for one country
+    ("SY,Syria,,2024-12-08,", "SY,Syria,,December 2024,"),  # no ISO day
+])
+def test_loader_refuses_broken_regime_periods(tmp_path: Path, old: str, new: str) -> None:
+    _copy_data(tmp_path)
+    countries = tmp_path / COUNTRIES_PATH.name
+    text = countries.read_text(encoding="utf-8")
+    assert old in text
+    countries.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataFileError):
+        load_catalogue(countries_path=countries)

@@ -184,3 +184,36 @@ def test_people_abducted_in_a_deadly_raid_are_a_detail_of_the_killing():
             "police said. Four women were also kidnapped.")
     (event,) = extract_text(text, published=PUBLISHED)
     assert (event.sub_event_type, event.fatalities) == ("Attack", 9)
+
+
+def test_actors_are_named_for_the_day_of_the_attack():
+    text = "Taliban fighters attacked an army checkpoint in Kunduz on Sunday, killing five Afghan soldiers."
+    (insurgency,) = extract_text(text, published=dt.date(2019, 6, 10))
+    assert (insurgency.actor1, insurgency.inter1) == ("Taliban", 2)
+    assert (insurgency.actor2, insurgency.inter2) == ("Military Forces of Afghanistan (2014-2021)", 1)
+    assert insurgency.interaction == 12
+    (emirate,) = extract_text(text, published=dt.date(2023, 6, 10))
+    assert (emirate.actor1, emirate.inter1) == ("Military Forces of Afghanistan (2021-)", 1)
+
+
+def test_a_statement_without_a_date_takes_its_incidents_day_for_its_actors():
+    # published the day after Kabul fell, about the Saturday before
+    text = ("Taliban fighters attacked a police post in Kunduz, killing four Afghan policemen. "
+            "The attack took place on Saturday, officials said.")
+    (event,) = extract_text(text, published=dt.date(2021, 8, 16))
+    assert event.event_date == "2021-08-14"
+    assert (event.actor1, event.inter1) == ("Taliban", 2)
+    assert event.actor2 == "Police Forces of Afghanistan (2014-2021)"
+
+
+def test_a_seat_of_government_is_an_actor_and_never_the_place():
+    kremlin = extract_text("The Kremlin said Ukrainian drones struck an oil depot in Belgorod on Sunday, "
+                           "killing two people.", published=PUBLISHED)
+    assert [(e.location, e.actor1) for e in kremlin] == [("Belgorod", "Military Forces of Ukraine (2019-)")]
+    (pentagon,) = extract_text("The Pentagon launched airstrikes on militia positions in eastern Syria on Tuesday.",
+                               published=PUBLISHED)
+    assert pentagon.actor1 == "Military Forces of the United States (2025-)"
+    # The White House is also a town in Tennessee: read as a place, it would draw Paris there.
+    (shooting,) = extract_text("The White House said a gunman killed 12 people in Paris on Friday.",
+                               published=PUBLISHED)
+    assert (shooting.location, shooting.country) == ("Paris", "France")
