@@ -94,6 +94,8 @@ class RoleReader:
         sources = {id(m) for m in mentions if id(m) not in victims and m is not claimant
                    and (_is_source(m, head) or _is_blamed(m))}
         agent_tok, target_tok = _agent_and_target(head) if head is not None else (None, None)
+        if target_tok is not None and trigger[0] <= offset + target_tok.idx < trigger[1]:
+            target_tok = None  # a word of the trigger itself ("opened fire") is nobody hit
         agent, target = _actor_at(agent_tok, mentions), _actor_at(target_tok, mentions)
         if agent is not None and id(agent) in sources:
             agent = None
@@ -117,6 +119,8 @@ class RoleReader:
                 agent = self._unnamed(sent, offset, trigger, head, kind)
         elif sub_event_type in CIVILIAN_TYPES:
             agent, target = self._civilian_sides(offset, mentions, agent, target, target_tok, sources | victims)
+            if target is None:  # "opened fire at a party, killing 11 people": the people killed
+                target = self._civilian_victims(tokens, offset, mentions)
         else:
             if agent is None and head is not None:
                 agent = self._trigger_modifier(head, offset, on)
@@ -185,8 +189,9 @@ class RoleReader:
         return _Mention(actor, list(words), token) if actor is not None else None
 
     def _civilian_victims(self, tokens: Sequence[Token], offset: int, mentions: list[_Mention]) -> _Mention | None:
-        """People a bomb or strike killed or wounded who are no named actor ("killing three people"): ACLED
-        codes such victims of remote violence as civilians; soldiers or militants would be actor mentions."""
+        """People killed or wounded who are no named actor ("killing three people"): ACLED codes such
+        victims of remote violence, or of an attack by armed men, as civilians; soldiers or militants
+        would be actor mentions."""
         taken = {t.i for m in mentions for t in m.tokens}
         for token in tokens:
             if token.dep_ in ("dobj", "obj", "nsubjpass") and token.head.lemma_ in HARM_VERBS and \

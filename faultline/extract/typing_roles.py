@@ -70,7 +70,10 @@ class RoleReader:
             self._noun_roles(head, agents, targets, harm=harm)
         if victim_subject and not _acts_on_object(head):  # "four protesters died": the subject is the one hit
             targets, agents = targets + agents, []
-        return self._classes(agents), self._classes(targets)
+        hit = self._classes(targets)
+        if not hit and any(_nationals(t) for t in targets):
+            hit = _CIVILIAN  # "shot dead two Palestinians": people known only by nationality are civilians
+        return self._classes(agents), hit
 
     def governed_by(self, anchor: Token, lemmas: tuple[str, ...]) -> bool:
         """True when the trigger acts in one of these verbs or nouns (or is used in them).
@@ -260,3 +263,11 @@ def _acts_on_object(verb: Token) -> bool:
     """An active verb with a direct object: its subject acts on it ("gunmen wounded two guards"),
     where a passive or intransitive one's subject suffers ("two guards were wounded")."""
     return verb.pos_ == "VERB" and any(child.dep_ == "dobj" for child in verb.children)
+
+
+_CIVILIAN = frozenset({"civilian"})
+
+
+def _nationals(token: Token) -> bool:
+    """A plural nationality or people as a noun: "two Palestinians", "three Afghans"."""
+    return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS")

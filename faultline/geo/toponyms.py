@@ -48,6 +48,9 @@ _FEATURES = "|".join(sorted(map(re.escape, FEATURE_WORDS), key=len, reverse=True
 _NAME_THEN_FEATURE = re.compile(rf"(?<![\w'’])(?P<name>{NAME})[ -](?P<feature>(?i:{_FEATURES}))\b")
 _FEATURE_OF_NAME = re.compile(rf"\b(?P<feature>village|town|city|district|province|region|governorate|county"
                               rf"|state|island|isle|mountain|mountains) of (?P<name>{NAME})")
+# "the state of Guanajuato" names the unit as "Kaduna state" does; a state word after a name is
+# left to the resolver, for "Islamic State" and "Washington State University" are none.
+_UNIT_BEFORE_OF = {**FEATURE_WORDS, "state": FEATURE_WORDS["province"]}
 _AFTER_PREPOSITION = re.compile(
     rf"\b(?:in|near|at|outside|into|toward|towards|from|across"
     rf"|(?:(?:north|south|east|west)(?:-?(?:east|west))?|outskirts|outside|edge|vicinity) of) (?P<name>{NAME})")
@@ -163,7 +166,7 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
             # "the Nad Ali district of Helmand", "a residential district of Kharkiv": after "district
             # of" and "region of" comes the larger unit, so the word says nothing about the name.
             if pattern is _FEATURE_OF_NAME:
-                hint = None if feature in ("district", "region") else FEATURE_WORDS.get(feature)
+                hint = None if feature in ("district", "region") else _UNIT_BEFORE_OF.get(feature)
             else:
                 hint = FEATURE_WORDS.get(feature, LANDMARK)
             start, end = match.span("name") if pattern is _FEATURE_OF_NAME else (match.start("name"), match.end())

@@ -195,3 +195,10 @@ def test_a_country_or_its_capital_that_strikes_stands_for_its_military(sides, te
 def test_a_country_that_only_speaks_takes_no_side(sides) -> None:
     result = sides("Kenya said two soldiers were killed in Lamu.", "killed", "Armed clash")
     assert result.actor1 is None or not result.actor1.text.startswith("Kenya")
+
+
+def test_people_killed_in_an_attack_on_civilians_are_its_civilian_side(sides) -> None:
+    text = "Gunmen opened fire at a wedding in the village, killing nine people and wounding four others"
+    result = sides(text, "opened fire", "Attack")
+    assert result.actor1.text == "Gunmen"
+    assert (result.actor2.kind, result.actor2.text) == ("civilians", "nine people")

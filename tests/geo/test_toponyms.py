@@ -59,3 +59,9 @@ def test_a_town_the_model_calls_a_nationality_is_still_found_after_a_preposition
     index = next(tok.i for tok in doc if tok.text == "Kandahar")
     doc.ents = [SpacySpan(doc, index, index + 1, label="NORP")]
     assert "Kandahar" in [t.text for t in find_toponyms(doc, 0, gazetteer)]
+
+
+def test_the_state_of_a_name_is_the_unit(nlp, gazetteer):
+    doc = nlp("Gunmen killed four people in the northern state of Kansas on Monday.")
+    kansas = [t for t in find_toponyms(doc, 0, gazetteer) if t.text == "Kansas"]
+    assert kansas and kansas[0].label == "province"
