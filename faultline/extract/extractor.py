@@ -94,7 +94,7 @@ class Incident:
     facts: list[SentenceFacts] = field(default_factory=list)
     # The day an incident that states none gets from its story: the story's day so far, or the dateline's.
     context_date: date_rules.DateMention | None = None
-    # The place an incident that names none gets from its story: the dateline's.
+    # The place an incident that names none gets from its story: the story's so far, else the dateline's.
     context_place: Toponym | None = None
 
     @property
@@ -105,6 +105,11 @@ class Incident:
     def place(self) -> Toponym | None:
         places = self.places
         return places[0] if places else None
+
+    @property
+    def where(self) -> Toponym | None:
+        """Where the incident happened: its own place, else its story's (see Extractor.extract)."""
+        return self.place or _fallback_place(self.facts) or self.context_place
 
     @property
     def places(self) -> tuple[Toponym, ...]:
@@ -172,11 +177,14 @@ class Extractor:
         events = []
         for index, incident in enumerate(incidents):
             dateline = filed_under[index]
-            incident.context_place = dateline.place if dateline else None
+            # A new dateline starts another story, whose place and day are its own.
+            same_story = index > 0 and filed_under[index - 1] is dateline
+            # "The army repelled an attack on the city's southern edge": where the story so far is, not
+            # the bureau a dateline names ("CAIRO" over a story from Darfur).
+            story_place = incidents[index - 1].where if same_story else None
+            incident.context_place = story_place or (dateline.place if dateline else None)
             if not any(f.date for f in incident.facts):
                 incident.context_date = dateline.day if dateline else None
-                # A new dateline starts another story, whose day is its own.
-                same_story = index > 0 and filed_under[index - 1] is dateline
                 if same_story and _continues_the_story(incident.facts[0]):
                     # "In the western city of Kisumu, hundreds marched": the same day as the story so far.
                     previous = incidents[index - 1]
@@ -270,7 +278,7 @@ class Extractor:
         # Totals read the victim classes as found: tied to actors, "pro-government fighters" would
         # be read back from the bare noun as perpetrators.
         fatalities, _, _ = totals.fatality_total(found)
-        location = incident.place or _fallback_place(facts) or incident.context_place
+        location = incident.where
         candidates = incident.places or ((location,) if location else ())
         origins = tuple(t for f in facts for t in f.toponyms if t.role == "origin")
         attribution = _incident_attribution(main, facts)
@@ -426,7 +434,23 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return False
     if fact.scene_places and not any(p.text in known for p in fact.scene_places):
         return True
-    return different_place and different_kind
+    return different_place and different_kind or _another_fight(incident, fact)
+
+
+_VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
+    """Whether the statement reports violence of another kind between a side the incident has and one
+    it has not met: "RSF shelling killed 30 in El Fasher ... The army said its troops repelled an RSF
+    attack" is a clash apart from the shelling. Arrests or deployments that follow an attack stay
+    with it, and so does a lede that names the sides its headline did not."""
+    lead = max(fact.triggers, key=lambda t: t.score)
+    if lead.event_type not in _VIOLENT_EVENT_TYPES or lead.sub_event_type in incident.sub_types or not fact.figures:
+        return False  # a fight of its own has a toll of its own ("killing dozens of fighters")
+    known = {a.name for f in incident.facts for a in f.actors}
+    armed = [a for a in fact.actors if a.inter != _CIVILIAN_INTER and a.kind != _UNNAMED]
+    return any(a.name in known for a in armed) and any(a.name not in known for a in armed)
 
 
 _DEFINITE = frozenset({"the", "these", "those"})

@@ -57,6 +57,7 @@ class ModalityCues:
             self.history_phrases = _phrases(bg["phrases"])
             self.duration_words = frozenset(bg["duration_words"])
             self.background_days = int(bg["days"])
+            self.trend_verbs = frozenset(bg["trend_verbs"])
         except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError(f"modality cues lack or mistype {exc}", subject=str(DATA_PATH)) from exc
 
@@ -225,9 +226,25 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
     verbs = _verbs(chain)
     if any(c.lower_ in cues.history_adverbs and c.dep_ == "advmod" for v in verbs[:2] for c in v.children):
         return True  # "had previously attacked"
+    if published is not None and event_date is None and _trend(trigger, cues):
+        return True  # (without a publication date, "on Monday" resolves to no date: no telling)
     if published is None:
         return False  # no date to compare with: "in 2019" may be this year's news
     return any(int(y) < published.year for y in _YEAR.findall(clause))  # "was killed in 2017"
+
+
+def _trend(trigger: Token, cues: ModalityCues) -> bool:
+    """Uncounted events as the object of a trend ("Moscow has stepped up attacks on the grid"):
+    a course of many incidents, none of them reported here."""
+    while trigger.dep_ == "compound" and trigger.head.i != trigger.i:
+        trigger = trigger.head  # "air strikes": read "strikes"
+    if trigger.tag_ != "NNS" or any(c.dep_ == "nummod" for c in trigger.children):
+        return False
+    verb = trigger.head
+    if trigger.dep_ != "dobj" or verb.pos_ != "VERB":
+        return False
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return verb.lemma_.lower() in cues.trend_verbs or f"{verb.lemma_.lower()} {particle}" in cues.trend_verbs
 
 
 def _recalls(clause: str, cues: ModalityCues) -> bool:

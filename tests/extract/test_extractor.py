@@ -217,3 +217,16 @@ def test_a_seat_of_government_is_an_actor_and_never_the_place():
     (shooting,) = extract_text("The White House said a gunman killed 12 people in Paris on Friday.",
                                published=PUBLISHED)
     assert (shooting.location, shooting.country) == ("Paris", "France")
+
+
+def test_a_clash_with_a_new_side_is_an_incident_apart_placed_where_the_story_is():
+    text = ("NAIROBI, Feb 28 (Reuters) - Shelling by al-Shabaab killed nine civilians in the town of Beledweyne "
+            "on Friday, residents said. The army said its troops repelled an al-Shabaab attack on the town's "
+            "northern edge, killing 14 fighters.")
+    shelling, clash = extract_text(text, published=PUBLISHED)
+    assert (shelling.sub_event_type, shelling.fatalities) == ("Shelling/artillery/missile attack", 9)
+    assert (clash.sub_event_type, clash.fatalities) == ("Armed clash", 14)
+    assert clash.location == shelling.location == "Beledweyne"  # the story's place, not the bureau's
+    # Arrests after an attack stay with it.
+    followed = text.split(" The army")[0] + " Police later arrested three suspects, residents said."
+    assert len(extract_text(followed, published=PUBLISHED)) == 1

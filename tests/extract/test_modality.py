@@ -126,3 +126,14 @@ def test_a_year_without_publication_date_is_not_history(nlp):
     assert modality(nlp, text, "killed", published=None) == "reported"
     assert modality(nlp, text, "killed") == "background"  # published 2021
     assert modality(nlp, "Gunmen killed four guards years ago.", "killed", published=None) == "background"
+
+
+def test_a_trend_of_uncounted_events_is_background(nlp):
+    trend = "The rebels have stepped up attacks on supply convoys in the north."
+    assert modality(nlp, trend, "attacks") == "background"
+    assert modality(nlp, "The army has intensified air strikes on rebel positions.", "air strikes") == "background"
+    # A day of its own, or a count, makes it an incident.
+    assert modality(nlp, trend.replace("have stepped", "stepped").replace(" in the north", " on Monday"), "attacks",
+                    event_date=dt.date(2021, 5, 10)) == "reported"
+    assert modality(nlp, "The rebels stepped up two attacks on supply convoys.", "attacks") == "reported"
+    assert modality(nlp, "Militants carried out attacks on three villages.", "attacks") == "reported"
