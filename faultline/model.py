@@ -197,6 +197,9 @@ class EventMention:
     location: Toponym | None = None  # where it happened, as written
     place_candidates: tuple[Toponym, ...] = ()  # every place the incident's statements put it at
     origins: tuple[Toponym, ...] = ()  # where actors came from: never the event's place
+    # The place's rank in a list one statement gives ("protests in Mombasa, Kisumu and Nakuru"):
+    # each listed place is an event of its own; 0 for the first, or for a place not listed.
+    listed: int = 0
     place: Place | None = None  # filled by the geo stage
     unresolved: Unresolved | None = None
     attribution: Attribution | None = None

@@ -146,8 +146,8 @@ class Pipeline:
             # Still in a country: the one its words or the article's other places name.
             place = self.geocoder.country_of(unresolved, [p for p in resolved.values() if isinstance(p, Place)], text)
         event = dataclasses.replace(event, place=place, unresolved=unresolved)
-        if place is None:
-            return event
+        if place is None or not place.iso2:
+            return event  # a sea or a region names no country to name the actors after
         iso2, day = place.iso2, event.event_date
 
         def localise(actor: Actor) -> Actor:

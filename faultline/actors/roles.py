@@ -94,8 +94,6 @@ class RoleReader:
         sources = {id(m) for m in mentions if id(m) not in victims and m is not claimant
                    and (_is_source(m, head) or _is_blamed(m))}
         agent_tok, target_tok = _agent_and_target(head) if head is not None else (None, None)
-        if target_tok is not None and trigger[0] <= offset + target_tok.idx < trigger[1]:
-            target_tok = None  # a word of the trigger itself ("opened fire") is nobody hit
         agent, target = _actor_at(agent_tok, mentions), _actor_at(target_tok, mentions)
         if agent is not None and id(agent) in sources:
             agent = None
@@ -118,6 +116,8 @@ class RoleReader:
             elif agent is None:
                 agent = self._unnamed(sent, offset, trigger, head, kind)
         elif sub_event_type in CIVILIAN_TYPES:
+            if target_tok is not None and trigger[0] <= offset + target_tok.idx < trigger[1]:
+                target_tok = None  # a word of the trigger itself ("opened fire") is nobody hit
             agent, target = self._civilian_sides(offset, mentions, agent, target, target_tok, sources | victims)
             if target is None:  # "opened fire at a party, killing 11 people": the people killed
                 target = self._civilian_victims(tokens, offset, mentions)

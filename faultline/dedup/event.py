@@ -37,8 +37,10 @@ UNKNOWN_ISO3 = "XXX"
 
 
 def mention_key(mention: EventMention) -> str:
-    """The stable key of one article's report of an incident: article id and trigger offsets."""
-    return f"{mention.article_id}:{mention.trigger.start}-{mention.trigger.end}"
+    """The stable key of one article's report of an incident: article id and trigger offsets, and
+    the place's rank where one statement lists several places."""
+    key = f"{mention.article_id}:{mention.trigger.start}-{mention.trigger.end}"
+    return f"{key}#{mention.listed}" if mention.listed else key
 
 
 def anchor_of(mentions: Sequence[EventMention], published: Mapping[str, dt.date | None]) -> str:

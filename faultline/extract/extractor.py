@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ from faultline.nlp.text import doc_text, span_text
 # has that role once actors are known.
 _STATE_INTER = 1
 _CIVILIAN_INTER = 7
+_CIVILIAN_VIOLENCE = "Violence against civilians"
 _CROWD_EVENT_TYPES = frozenset({"Protests", "Riots"})
 
 
@@ -65,6 +67,7 @@ class SentenceFacts:
     day: dt.date | None  # the day its actors are named for: its own date, else the article's
     actor_places: list[Toponym] = field(default_factory=list)  # places that are an actor ("the White House")
     announces_another: bool = False  # opens with "Separately," or the like
+    adds_elsewhere: bool = False  # "Protests also took place in ..."
     scene_places: list[Toponym] = field(default_factory=list)  # "In Aleppo province, rebels shelled ..."
 
     @property
@@ -196,6 +199,7 @@ class Extractor:
             claimed = next((c for c in claims if low <= c.claim.span.start < high), None)
             if (event := self._build(article, incident, claimed)) is not None:
                 events.append(event)
+                events.extend(_elsewhere_too(event, incident))
         return ArticleExtraction(mentions=[f.mention for f in facts], events=events,
                                  actor_places=[t for f in facts for t in f.actor_places])
 
@@ -253,6 +257,7 @@ class Extractor:
             day=day,
             actor_places=actor_places,
             announces_another=self.place_cues.announces_another(span.text),
+            adds_elsewhere=self.place_cues.adds_elsewhere(sent),
             scene_places=self.place_cues.scene_places(sent, offset, [t for t in places if t.role == "event"]),
         )
 
@@ -264,14 +269,18 @@ class Extractor:
         if typed is None:
             return None
         main = next((f for f in facts if any(t.sub_event_type == typed.sub_event_type for t in f.triggers)), facts[0])
-        sides = self._sides(main, typed, facts)
+        # The sides are read at a trigger of the main statement: the typed one may stand in another
+        # ("Kenyan police fired tear gas at protesters ... Protesters clashed with police").
+        reading = typed if main.span.start <= typed.start < main.span.end else max(
+            (t for t in main.triggers if t.sub_event_type == typed.sub_event_type), key=lambda t: t.score, default=typed)
+        sides = self._sides(main, reading, facts)
         actor1, actor2 = sides.actor1, sides.actor2
         claim = claimed.claim if claimed is not None else None
         claimant = None
         if claimed is not None:
             claimant = _claimant(claimed.claim, self._actors_on(claimed.sent, claimed.offset, claimed.actors,
                                                                 named_for=claimed.day, day=date))
-        if claimant is not None and (actor1 is None or _inferred(actor1, typed)):
+        if claimant is not None and (actor1 is None or _inferred(actor1, reading)):
             actor1 = claimant  # ACLED codes the group that claims an attack whose perpetrator is unnamed
         found = [fig for f in facts for fig in f.figures]
         figures = [_with_side(fig, actor1, actor2) for fig in found]
@@ -347,9 +356,23 @@ class Extractor:
                     if _names_anyone(other, fact.triggers[0]):
                         main, sides = fact, other
                         break
+        if sides.actor1 is None and sides.actor2 is not None:
+            # "25 soldiers were killed when gunmen attacked their base": the one who acts is read at
+            # another trigger of the same statement.
+            for trigger in main.triggers:
+                other = self._sentence_sides(main, trigger) if trigger is not typed else sides
+                if other.actor1 is not None and not _inferred(other.actor1, trigger) and \
+                        other.actor1.name != sides.actor2.name:
+                    sides = Sides(other.actor1, sides.actor2, sides.assoc_1, sides.assoc_2)
+                    break
         if sides.actor2 is None and _meets_a_force(typed):
             # "Protesters burned tyres ... Police fired tear gas": the force that met the crowd is its other side.
             sides = Sides(sides.actor1, self._crowd_force(main, facts), sides.assoc_1, sides.assoc_2)
+        if sides.actor2 is None and typed.event_type == _CIVILIAN_VIOLENCE:
+            # "Gunmen abducted 30 worshippers ... The attackers opened fire": the civilians another
+            # statement names are the ones attacked.
+            victims = (a for f in facts if f is not main for a in f.actors if a.inter == _CIVILIAN_INTER)
+            sides = Sides(sides.actor1, next(victims, None), sides.assoc_1, sides.assoc_2)
         named = {a.name for a in (sides.actor1, sides.actor2, *sides.assoc_1, *sides.assoc_2) if a}
         assoc_1, assoc_2 = list(sides.assoc_1), list(sides.assoc_2)
         for fact in facts:
@@ -419,8 +442,8 @@ def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
 
 
 def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
-    """Another day, "Separately, ...", a scene set somewhere new, or another kind of event elsewhere;
-    never a statement about "the attackers" the incident already has."""
+    """Another day, "Separately, ...", "also" somewhere new, a scene set somewhere new, or another kind
+    of event elsewhere; never a statement about "the attackers" the incident already has."""
     date = incident.date
     if fact.date is not None and date is not None and abs((fact.date.date - date).days) > 1:
         return True
@@ -430,6 +453,8 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     different_kind = not ({t.sub_event_type for t in fact.triggers} & incident.sub_types)
     if fact.announces_another:
         return different_place or different_kind
+    if fact.adds_elsewhere and different_place:
+        return True
     if _refers_back(incident, fact):
         return False
     if fact.scene_places and not any(p.text in known for p in fact.scene_places):
@@ -524,6 +549,34 @@ def _filed_under(datelines: Sequence[Dateline], start: int) -> Dateline | None:
     """The dateline of the story a statement starting at `start` belongs to: the last story begun by then."""
     index = bisect_right([d.story_start for d in datelines], start)
     return datelines[index - 1] if index else None
+
+
+# What joins the places of a list: "in Mombasa, Kisumu and Nakuru".
+_LIST_JOINT = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
+
+
+def _elsewhere_too(event: EventMention, incident: Incident) -> list[EventMention]:
+    """The same protest or riot at each further place its statement lists ("protests took place in
+    Mombasa, Kisumu and Nakuru"): ACLED codes one event per place. Violence is not split, for its
+    toll belongs to no one of the places."""
+    location = event.location
+    if event.event_type not in _CROWD_EVENT_TYPES or location is None:
+        return []
+    fact = next((f for f in incident.facts if f.span.start <= location.start < f.span.end), None)
+    if fact is None:
+        return []
+    listed, last = [], location
+    for place in sorted((p for p in fact.event_places if p.start > location.start), key=lambda p: p.start):
+        gap = fact.span.text[last.end - fact.span.start:place.start - fact.span.start]
+        if not _LIST_JOINT.fullmatch(gap):
+            break
+        listed.append(place)
+        last = place
+    return [dataclasses.replace(
+        event, location=place, place_candidates=(place,), listed=rank,
+        evidence=tuple(dataclasses.replace(e, start=place.start, end=place.end, text=place.text)
+                       if e.field == "location" else e for e in event.evidence))
+        for rank, place in enumerate(listed, start=1)]
 
 
 def _continues_the_story(fact: SentenceFacts) -> bool:

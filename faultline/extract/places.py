@@ -30,11 +30,17 @@ class PlaceRoleCues:
     event_prepositions: frozenset[str]
     institution_heads: frozenset[str]
     new_incident_openers: frozenset[str]
+    elsewhere_adverbs: frozenset[str]
     scene_prepositions: frozenset[str]
 
     def announces_another(self, sentence: str) -> bool:
         """Whether a sentence opens with "Separately," or the like: what follows is another incident."""
         return _phrases_at_start(self.new_incident_openers, r"\s*,").match(sentence) is not None
+
+    def adds_elsewhere(self, sent: Span) -> bool:
+        """Whether an adverb adds the statement to what came before ("Protests also took place in
+        Mombasa"): in a place not yet named, it is another incident of the same kind."""
+        return any(t.dep_ == "advmod" and t.lower_ in self.elsewhere_adverbs for t in sent)
 
     def scene_places(self, sent: Span, offset: int, places: Sequence[Toponym]) -> list[Toponym]:
         """The places of a phrase that opens the sentence and sets its scene ("In Aleppo province, ...")."""
@@ -100,8 +106,10 @@ def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> tuple[str
         governor = head.head
         if governor.lower_ in cues.institution_heads:
             return "other", False
-    if head.dep_ == "compound" and head.head.lower_ in cues.institution_heads:
+    if head.dep_ == "compound" and head.head.lower_ in cues.institution_heads and not _placed(head.head, cues):
         return "other", False
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in cues.institution_heads:
+        return "other", False  # "the Law Society of Kenya said", "the government of Mali"
     for ancestor in _ancestors(head, limit=4):
         word = ancestor.lower_
         if ancestor.dep_ == "prep" or ancestor.pos_ == "ADP":
@@ -120,6 +128,12 @@ def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> tuple[str
     if head.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "appos", "conj", "compound", "npadvmod"):
         return "event", False
     return "other", False
+
+
+def _placed(noun: Token, cues: PlaceRoleCues) -> bool:
+    """Whether the noun is "state" in a locative phrase: "in Kogi state" names the unit, where "the
+    Kogi state government", "Kogi state police" and "near the US consulate" name institutions."""
+    return noun.lower_ == "state" and noun.dep_ == "pobj" and noun.head.lower_ in cues.event_prepositions
 
 
 def _phrase_head(tokens: Sequence[Token]) -> Token:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
+from importlib import resources
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -71,4 +74,5 @@ def test_sub_units(find, actors: ActorDictionary) -> None:
 
 
 def test_version_is_exposed(actors: ActorDictionary) -> None:
-    assert actors.version == "2026.11.1"
+    data = tomllib.loads(resources.files("faultline.data").joinpath("actors.toml").read_text(encoding="utf-8"))
+    assert actors.version == data["version"] and actors.version

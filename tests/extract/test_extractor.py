@@ -230,3 +230,17 @@ def test_a_clash_with_a_new_side_is_an_incident_apart_placed_where_the_story_is(
     # Arrests after an attack stay with it.
     followed = text.split(" The army")[0] + " Police later arrested three suspects, residents said."
     assert len(extract_text(followed, published=PUBLISHED)) == 1
+
+
+def test_protests_in_listed_towns_are_an_event_each_and_a_riot_outranks_the_crowd_it_began_as():
+    text = ("Police fired tear gas at thousands of protesters in Eldoret on Monday as demonstrators tried to "
+            "storm the county offices. Protesters set a police post on fire and clashed with police. "
+            "Protests also took place in Kitale, Kakamega and Bungoma, local media reported.")
+    riot, *protests = extract_text(text, published=PUBLISHED)
+    assert (riot.sub_event_type, riot.actor1, riot.location) == (
+        "Violent demonstration", "Rioters (Kenya)", "Eldoret")
+    assert riot.actor2.startswith("Police Forces of Kenya")
+    assert [(p.sub_event_type, p.location) for p in protests] == [
+        ("Peaceful protest", "Kitale"), ("Peaceful protest", "Kakamega"), ("Peaceful protest", "Bungoma")]
+    assert len({p.event_id_cnty for p in protests}) == 3
+

@@ -78,3 +78,15 @@ def test_where_the_wounded_were_carried_is_not_where_they_were_hit(nlp):
     assert roles(nlp, text, ["Mardan", "Peshawar"]) == {"Mardan": "event", "Peshawar": "other"}
     text = "Thousands of protesters marched to Peshawar on Monday."
     assert roles(nlp, text, ["Peshawar"]) == {"Peshawar": "event"}
+
+
+def test_a_place_in_an_organisations_name_is_not_where_it_happened(nlp):
+    text = "Police arrested 40 protesters in Eldoret on Monday, according to the Law Society of Kenya."
+    assert roles(nlp, text, ["Eldoret", "Kenya"]) == {"Eldoret": "event", "Kenya": "other"}
+
+
+def test_a_state_written_after_a_locative_preposition_is_the_unit(nlp):
+    text = "Gunmen abducted 30 worshippers in Kogi state on Sunday, the Kogi state government said."
+    found = roles(nlp, text, ["Kogi"])
+    assert found == {"Kogi": "event"}
+    assert roles(nlp, "The Kogi state government said gunmen abducted 30 worshippers.", ["Kogi"]) == {"Kogi": "other"}
