@@ -145,6 +145,8 @@ class Pipeline:
         if place is None and unresolved is not None:
             # Still in a country: the one its words or the article's other places name.
             place = self.geocoder.country_of(unresolved, [p for p in resolved.values() if isinstance(p, Place)], text)
+        if place is None and unresolved is None:
+            place = self._home_ground(event)
         event = dataclasses.replace(event, place=place, unresolved=unresolved)
         if place is None or not place.iso2:
             return event  # a sea or a region names no country to name the actors after
@@ -153,13 +155,31 @@ class Pipeline:
         def localise(actor: Actor) -> Actor:
             return self.actors.localise(actor, iso2, on=day)
 
-        return dataclasses.replace(
+        localised = dataclasses.replace(
             event,
             actor1=localise(event.actor1) if event.actor1 else None,
             actor2=localise(event.actor2) if event.actor2 else None,
             assoc_actor_1=tuple(localise(a) for a in event.assoc_actor_1),
             assoc_actor_2=tuple(localise(a) for a in event.assoc_actor_2),
         )
+        if not self._country_borne_out(place, resolved, text):
+            return localised
+        return self.extractor.typer.for_country(localised, iso2)
+
+    def _country_borne_out(self, place: Place, resolved: dict[tuple[int, int], Place | Unresolved], text: str) -> bool:
+        """Whether the article bears out the place's country beyond the place itself: another of its
+        places lies there, or a country word names it. A namesake town read in the wrong country must
+        not make a government's own forces foreign ones."""
+        return any(isinstance(other, Place) and other.iso2 == place.iso2 and other.name != place.name
+                   for other in resolved.values()) or self.geocoder.demonym_focus(text)[place.iso2] > 0
+
+    def _home_ground(self, event: EventMention) -> Place | None:
+        """An event that names no place, done by state forces on their own ground, in their country:
+        "Israel's air defences intercepted a missile" is in Israel."""
+        iso2 = self.extractor.typer.home_country(event)
+        if iso2 is None or event.actor1 is None:
+            return None
+        return self.geocoder.country_place(iso2, event.actor1.span)
 
 
 def _candidates(event: EventMention) -> list[Toponym]:

@@ -69,3 +69,23 @@ def test_an_events_country_is_refined_only_by_a_place_inside_it(pipeline):
     (kept,) = pipeline.process(Article(id="k", text=(
         "Militants killed six soldiers in Mali on Monday, according to diplomats in Dakar."))).events
     assert kept.place.iso2 == "ML"
+
+
+def test_a_foreign_states_forces_overtake_territory_a_government_regains_its_own(pipeline):
+    (foreign,) = pipeline.process(Article(id="f", text=(
+        "Armenian troops captured the village of Sadakhlo in the Kvemo Kartli region on Friday, Georgian "
+        "officials said."))).events
+    assert foreign.place.iso2 == "GE"
+    assert (foreign.event_type, foreign.sub_event_type, foreign.disorder_type) == (
+        "Battles", "Non-state actor overtakes territory", "Political violence")
+    (own,) = pipeline.process(Article(id="o", text=(
+        "Georgian troops recaptured the village of Sadakhlo in the Kvemo Kartli region on Friday."))).events
+    assert own.sub_event_type == "Government regains territory"
+
+
+def test_an_interception_is_placed_where_the_interceptor_is_not_where_the_drones_came_from(pipeline):
+    (stopped,) = pipeline.process(Article(id="i", text=(
+        "Moldova's air force said it shot down 12 of the 15 drones launched by Belarus on Friday."))).events
+    assert stopped.sub_event_type == "Disrupted weapons use"
+    assert stopped.actor1.country == "MD" and stopped.actor2.country == "BY"
+    assert stopped.place.iso2 == "MD"

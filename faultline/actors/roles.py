@@ -47,6 +47,10 @@ SOURCE_NOUNS_LINKS = {"compound", "poss", "pobj", "prep", "nmod", "appos"}  # "a
 # says they acted or were acted on, never by position ("The White House said air strikes hit ...") nor
 # as a modifier ("with Kremlin backing", "the White House nominee").
 GOVERNMENT_KINDS = {"government"}
+# "The air force said it shot down ...", "police said they arrested ...": the speaker itself acted.
+SELF_PRONOUNS = {"it", "they", "we"}
+# An interception's other side is whoever launched the weapons stopped, not the weapons themselves.
+INTERCEPT_TYPES = {"Disrupted weapons use"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "perform", "begin", "start", "unleash",
                "commit", "claim"}  # "militants launched an attack": the attacker is the light verb's subject
 
@@ -95,6 +99,10 @@ class RoleReader:
                    and (_is_source(m, head) or _is_blamed(m))}
         agent_tok, target_tok = _agent_and_target(head) if head is not None else (None, None)
         agent, target = _actor_at(agent_tok, mentions), _actor_at(target_tok, mentions)
+        speaker = _speaker_meant(agent_tok, head, mentions) if agent is None else None
+        if speaker is not None:
+            agent = speaker
+            sources.discard(id(speaker))
         if agent is not None and id(agent) in sources:
             agent = None
         if agent is None and agent_tok is not None and agent_tok.ent_type_ == "ORG":
@@ -128,6 +136,11 @@ class RoleReader:
                 target = self._civilian_victims(tokens, offset, mentions)
             agent, target = _fallback(mentions, agent, target, head, sources, victims,
                                       state_acts=sub_event_type not in BOMB_TYPES)
+        if sub_event_type in INTERCEPT_TYPES and head is not None and \
+                (target is None or agent is not None and agent.actor.name == target.actor.name):
+            # weapons with no country word of their own take the sentence's only state ("Ukraine's air force
+            # said it shot down drones"): whoever launched them is the other side
+            target = self._launcher(head, agent_tok, offset, mentions, on) or target
         if agent is not None and target is not None and agent.actor.name == target.actor.name:
             target = None
         if agent is None and sub_event_type in PERPETRATOR_TYPES:
@@ -210,11 +223,33 @@ class RoleReader:
                     return _Mention(actor, [child], child)
         return None
 
+    def _launcher(self, head: Token, interceptor: Token | None, offset: int, mentions: list[_Mention],
+                  on: dt.date | None) -> _Mention | None:
+        """Who launched the weapons stopped ("73 drones launched by Russia", "the rockets Belarus fired"):
+        the doer of a clause describing a noun of the trigger's phrase, outside the interceptor's words."""
+        skipped = {t.i for t in interceptor.subtree} if interceptor is not None else set()
+        for token in head.subtree:
+            if token.i in skipped or token.dep_ not in ("acl", "relcl") or token.pos_ != "VERB":
+                continue
+            for child in token.children:
+                doer = _pobj(child) if child.dep_ == "agent" else child if child.dep_ == "nsubj" else None
+                if doer is None or doer.lower_ in RELATIVES:
+                    continue
+                # the small model tags many a country as an organisation: any entity naming one will do
+                found = _actor_at(doer, mentions) or self._country_forces(doer, offset, on)
+                if found is not None:
+                    return found
+        return None
+
     def _country_agent(self, token: Token, offset: int, on: dt.date | None) -> _Mention | None:
         """A country, or its capital, named as the one who struck ("Israel struck targets in Gaza",
         "Moscow launched missiles"): ACLED codes its military."""
         if token.ent_type_ != "GPE":
             return None
+        return self._country_forces(token, offset, on)
+
+    def _country_forces(self, token: Token, offset: int, on: dt.date | None) -> _Mention | None:
+        """The state forces of the country, or capital, whose name holds the token, if it names one."""
         words = _entity(token)
         actor = self._state_forces(words, offset, capitals=True, on=on)
         return _Mention(actor, list(words), token) if actor is not None else None
@@ -263,6 +298,20 @@ def _is_source(mention: _Mention, head: Token | None) -> bool:
             return False
         token = token.head
     return False
+
+
+def _speaker_meant(subject: Token | None, head: Token | None, mentions: list[_Mention]) -> _Mention | None:
+    """The actor a pronoun subject stands for when it reports its own act ("Ukraine's air force said it
+    shot down 54 drones"): the subject of the speech verb the trigger's clause completes."""
+    if subject is None or head is None or subject.lower_ not in SELF_PRONOUNS:
+        return None
+    verb = head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "said it intercepted 20 drones and destroyed ..."
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in SPEECH:
+        return None
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return _actor_at(speaker, mentions)
 
 
 def _is_victim(mention: _Mention) -> bool:

@@ -112,6 +112,10 @@ def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> tuple[str
         return "other", False  # "the Law Society of Kenya said", "the government of Mali"
     for ancestor in _ancestors(head, limit=4):
         word = ancestor.lower_
+        if ancestor.dep_ == "agent" and head.head.i == ancestor.i:
+            # "drones launched by Russia", "a town shelled by Ukraine": the place stands for who acted
+            # (not so a place inside the agent's phrase, "by the Kenya Wildlife Service")
+            return "origin", False
         if ancestor.dep_ == "prep" or ancestor.pos_ == "ADP":
             if word in cues.origin_prepositions:
                 return "origin", False

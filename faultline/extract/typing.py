@@ -21,6 +21,7 @@ from faultline.extract.typing_rules import (
     phrase_forms,
     trie_regex,
 )
+from faultline.model import EventMention
 
 MIN_SCORE = 0.4  # below this an incident's best trigger is too weak to call an event
 # A verb in one of these only describes a noun ("a man accused of theft"): it frames nothing.
@@ -38,6 +39,7 @@ _POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence",
 # 0.2 or more, a modifier 0.3; the foreground at most 0.05) is not what the incident is about.
 _BACKGROUND_DROP = 0.15
 DEMONSTRATION = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+STATE_FORCES = 1  # ACLED inter code
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,28 @@ class EventTyper:
         if best.score < MIN_SCORE or blocks >= best.score:
             return None
         return self._resolve_arrest(self._resolve_severity(best, cands), cands)
+
+    def for_country(self, event: EventMention, iso2: str) -> EventMention:
+        """The event coded for the country it happened in: a state's forces acting abroad take the
+        sub-event type ACLED gives a foreign state's forces ("Russian forces captured a village in
+        Kharkiv" overtakes territory; Ukraine retaking it regains it)."""
+        info = self.lexicon.taxonomy.get(event.sub_event_type or "")
+        actor = event.actor1
+        if info is None or info.by_foreign_state is None or actor is None or actor.inter != STATE_FORCES or \
+                actor.country is None or actor.country == iso2:
+            return event
+        abroad = self.lexicon.taxonomy[info.by_foreign_state]
+        return replace(event, event_type=abroad.event_type, sub_event_type=abroad.name,
+                       disorder_type=abroad.disorder_type)
+
+    def home_country(self, event: EventMention) -> str | None:
+        """The country of actor1, a state's forces, when the event is of a kind they do on their own
+        ground (an interception): where an event that names no place happened."""
+        info = self.lexicon.taxonomy.get(event.sub_event_type or "")
+        actor = event.actor1
+        if info is None or not info.at_home or actor is None or actor.inter != STATE_FORCES:
+            return None
+        return actor.country
 
     # ------------------------------------------------------------------ internals
     def _build_index(self) -> PhraseIndex:

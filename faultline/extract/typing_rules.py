@@ -52,6 +52,8 @@ class SubEventType:
     name: str
     event_type: str
     disorder_type: str
+    by_foreign_state: str | None = None  # coded instead when a foreign state's forces are actor1
+    at_home: bool = False  # actor1, a state's forces, acts in its own country
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +135,15 @@ def load_taxonomy(path: Path | None = None) -> dict[str, SubEventType]:
             raise DataFileError(f"bad sub_event entry {entry!r}", subject=str(path))
         if name in out:
             raise DataFileError(f"duplicate sub_event {name!r}", subject=str(path))
-        out[name] = SubEventType(name, etype, dtype)
+        at_home = entry.get("at_home", False)
+        if not isinstance(at_home, bool):
+            raise DataFileError(f"at_home of {name!r} must be true or false", subject=str(path))
+        out[name] = SubEventType(name, etype, dtype, entry.get("by_foreign_state"), at_home)
     if len(out) != 25:
         raise DataFileError(f"expected ACLED's 25 sub-event types, found {len(out)}", subject=str(path))
+    for sub in out.values():
+        if sub.by_foreign_state is not None and sub.by_foreign_state not in out:
+            raise DataFileError(f"{sub.name!r}: unknown by_foreign_state {sub.by_foreign_state!r}", subject=str(path))
     return out
 
 

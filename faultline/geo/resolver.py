@@ -163,7 +163,7 @@ class Geocoder:
         With `demonyms=True` it resolves to the country it names, with feature DEMONYM, for callers
         asking what place a word refers to (geoparsing evaluation).
         """
-        focus = self._demonym_focus(text)
+        focus = self.demonym_focus(text)
         lists = peer_lists(toponyms, text)
         kinds = {index: kind for run, kind in lists for index in run}
         mentions = [self._mention(t, text, kind=kinds.get(index)) for index, t in enumerate(toponyms)]
@@ -212,6 +212,10 @@ class Geocoder:
             iso = ranked[0][0]
         return self._country_place(iso, Toponym(unknown.text, unknown.start, unknown.end), name=unknown.text)
 
+    def country_place(self, iso: str, evidence: TextSpan) -> Place | None:
+        """A country as a country-precision place, for words that show only the country (a state's forces)."""
+        return self._country_place(iso, Toponym(evidence.text, evidence.start, evidence.end), name=None)
+
     def _country_place(self, iso: str, toponym: Toponym, *, name: str | None) -> Place | None:
         """The country as a place at its reference point, for a toponym that names no more of it."""
         country = self.gazetteer.country(iso)
@@ -235,7 +239,7 @@ class Geocoder:
             return mention.choice
         return max(fitting, key=lambda c: self._score(c, mention, focus, []), default=None)
 
-    def _demonym_focus(self, text: str) -> Counter[str]:
+    def demonym_focus(self, text: str) -> Counter[str]:
         """Countries the article is about, from country adjectives and demonyms ("Afghan", "Tajiks")."""
         focus: Counter[str] = Counter()
         for word in _WORD.findall(text):

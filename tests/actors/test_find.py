@@ -53,6 +53,9 @@ def test_longest_alias_wins(find) -> None:
     ("Congolese soldiers fled.", "Congolese soldiers", "Military Forces of the Democratic Republic of Congo (2019-)",
      "military"),
     ("Icelandic police closed the road.", "Icelandic police", "Police Forces of Iceland", "police"),
+    ("Polish air defences tracked the rocket.", "Polish air defences", "Military Forces of Poland", "military"),
+    ("Egypt's air defence systems fired twice.", "Egypt's air defence systems", "Military Forces of Egypt (2014-)",
+     "military"),
 ])
 def test_state_forces_from_demonyms(find, text: str, written: str, name: str, kind: str) -> None:
     actor = by_text(find(text), written)

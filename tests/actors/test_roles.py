@@ -202,3 +202,31 @@ def test_people_killed_in_an_attack_on_civilians_are_its_civilian_side(sides) ->
     result = sides(text, "opened fire", "Attack")
     assert result.actor1.text == "Gunmen"
     assert (result.actor2.kind, result.actor2.text) == ("civilians", "nine people")
+
+
+def test_an_interception_is_done_by_the_speaker_a_pronoun_stands_for(sides) -> None:
+    text = "Moldova's air force said it shot down 12 of the 15 drones launched by Belarus on Friday."
+    result = sides(text, "shot down", "Disrupted weapons use")
+    assert result.actor1.name.startswith("Military Forces of Moldova")
+    assert result.actor1.text == "Moldova's air force"
+    assert result.actor2.name.startswith("Military Forces of Belarus")
+
+
+def test_the_launcher_a_relative_clause_names_is_the_other_side(sides) -> None:
+    text = "Polish air defences downed three of the rockets that Belarus fired at dawn."
+    result = sides(text, "downed", "Disrupted weapons use")
+    assert result.actor1.name.startswith("Military Forces of Poland")
+    assert result.actor2.name.startswith("Military Forces of Belarus")
+
+
+def test_intercepted_weapons_of_a_named_side(sides) -> None:
+    result = sides("Egyptian air defences intercepted two Houthi drones over the Red Sea coast.", "intercepted",
+                   "Disrupted weapons use")
+    assert result.actor1.name == "Military Forces of Egypt (2014-)"
+    assert result.actor2.name == "Military Forces of Yemen (2017-) Houthi"
+
+
+def test_a_pronoun_reporting_its_own_act_stands_for_the_speaker(sides) -> None:
+    result = sides("Kenyan police said they arrested nine suspects in Garissa.", "arrested", "Arrests")
+    assert result.actor1.name.startswith("Police Forces of Kenya")
+    assert result.actor1.text == "Kenyan police"

@@ -56,6 +56,15 @@ def test_a_place_qualifying_an_actor_is_its_origin(nlp, text, name):
     assert roles(nlp, text, [name])[name] == "origin"
 
 
+@pytest.mark.parametrize("text,name,role", [
+    ("Polish air defences downed 12 of the 20 drones launched by Belarus over Lublin.", "Belarus", "origin"),
+    ("Two villages near Tiraspol were shelled by Romania on Tuesday.", "Romania", "origin"),
+    ("Three parcels were seized by the Kenya Wildlife Service on Friday.", "Kenya", "event"),
+])
+def test_a_place_that_is_the_passive_agent_stands_for_who_acted(nlp, text, name, role):
+    assert roles(nlp, text, [name])[name] == role
+
+
 def test_a_place_in_a_locative_phrase_is_read_before_places_named_otherwise(nlp):
     text = "Rebels handed the Homs suburb of Waer to the army, and gunmen killed two men in Talbiseh."
     doc = nlp(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from faultline.extract.typing_rules import (
     phrase_words,
     trie_regex,
 )
+from faultline.model import Actor, EventMention, Span
 
 # Sentences written for these tests (not from any benchmark), one or more per ACLED sub-event type.
 CASES = [
@@ -132,6 +134,52 @@ def test_taxonomy_has_acled_25_sub_types_in_6_types():
         "Political violence; Demonstrations")
     assert taxonomy["Arrests"].disorder_type == "Strategic developments"
     assert taxonomy["Peaceful protest"].disorder_type == "Demonstrations"
+
+
+def test_taxonomy_knows_what_a_foreign_state_and_a_state_at_home_do():
+    taxonomy = load_taxonomy()
+    assert taxonomy["Government regains territory"].by_foreign_state == "Non-state actor overtakes territory"
+    assert taxonomy["Disrupted weapons use"].at_home
+    assert not taxonomy["Air/drone strike"].at_home
+
+
+def test_taxonomy_refuses_an_unknown_foreign_state_type(tmp_path: Path):
+    text = (Path(__file__).parents[2] / "faultline" / "data" / "event_types.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "event_types.toml"
+    bad.write_text(text.replace('by_foreign_state = "Non-state actor overtakes territory"',
+                                'by_foreign_state = "Conquest"'), encoding="utf-8")
+    with pytest.raises(DataFileError):
+        load_taxonomy(bad)
+
+
+def _taken(actor_country: str | None, *, inter: int = 1) -> EventMention:
+    actor = Actor(name="Military Forces of X", text="troops", inter=inter, span=Span(0, 6, "troops"),
+                  country=actor_country, kind="military")
+    return EventMention(article_id="a", event_type="Battles", sub_event_type="Government regains territory",
+                        disorder_type="Political violence", trigger=Span(7, 15, "captured"), actor1=actor)
+
+
+@pytest.mark.parametrize("actor_country,inter,expected", [
+    ("RU", 1, "Non-state actor overtakes territory"),  # a foreign state's forces take the place
+    ("UA", 1, "Government regains territory"),  # a government retakes its own ground
+    (None, 1, "Government regains territory"),
+    ("RU", 2, "Government regains territory"),
+])
+def test_a_state_taking_ground_abroad_overtakes_it(typer: EventTyper, actor_country, inter, expected):
+    coded = typer.for_country(_taken(actor_country, inter=inter), "UA")
+    assert coded.sub_event_type == expected
+    assert (coded.event_type, coded.disorder_type) == ("Battles", "Political violence")
+
+
+def test_a_state_at_home_places_an_interception_in_its_country(typer: EventTyper):
+    actor = Actor(name="Military Forces of Georgia", text="air defences", inter=1, span=Span(0, 12, "air defences"),
+                  country="GE", kind="military")
+    stopped = EventMention(article_id="a", event_type="Strategic developments", sub_event_type="Disrupted weapons use",
+                           disorder_type="Strategic developments", trigger=Span(13, 24, "intercepted"), actor1=actor)
+    assert typer.home_country(stopped) == "GE"
+    struck = dataclasses.replace(stopped, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                                 disorder_type="Political violence")
+    assert typer.home_country(struck) is None
 
 
 def test_lexicon_loads_and_every_rule_is_usable():
