@@ -60,6 +60,7 @@ class Trigger:
 # Sub-event types that yield to harm of this tag in the same incident (see _resolve_severity).
 _OUTRANKED_BY = {"Looting/property destruction": "harm", "Abduction/forced disappearance": "lethal"}
 
+
 class EventTyper:
     """Finds event triggers in sentences and decides one ACLED type per incident."""
 
