@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,7 +25,8 @@ from faultline.extract import figures as figure_rules
 from faultline.extract import modality as modality_rules
 from faultline.extract import totals
 from faultline.extract.places import PlaceRoleCues, classify_toponyms
-from faultline.extract.typing import EventTyper, Trigger
+from faultline.extract.typing import POLITICAL_VIOLENCE, EventTyper, Trigger
+from faultline.geo import peer_lists
 from faultline.model import (
     Actor,
     Article,
@@ -199,7 +199,7 @@ class Extractor:
             claimed = next((c for c in claims if low <= c.claim.span.start < high), None)
             if (event := self._build(article, incident, claimed)) is not None:
                 events.append(event)
-                events.extend(_elsewhere_too(event, incident))
+                events.extend(_elsewhere_too(event, incident, article.text))
         return ArticleExtraction(mentions=[f.mention for f in facts], events=events,
                                  actor_places=[t for f in facts for t in f.actor_places])
 
@@ -462,16 +462,13 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     return different_place and different_kind or _another_fight(incident, fact)
 
 
-_VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-
-
 def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
     """Whether the statement reports violence of another kind between a side the incident has and one
     it has not met: "RSF shelling killed 30 in El Fasher ... The army said its troops repelled an RSF
     attack" is a clash apart from the shelling. Arrests or deployments that follow an attack stay
     with it, and so does a lede that names the sides its headline did not."""
     lead = max(fact.triggers, key=lambda t: t.score)
-    if lead.event_type not in _VIOLENT_EVENT_TYPES or lead.sub_event_type in incident.sub_types or not fact.figures:
+    if lead.event_type not in POLITICAL_VIOLENCE or lead.sub_event_type in incident.sub_types or not fact.figures:
         return False  # a fight of its own has a toll of its own ("killing dozens of fighters")
     known = {a.name for f in incident.facts for a in f.actors}
     armed = [a for a in fact.actors if a.inter != _CIVILIAN_INTER and a.kind != _UNNAMED]
@@ -551,32 +548,27 @@ def _filed_under(datelines: Sequence[Dateline], start: int) -> Dateline | None:
     return datelines[index - 1] if index else None
 
 
-# What joins the places of a list: "in Mombasa, Kisumu and Nakuru".
-_LIST_JOINT = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
-
-
-def _elsewhere_too(event: EventMention, incident: Incident) -> list[EventMention]:
+def _elsewhere_too(event: EventMention, incident: Incident, text: str) -> list[EventMention]:
     """The same protest or riot at each further place its statement lists ("protests took place in
-    Mombasa, Kisumu and Nakuru"): ACLED codes one event per place. Violence is not split, for its
-    toll belongs to no one of the places."""
+    Mombasa, Kisumu and Nakuru"): ACLED codes one event per place. A list is the geo stage's: "Kisumu,
+    Kenya" is none. Violence is not split, for its toll belongs to no one of the places."""
     location = event.location
     if event.event_type not in _CROWD_EVENT_TYPES or location is None:
         return []
     fact = next((f for f in incident.facts if f.span.start <= location.start < f.span.end), None)
     if fact is None:
         return []
-    listed, last = [], location
-    for place in sorted((p for p in fact.event_places if p.start > location.start), key=lambda p: p.start):
-        gap = fact.span.text[last.end - fact.span.start:place.start - fact.span.start]
-        if not _LIST_JOINT.fullmatch(gap):
-            break
-        listed.append(place)
-        last = place
-    return [dataclasses.replace(
-        event, location=place, place_candidates=(place,), listed=rank,
-        evidence=tuple(dataclasses.replace(e, start=place.start, end=place.end, text=place.text)
-                       if e.field == "location" else e for e in event.evidence))
-        for rank, place in enumerate(listed, start=1)]
+    places = fact.event_places
+    for run, _ in peer_lists(places, text):
+        listed = [places[i] for i in run]
+        starts = [p.start for p in listed]
+        if location.start in starts:
+            return [dataclasses.replace(
+                event, location=place, place_candidates=(place,), listed=rank,
+                evidence=tuple(dataclasses.replace(e, start=place.start, end=place.end, text=place.text)
+                               if e.field == "location" else e for e in event.evidence))
+                for rank, place in enumerate(listed[starts.index(location.start) + 1:], start=1)]
+    return []
 
 
 def _continues_the_story(fact: SentenceFacts) -> bool:

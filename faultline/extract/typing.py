@@ -32,9 +32,10 @@ _VIOLENT = frozenset({"harm", "explosion", "attack", "battle"})
 # Clauses joined to a framing verb that it does not frame: "X were killed when ..., and the
 # group claimed responsibility for the attack" frames only the attack, not the killing.
 _UNFRAMED = frozenset({"conj", "parataxis", "ccomp", "advcl"})
-# Event types of violence against people, which outrank damage to property in one incident.
-_POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence",
-                                 "Violence against civilians"})
+# Event types of violence against people: they outrank damage to property in one incident, and a
+# fight of such a type with a toll of its own is an incident apart (extractor._another_fight).
+POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence",
+                                "Violence against civilians"})
 # A trigger that lost this much of its rule's weight to its context (a background clause loses
 # 0.2 or more, a modifier 0.3; the foreground at most 0.05) is not what the incident is about.
 _BACKGROUND_DROP = 0.15
@@ -357,7 +358,7 @@ class EventTyper:
         if outranking is None:
             return best
         violent = [t for t in cands if t.score >= MIN_SCORE and t.rule in self._rules
-                   and outranking in self._rules[t.rule].tags and t.event_type in _POLITICAL_VIOLENCE]
+                   and outranking in self._rules[t.rule].tags and t.event_type in POLITICAL_VIOLENCE]
         return max(violent, key=lambda t: t.score) if violent else best
 
     def _resolve_arrest(self, best: Trigger, cands: list[Trigger]) -> Trigger:

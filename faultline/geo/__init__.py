@@ -6,6 +6,7 @@ import logging
 
 from faultline.config import Settings
 from faultline.errors import GazetteerError
+from faultline.geo.context import peer_lists
 from faultline.geo.dumps import LoadStats, load_dumps
 from faultline.geo.embedded import build_default_index, embedded_data_stamp
 from faultline.geo.gazetteer import Candidate, Country, Gazetteer
@@ -41,5 +42,5 @@ def load_gazetteer(settings: Settings, *, build: bool = True) -> Gazetteer:
 
 __all__ = [
     "Candidate", "Country", "Gazetteer", "Geocoder", "LoadStats", "build_default_index", "find_toponyms",
-    "haversine_km", "load_dumps", "load_gazetteer", "precision_codes",
+    "haversine_km", "load_dumps", "load_gazetteer", "peer_lists", "precision_codes",
 ]

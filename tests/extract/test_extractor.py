@@ -243,4 +243,7 @@ def test_protests_in_listed_towns_are_an_event_each_and_a_riot_outranks_the_crow
     assert [(p.sub_event_type, p.location) for p in protests] == [
         ("Peaceful protest", "Kitale"), ("Peaceful protest", "Kakamega"), ("Peaceful protest", "Bungoma")]
     assert len({p.event_id_cnty for p in protests}) == 3
+    # A town with its country after it is no list.
+    (one,) = extract_text("Hundreds protested in Kitale, Kenya, on Monday against fuel prices.", published=PUBLISHED)
+    assert one.location == "Kitale"
 
