@@ -162,9 +162,9 @@ class Pipeline:
             assoc_actor_1=tuple(localise(a) for a in event.assoc_actor_1),
             assoc_actor_2=tuple(localise(a) for a in event.assoc_actor_2),
         )
-        if not self._country_borne_out(place, resolved, text):
-            return localised
-        return self.extractor.typer.for_country(localised, iso2)
+        abroad = self.extractor.typer.for_country(localised, iso2)
+        # Read the article for the country only where the event would change: it is a scan of the text.
+        return abroad if abroad is not localised and self._country_borne_out(place, resolved, text) else localised
 
     def _country_borne_out(self, place: Place, resolved: dict[tuple[int, int], Place | Unresolved], text: str) -> bool:
         """Whether the article bears out the place's country beyond the place itself: another of its
