@@ -208,7 +208,7 @@ def _locate(
         first = results[0]
         return None, first if isinstance(first, Unresolved) else None
     def most_precise(among: Iterable[Place]) -> Place:
-        return min(among, key=lambda p: (p.where_prec, places.index(p)))
+        return min(among, key=lambda p: (p.where_prec, _named_like_a_unit(p, places), places.index(p)))
 
     main = results[0]
     if isinstance(main, Place):
@@ -224,6 +224,21 @@ def _locate(
         span=Span(written.start, written.end, written.text),
     )
     return near, None
+
+
+def _named_like_a_unit(town: Place, places: Sequence[Place]) -> bool:
+    """Whether a town bears the name of a unit that holds another of the incident's places: "Kenya's
+    Nakuru" beside "the town of Molo in Nakuru County", or "Mexico's Guanajuato" beside "the city of
+    Irapuato", may be the unit, while Molo and Irapuato can only be the towns."""
+    name = town.name.casefold()
+
+    def names_it(unit: str | None) -> bool:
+        return unit is not None and (unit.casefold() == name or unit.casefold().startswith(name + " "))
+
+    return town.where_prec == 1 and any(
+        other.name != town.name and other.iso2 == town.iso2
+        and (names_it(other.admin1) or (other.feature or "").startswith("A.ADM") and names_it(other.name))
+        for other in places)
 
 
 def _within(place: Place, main: Place) -> bool:

@@ -89,3 +89,21 @@ def test_an_interception_is_placed_where_the_interceptor_is_not_where_the_drones
     assert stopped.sub_event_type == "Disrupted weapons use"
     assert stopped.actor1.country == "MD" and stopped.actor2.country == "BY"
     assert stopped.place.iso2 == "MD"
+
+
+def test_a_town_named_like_a_county_the_article_names_yields_to_a_town_inside_that_county(pipeline):
+    (riot,) = pipeline.process(Article(id="c", text=(
+        "Protesters torch police post in Kenya's Kisumu\n\nHundreds of protesters stormed a police post in "
+        "the town of Ahero in Kisumu County on Monday and set it on fire, police said."))).events
+    assert (riot.place.name, riot.place.geo_precision) == ("Ahero", 1)
+    assert riot.place.admin1 == "Kisumu County"
+    (county,) = pipeline.process(Article(id="k", text=(
+        "Youths burned tyres and stoned police in Kisumu County on Monday, police said."))).events
+    assert county.place.feature == "A.ADM1" and county.place.geo_precision == 3
+
+
+def test_a_headline_town_named_like_the_state_of_the_body_town_yields_to_it(pipeline):
+    (attack,) = pipeline.process(Article(id="g", text=(
+        "Gunmen kill seven at party in Mexico's Guanajuato\n\nArmed men opened fire at a party in the city of "
+        "Celaya on Sunday night, killing seven people, police said."))).events
+    assert (attack.place.name, attack.place.admin1) == ("Celaya", "Guanajuato")

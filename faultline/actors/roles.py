@@ -49,6 +49,10 @@ SOURCE_NOUNS_LINKS = {"compound", "poss", "pobj", "prep", "nmod", "appos"}  # "a
 GOVERNMENT_KINDS = {"government"}
 # "The air force said it shot down ...", "police said they arrested ...": the speaker itself acted.
 SELF_PRONOUNS = {"it", "they", "we"}
+SELF_POSSESSIVES = {"its", "their", "our"}  # "the army said its troops repelled an attack"
+# The kind of the weapons themselves read as an actor ("drones", "warplanes"): whoever launched them,
+# when the text says, is the side.
+UNNAMED_AIRCRAFT = "military aircraft"
 # An interception's other side is whoever launched the weapons stopped, not the weapons themselves.
 INTERCEPT_TYPES = {"Disrupted weapons use"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "perform", "begin", "start", "unleash",
@@ -131,20 +135,21 @@ class RoleReader:
                 target = self._civilian_victims(tokens, offset, mentions)
         else:
             if agent is None and head is not None:
-                agent = self._trigger_modifier(head, offset, on)
+                agent = self._trigger_modifier(head, offset, trigger, on)
             if sub_event_type in REMOTE_TYPES and target is None and not victims:
                 target = self._civilian_victims(tokens, offset, mentions)
             agent, target = _fallback(mentions, agent, target, head, sources, victims,
                                       state_acts=sub_event_type not in BOMB_TYPES)
-        if sub_event_type in INTERCEPT_TYPES and head is not None and \
-                (target is None or agent is not None and agent.actor.name == target.actor.name):
+        if sub_event_type in INTERCEPT_TYPES and head is not None and (
+                target is None or agent is not None and agent.actor.name == target.actor.name
+                or target.actor.kind == UNNAMED_AIRCRAFT):
             # weapons with no country word of their own take the sentence's only state ("Ukraine's air force
             # said it shot down drones"): whoever launched them is the other side
             target = self._launcher(head, agent_tok, offset, mentions, on) or target
         if agent is not None and target is not None and agent.actor.name == target.actor.name:
             target = None
         if agent is None and sub_event_type in PERPETRATOR_TYPES:
-            kind = "military aircraft" if sub_event_type in AIR_TYPES else "unidentified"
+            kind = UNNAMED_AIRCRAFT if sub_event_type in AIR_TYPES else "unidentified"
             agent = self._unnamed(sent, offset, trigger, head, kind)
             if target is None:
                 target = next((m for m in mentions if id(m) in victims), None) or \
@@ -214,13 +219,18 @@ class RoleReader:
                 return _Mention(self._civilians(span), list(phrase), token)
         return None
 
-    def _trigger_modifier(self, head: Token, offset: int, on: dt.date | None) -> _Mention | None:
-        """State forces named by a country word on the trigger noun: "a US strike", "Israeli shelling"."""
-        for child in head.children:
-            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
-                actor = self._state_forces(child.doc[child.i:child.i + 1], offset, on=on)
-                if actor is not None:
-                    return _Mention(actor, [child], child)
+    def _trigger_modifier(self, head: Token, offset: int, trigger: tuple[int, int],
+                          on: dt.date | None) -> _Mention | None:
+        """State forces named by a country word on the trigger noun ("a US strike", "Israeli shelling"),
+        or on the weapon of the trigger that is its subject ("a Russian missile struck the port")."""
+        nouns = [head, *(c for c in head.children
+                         if c.dep_ in ("nsubj", "nsubjpass") and trigger[0] <= offset + c.idx < trigger[1])]
+        for noun in nouns:
+            for child in noun.children:
+                if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < noun.i:
+                    actor = self._state_forces(child.doc[child.i:child.i + 1], offset, on=on)
+                    if actor is not None:
+                        return _Mention(actor, [child], child)
         return None
 
     def _launcher(self, head: Token, interceptor: Token | None, offset: int, mentions: list[_Mention],
@@ -302,8 +312,12 @@ def _is_source(mention: _Mention, head: Token | None) -> bool:
 
 def _speaker_meant(subject: Token | None, head: Token | None, mentions: list[_Mention]) -> _Mention | None:
     """The actor a pronoun subject stands for when it reports its own act ("Ukraine's air force said it
-    shot down 54 drones"): the subject of the speech verb the trigger's clause completes."""
-    if subject is None or head is None or subject.lower_ not in SELF_PRONOUNS:
+    shot down 54 drones", "the US military said its forces shot down 18 drones"): the subject of the
+    speech verb the trigger's clause completes."""
+    if subject is None or head is None:
+        return None
+    if subject.lower_ not in SELF_PRONOUNS and not any(
+            c.dep_ == "poss" and c.lower_ in SELF_POSSESSIVES for c in subject.children):
         return None
     verb = head
     while verb.dep_ == "conj" and verb.head.i != verb.i:  # "said it intercepted 20 drones and destroyed ..."

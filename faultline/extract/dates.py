@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from faultline.extract.casualty_terms import CasualtyTerms
 from faultline.extract.numbers import parse_quantity
 from faultline.model import Span
 from faultline.nlp.datelines import dateline_end
@@ -79,7 +80,7 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
         if m.group("year") and not _year_context(sent, start, end):
             continue  # "2000 people" is a count, "in 2000" a year
         taken.append((start, end))
-        if mention is None:
+        if mention is None or _dates_a_toll(sent, start):
             continue
         date, precision, year_only = mention
         text = m.group(0)
@@ -91,7 +92,7 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
     for ent in sent.ents:
         if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
-        if _is_duration(ent.text):
+        if _is_duration(ent.text) or _dates_a_toll(sent, ent.start_char):
             continue  # "within 30 days", "for two weeks": how long, not when
         parsed = _dateparser(ent.text, published)
         if parsed is not None:
@@ -140,14 +141,28 @@ def _in_dateline(sent: SpacySpan, start: int) -> bool:
 
 
 def _modifies_reporting(sent: SpacySpan, start: int) -> bool:
+    verb = _verb_of(sent, start)
+    return verb is not None and verb.lemma_.lower() in _REPORTING
+
+
+def _dates_a_toll(sent: SpacySpan, start: int) -> bool:
+    """Whether a date tells when a toll was updated ("the death toll rose to 21 on Sunday"): the
+    attack came before, on a day the statement does not give."""
+    verb = _verb_of(sent, start)
+    toll_nouns = CasualtyTerms.load().toll_nouns
+    return verb is not None and any(c.dep_ == "nsubj" and c.lemma_.lower() in toll_nouns for c in verb.children)
+
+
+def _verb_of(sent: SpacySpan, start: int) -> Token | None:
+    """The verb a date phrase starting at `start` modifies, within four steps up the parse."""
     tok: Token | None = next((t for t in sent if t.idx <= start < t.idx + len(t) + 1), None)
     for _ in range(4):
         if tok is None or tok.head.i == tok.i:
-            return False
+            return None
         tok = tok.head
         if tok.pos_ == "VERB":
-            return tok.lemma_.lower() in _REPORTING
-    return False
+            return tok
+    return None
 
 
 def _resolve(m: re.Match[str], published: dt.date | None) -> tuple[dt.date, int, bool] | None:

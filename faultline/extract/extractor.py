@@ -46,6 +46,7 @@ from faultline.nlp.text import doc_text, span_text
 # has that role once actors are known.
 _STATE_INTER = 1
 _CIVILIAN_INTER = 7
+_ARMED_GROUP_INTERS = frozenset({2, 3, 4})  # rebels, political and identity militias
 _CIVILIAN_VIOLENCE = "Violence against civilians"
 _CROWD_EVENT_TYPES = frozenset({"Protests", "Riots"})
 
@@ -280,7 +281,7 @@ class Extractor:
         if claimed is not None:
             claimant = _claimant(claimed.claim, self._actors_on(claimed.sent, claimed.offset, claimed.actors,
                                                                 named_for=claimed.day, day=date))
-        if claimant is not None and (actor1 is None or _inferred(actor1, reading)):
+        if claimant is not None and (actor1 is None or _inferred(actor1, reading) or actor1.kind == _UNNAMED):
             actor1 = claimant  # ACLED codes the group that claims an attack whose perpetrator is unnamed
         found = [fig for f in facts for fig in f.figures]
         figures = [_with_side(fig, actor1, actor2) for fig in found]
@@ -363,6 +364,21 @@ class Extractor:
                 other = self._sentence_sides(main, trigger) if trigger is not typed else sides
                 if other.actor1 is not None and not _inferred(other.actor1, trigger) and \
                         other.actor1.name != sides.actor2.name:
+                    sides = Sides(other.actor1, sides.actor2, sides.assoc_1, sides.assoc_2)
+                    break
+        unnamed = sides.actor1 is not None and sides.actor1.kind == _UNNAMED
+        if sides.actor1 is None or _inferred(sides.actor1, typed) or unnamed:
+            # "Shelling kills 30, medics say ... Shelling by the RSF killed at least 30 people": a statement
+            # of the same kind that names who acted names the incident's actor; "gunmen" only yield to
+            # a group named as such, not to the forces they fought.
+            for fact in facts:
+                if fact is main or not fact.triggers or not fact.actors or \
+                        fact.triggers[0].event_type != typed.event_type:
+                    continue
+                other = first_sides(fact)
+                if other.actor1 is not None and not _inferred(other.actor1, fact.triggers[0]) and (
+                        not unnamed or other.actor1.kind != _UNNAMED and other.actor1.inter in _ARMED_GROUP_INTERS) and (
+                        sides.actor2 is None or other.actor1.name != sides.actor2.name):
                     sides = Sides(other.actor1, sides.actor2, sides.assoc_1, sides.assoc_2)
                     break
         if sides.actor2 is None and _meets_a_force(typed):

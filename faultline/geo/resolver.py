@@ -254,7 +254,8 @@ class Geocoder:
         near = bool(_NEAR.search(text[max(0, toponym.start - 40):toponym.start]) or _ROAD_AFTER.match(text, toponym.end))
         stated_country = self._stated_country(text[max(0, toponym.start - 60):toponym.start])
         if toponym.label in (CAPITAL, NATIONAL_AREA):
-            return Mention(toponym, name, None, near, self._national(toponym), stated_country=stated_country)
+            national = self._national(toponym, text[max(0, toponym.start - 60):toponym.start])
+            return Mention(toponym, name, None, near, national, stated_country=stated_country)
         if is_demonym(name, self.demonyms, self.gazetteer):
             return Mention(toponym, name, hint, near, [])
         if hint is None:
@@ -288,7 +289,9 @@ class Geocoder:
             needs_support = not exact and not _respelled_unit(candidates, name) or landmark and part_of and not any(
                 c.fclass == "P" and c.population >= LANDMARK_CITY_POPULATION for c in exact)
         fits = _HINT_FITS.get(hint or "", ())
-        fitting = [c for c in candidates if c.fclass in fits or c.fcode in fits]
+        # A unit whose own name carries the hint fits it whatever its order: Kenya's "Nakuru County" is first-order.
+        fitting = [c for c in candidates if c.fclass in fits or c.fcode in fits
+                   or hint and c.fclass == "A" and fold(c.name).endswith(" " + hint)]
         stand_ins = [c for c in candidates if c.fclass == "P"] if fitting and hint in _NAMED_AFTER_TOWN else []
         if fitting:
             candidates = fitting
@@ -340,11 +343,14 @@ class Geocoder:
                 return countries.pop() if len(countries) == 1 else None
         return None
 
-    def _national(self, toponym: Toponym) -> list[Candidate]:
+    def _national(self, toponym: Toponym, before: str) -> list[Candidate]:
         """The country a country adjective's place noun lies in ("a Pakistani tribal district"), or its
-        capital ("the Somali capital")."""
+        capital ("the Somali capital", "capital" after "Somalia's")."""
         words = toponym.text.split()
         iso = self.demonyms.get(fold(words[0])) if words else None
+        owner = _POSSESSOR.search(before)
+        if iso is None and owner is not None:
+            iso = next((c.country for c in self.gazetteer.lookup(owner.group(1), exact=True) if c.is_country), None)
         country = self.gazetteer.country(iso) if iso else None
         if country is None:
             return []

@@ -68,6 +68,9 @@ MIN_POPULATION_BIG_CITY = 100_000
 # Labels the model gives place names it does not know (see _names_well_known_place).
 _MISREAD_AS = frozenset({"NORP"})
 _POSSESSIVE = re.compile(rf"(?<![\w'’])(?P<name>{NAME})['’]s\s+(?=[A-Z])")
+# "in Somalia's capital" with no name after it: "capital" is the country's capital, and the country
+# stays a place of its own.
+_COUNTRYS_CAPITAL = re.compile(rf"(?<![\w'’])(?P<country>{NAME})['’]s\s+(?P<capital>capital)\b(?![ ,]*[A-Z])")
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 # A possessive, closing punctuation, or the full stop after a capitalised acronym ("NSW." but not "U.S.").
 _CLOSING = re.compile(r"(?:['’]s|[,;:)\"”'’]|(?:^|(?<=[^.\w]))[A-Z]{2,}(?P<stop>\.))$")
@@ -276,7 +279,8 @@ def _containers(text: str, gazetteer: Lookup,
 
 def _national_areas(text: str, gazetteer: Lookup, demonyms: Mapping[str, str],
                     place_words: PlaceWords) -> list[tuple[int, int, str, str | None, int]]:
-    """Place nouns a country adjective qualifies: "the Somali capital", "a Pakistani tribal district"."""
+    """Place nouns a country adjective qualifies: "the Somali capital", "a Pakistani tribal district";
+    a country's capital written as its possession: "Somalia's capital"."""
     found = []
     for match in place_words.national_area.finditer(text):
         if not is_demonym(match.group("demonym"), demonyms, gazetteer):
@@ -284,6 +288,9 @@ def _national_areas(text: str, gazetteer: Lookup, demonyms: Mapping[str, str],
         start, end = match.start("demonym"), match.end("noun")
         label = CAPITAL if match.group("noun") == "capital" else NATIONAL_AREA
         found.append((start, end, text[start:end], label, 1))
+    for match in _COUNTRYS_CAPITAL.finditer(text):
+        if any(c.is_country for c in gazetteer.lookup(match.group("country"), exact=True)):
+            found.append((match.start("capital"), match.end("capital"), match.group("capital"), CAPITAL, 1))
     return found
 
 

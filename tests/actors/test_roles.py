@@ -230,3 +230,17 @@ def test_a_pronoun_reporting_its_own_act_stands_for_the_speaker(sides) -> None:
     result = sides("Kenyan police said they arrested nine suspects in Garissa.", "arrested", "Arrests")
     assert result.actor1.name.startswith("Police Forces of Kenya")
     assert result.actor1.text == "Kenyan police"
+
+
+def test_forces_a_speaker_calls_its_own_act_for_it_and_the_launcher_is_the_other_side(sides) -> None:
+    text = "The French navy said its frigates shot down four drones launched by the Houthis near Aden on Friday."
+    result = sides(text, "shot down", "Disrupted weapons use")
+    assert result.actor1.name.startswith("Military Forces of France")
+    assert result.actor2.name == "Military Forces of Yemen (2017-) Houthi"
+
+
+def test_a_country_word_on_the_weapon_that_struck_names_the_attacker(sides) -> None:
+    result = sides("An Iranian rocket struck a fuel depot near Erbil, killing two guards.", "rocket struck",
+                   "Shelling/artillery/missile attack")
+    assert result.actor1.name.startswith("Military Forces of Iran")
+    assert result.actor1.text == "Iranian"

@@ -96,3 +96,8 @@ def test_weekday_is_the_latest_such_day_not_after_publication(nlp, published, we
 ])
 def test_dateline_day_yields_to_the_body(nlp, text, date):
     assert date_of(nlp, text).date == date
+
+
+def test_the_day_a_toll_was_updated_is_not_the_attacks(nlp):
+    assert date_of(nlp, "The death toll from the bombing rose to 21 on Sunday.") is None
+    assert date_of(nlp, "The bombing killed 21 people on Sunday.").date == dt.date(2021, 5, 9)

@@ -247,3 +247,25 @@ def test_protests_in_listed_towns_are_an_event_each_and_a_riot_outranks_the_crow
     (one,) = extract_text("Hundreds protested in Kitale, Kenya, on Monday against fuel prices.", published=PUBLISHED)
     assert one.location == "Kitale"
 
+
+
+def test_a_group_claiming_an_attack_by_unnamed_gunmen_is_its_actor():
+    text = ("Gunmen opened fire on a wedding party in a village near Baidoa on Saturday, killing seven "
+            "people, police said. Al-Shabaab claimed responsibility for the attack.")
+    (claimed,) = extract_text(text, published=PUBLISHED)
+    assert claimed.actor1 == "Al Shabaab"
+
+
+def test_a_later_statement_that_names_the_attacker_names_the_incidents_actor():
+    text = ("Shelling kills 14 in Sudan's El Obeid, medics say\n\n"
+            "Shelling by the Rapid Support Forces killed at least 14 people at a market in El Obeid on "
+            "Saturday, a medical group said.")
+    (shelling,) = extract_text(text, published=PUBLISHED)
+    assert shelling.actor1 == "Rapid Support Forces"
+
+
+def test_a_toll_updated_days_later_stays_with_the_attack_and_its_day():
+    text = ("Gunmen stormed a hotel in Mogadishu on Thursday, killing 12 people, police said. "
+            "The death toll rose to 15 on Sunday, the health ministry said.")
+    (siege,) = extract_text(text, published=PUBLISHED)
+    assert siege.event_date == "2026-02-26"

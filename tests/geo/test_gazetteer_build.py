@@ -131,3 +131,17 @@ def test_a_towns_airport_code_is_no_name_of_it_but_its_initials_are(gazetteer: G
     assert not [c for c in gazetteer.lookup("MoD") if c.fclass == "P"]
     assert any(c.name == "Los Angeles" for c in gazetteer.lookup("LA"))
     assert any(c.name == "Louisville" for c in gazetteer.lookup("Louisville"))
+
+
+def test_an_iso_spelling_goes_to_the_unit_it_names_not_to_one_containing_it() -> None:
+    cauca, valle = embedded._Unit("Cauca Department"), embedded._Unit("Valle del Cauca Department")
+    embedded._add_subdivision_aliases({("CO", "29"): valle, ("CO", "09"): cauca}, {}, {"CO": {}})
+    assert "Cauca" in cauca.aliases and "Cauca" not in valle.aliases
+    assert "Valle del Cauca" in valle.aliases
+
+
+def test_an_iso_spelling_several_units_share_names_none_of_them() -> None:
+    provinces = {("ID", code): embedded._Unit(f"{side} Sulawesi") for code, side in
+                 (("21", "Central"), ("22", "South"), ("31", "North"), ("41", "West"))}
+    embedded._add_subdivision_aliases(provinces, {}, {"ID": {}})
+    assert not any("Sulawesi" in unit.aliases for unit in provinces.values())

@@ -58,6 +58,17 @@ def test_national_place_nouns(nlp, gazetteer, geocoder: Geocoder) -> None:
     assert isinstance(district, Place) and district.iso2 == "TJ" and district.geo_precision == 3
 
 
+def test_a_countrys_capital_written_as_its_possession(nlp, gazetteer, geocoder: Geocoder) -> None:
+    text = "A bomb exploded in Tajikistan's capital on Monday. Egypt's capital Cairo was calm."
+    toponyms = find_toponyms(nlp(text), 0, gazetteer)
+    found = [(t.text, t.label) for t in toponyms]
+    assert found[:2] == [("Tajikistan", "GPE"), ("capital", CAPITAL)]
+    assert ("capital", CAPITAL) not in found[2:]
+    country, capital = geocoder.resolve_all(toponyms, text=text)[:2]
+    assert isinstance(country, Place) and country.iso2 == "TJ" and country.geo_precision == 3
+    assert isinstance(capital, Place) and capital.name == "Dushanbe" and capital.geo_precision == 1
+
+
 def test_demonyms_alone_and_named_places_make_no_national_area(nlp, gazetteer) -> None:
     text = "Afghan soldiers fought near the Tajik border. The Afghan capital Kabul was calm."
     names = [t.text for t in find_toponyms(nlp(text), 0, gazetteer)]

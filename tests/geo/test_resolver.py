@@ -87,3 +87,15 @@ def test_a_town_naming_a_road_is_near_what_happened_on_it(geocoder: Geocoder) ->
     kabul, road_end, town = geocoder.resolve_all(spans, text=text)
     assert all(isinstance(p, Place) for p in (kabul, road_end, town))
     assert (kabul.geo_precision, road_end.geo_precision, town.geo_precision) == (2, 2, 1)
+
+
+def test_a_headlines_last_place_is_not_inside_the_dateline_city_below_it(geocoder: Geocoder) -> None:
+    text = "Two guards killed at Shargun border post\n\nKHORUGH, May 3 - Gunmen fired on guards."
+    post = Toponym("Shargun border post", text.index("Shargun"), text.index("Shargun") + 19, label="border_post")
+    dateline = _toponyms(text, "KHORUGH")[0]
+    place, _ = geocoder.resolve_all([post, dateline], text=text)
+    assert isinstance(place, Unresolved)
+    same_line = text.replace("\n\n", ", ")
+    moved = Toponym("KHORUGH", same_line.index("KHORUGH"), same_line.index("KHORUGH") + 7)
+    place, _ = geocoder.resolve_all([post, moved], text=same_line)
+    assert isinstance(place, Place) and place.admin1 == "Gorno-Badakhshan"

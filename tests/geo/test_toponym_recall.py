@@ -109,3 +109,16 @@ def test_what_fighting_is_over_is_a_place(nlp, gazetteer: Gazetteer) -> None:
 def test_a_dated_dateline_names_the_place_even_parsed_alone(nlp, gazetteer: Gazetteer) -> None:
     assert "KUNDUZ" in found_toponyms(nlp, gazetteer, "KUNDUZ, Feb 14 (Reuters) - ")
     assert "KUNDUZ" in found_toponyms(nlp, gazetteer, "KUNDUZ, Feb 14 - Taliban fighters attacked a checkpoint.")
+
+
+def test_a_town_a_country_owns_is_a_place_though_read_as_an_organisation(nlp, gazetteer: Gazetteer) -> None:
+    text = "Protesters torched a police post in Afghanistan's Ghazni on Monday, Egypt's Vodafone said."
+    found = found_toponyms(nlp, gazetteer, text, ents={"Ghazni": "ORG", "Vodafone": "ORG"})
+    assert "Ghazni" in found and "Vodafone" not in found
+
+
+def test_the_object_of_an_attack_verb_is_a_place_though_read_as_an_organisation(nlp, gazetteer: Gazetteer) -> None:
+    found = found_toponyms(nlp, gazetteer, "Insurgents overran Ghazni on Monday.", ents={"Ghazni": "ORG"})
+    assert "Ghazni" in found
+    text = "Gunmen attacked Ann Jackson outside her shop on Monday."
+    assert "Jackson" not in found_toponyms(nlp, gazetteer, text, ents={"Ann Jackson": "PERSON"})
