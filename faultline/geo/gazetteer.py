@@ -51,6 +51,8 @@ _PLACE_COLUMNS = "p.geonameid, p.name, p.latitude, p.longitude, p.fclass, p.fcod
 FUZZY_CUTOFF = 60.0
 # Skeletons shorter than this collide with too many names to mean anything.
 MIN_SKELETON = 3
+# Room to map the whole index (the embedded one is about 75 MB; loaded dumps are larger).
+MMAP_BYTES = 1 << 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,9 @@ class Gazetteer:
             raise GazetteerError("gazetteer index not found", subject=str(self.path))
         try:
             self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            # Read through a memory map, not a read() per page: a first lookup of a name reads a few
+            # pages scattered over the index.
+            self._conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             version = self._conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         except sqlite3.DatabaseError as error:
             raise GazetteerError(f"not a gazetteer index ({error})", subject=str(self.path)) from error
@@ -153,14 +158,24 @@ class Gazetteer:
         key = norm_key(name)
         if not key:
             return ()
-        cached = self._lookups.get(key)
-        if cached is not None:
-            return tuple(c for c in cached if c.score == 1.0) if exact else cached
         if exact:
-            if key not in self._exact:
-                self._exact[key] = tuple(self._exact_matches(key, limit))
-            return self._exact[key]
-        best: dict[int, Candidate] = {c.geonameid: c for c in self._exact_matches(key, limit)}
+            matches = self._exact.get(key)
+            if matches is None:
+                matches = self._exact[key] = tuple(self._exact_matches(key, limit))
+            return matches
+        found = self._lookups.get(key)
+        if found is None:
+            found = self._lookups[key] = self._search(key, name, limit)
+            # From now on an exact lookup answers with the entries found of score 1.
+            self._exact[key] = tuple(c for c in found if c.score == 1.0)
+        return found
+
+    def _search(self, key: str, name: str, limit: int) -> tuple[Candidate, ...]:
+        """Exact matches of `key` (fetched by an exact lookup already, or now), then transliteration variants."""
+        exact_matches = self._exact.get(key)
+        if exact_matches is None:
+            exact_matches = tuple(self._exact_matches(key, limit))
+        best: dict[int, Candidate] = {c.geonameid: c for c in exact_matches}
         skel = skeleton(name)
         if len(skel) >= MIN_SKELETON:
             fuzzy = self._conn.execute(
@@ -173,9 +188,7 @@ class Gazetteer:
                 if similarity < FUZZY_CUTOFF or row[0] in best and best[row[0]].score >= similarity / 100:
                     continue
                 best[row[0]] = Candidate(*row, score=round(similarity / 100, 3))
-        found = tuple(sorted(best.values(), key=lambda c: (-c.score, -c.population))[:limit])
-        self._lookups[key] = found
-        return found
+        return tuple(sorted(best.values(), key=lambda c: (-c.score, -c.population))[:limit])
 
     def _exact_matches(self, key: str, limit: int) -> Iterator[Candidate]:
         rows = self._conn.execute(

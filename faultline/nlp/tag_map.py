@@ -181,7 +181,11 @@ class TagMap:
 
 
 def _passes(test: _Test, key: tuple[int, ...]) -> bool:
-    return all(check(key[position]) for position, check in test.items())
+    # A loop, not all() over a generator: every new word's key is tested against a dozen rules.
+    for position, check in test.items():
+        if not check(key[position]):
+            return False
+    return True
 
 
 def make_tag_map(nlp: Language, name: str) -> TagMap:

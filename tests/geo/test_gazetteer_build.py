@@ -83,6 +83,17 @@ def test_opening_a_built_index_is_fast(small_index: Path) -> None:
     assert time.perf_counter() - started < 1.0
 
 
+@pytest.mark.parametrize("name", ["Khorugh", "Eshkashem"])
+def test_lookups_answer_alike_in_any_order(small_index: Path, name: str) -> None:
+    with Gazetteer(small_index) as exact_only, Gazetteer(small_index) as full_only, Gazetteer(small_index) as mixed:
+        exact, full = exact_only.lookup(name, exact=True), full_only.lookup(name)
+        assert full and any(c.score < 1.0 for c in full)  # variants, which an exact lookup leaves out
+        assert mixed.lookup(name, exact=True) == exact
+        assert mixed.lookup(name) == full
+        # Once the variants are known, an exact lookup is the entries found of score 1.
+        assert mixed.lookup(name, exact=True) == tuple(c for c in full if c.score == 1.0)
+
+
 def test_failed_build_leaves_the_old_index(small_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "gazetteer.sqlite"
     target.write_bytes(small_index.read_bytes())
