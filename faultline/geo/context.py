@@ -19,6 +19,8 @@ from faultline.model import Toponym
 
 # A weak reading this close to a town named in its sentence is supported by it (see drop_unsupported).
 SUPPORT_KM = 300
+# A town this small found only in a country the article does not otherwise name is a lookalike.
+STRAY_VILLAGE_POPULATION = 5000
 # Hints of a unit small enough that a same-name town inside it is local news, not a coincidence.
 _LOCAL_UNITS = frozenset({"county", "parish"})
 SAME_ADMIN2, SAME_ADMIN1 = 2.5, 0.5
@@ -190,7 +192,7 @@ def drop_unsupported(mentions: list[Mention], demonyms: Counter[str], text: str)
     # The readings as they stand before any is dropped, so the order of the mentions does not matter.
     chosen = [(m, m.choice) for m in mentions if m.choice is not None]
     for mention in mentions:
-        if mention.choice is None or not mention.needs_support:
+        if mention.choice is None or not (mention.needs_support or _stray_village(mention.choice, chosen)):
             continue
         # The whole a part names ("Israel" for "Central Israel") written apart is independent evidence.
         others = [(m, c) for m, c in chosen if fold(m.toponym.text) != fold(mention.toponym.text)]
@@ -201,6 +203,14 @@ def drop_unsupported(mentions: list[Mention], demonyms: Counter[str], text: str)
         if not supported(mention.choice):
             # Its best supported reading: candidates come best match first (see Geocoder._mention).
             mention.choice = next(filter(supported, mention.candidates), None)
+
+
+def _stray_village(c: Candidate, chosen: list[tuple[Mention, Candidate]]) -> bool:
+    """A village in a country no other place of the article lies in, while others do lie somewhere:
+    "the village of Sokoura" in a story about Mali is a Malian village the gazetteer lacks, not the
+    Ivorian one it has. It is then as weak as a guess (see drop_unsupported)."""
+    countries = {o.country for _, o in chosen if o is not c and o.country}
+    return c.fclass == "P" and c.population < STRAY_VILLAGE_POPULATION and bool(countries) and c.country not in countries
 
 
 def _supported(c: Candidate, *, named: Counter[str], guessed: set[str], stated: str | None,

@@ -97,3 +97,18 @@ def test_direction_of_a_place_is_found_without_ner(gazetteer: Gazetteer) -> None
     text = "Warplanes struck the village of Kafr Hamra north of Kandahar yesterday."
     found = [t.text for t in find_toponyms(spacy.blank("en")(text), 0, gazetteer, demonyms={})]
     assert "Kandahar" in found and "Kafr Hamra" in found
+
+
+def test_a_village_found_only_in_a_country_the_story_never_places_anything_in_is_left_unresolved() -> None:
+    entries = {
+        "Mopti": [_c(20, "Mopti", "PPLA", "ML", "MO", population=120_000, lat=14.5, lon=-4.2)],
+        "Wanzara": [_c(21, "Wanzara", "PPL", "CI", "WO", population=1_200, lat=8.1, lon=-7.6)],
+        "Kalao": [_c(22, "Kalao", "PPL", "ML", "MO", population=1_500, lat=14.2, lon=-3.9)],
+    }
+    geocoder = Geocoder(_FakeGazetteer(entries), demonyms={})  # type: ignore[arg-type]
+    text = "Gunmen attacked Kalao near Mopti. Soldiers pursued them to the village of Wanzara."
+    kalao, _, wanzara = geocoder.resolve_all(_at(text, "Kalao", "Mopti", "Wanzara"), text=text)
+    assert isinstance(kalao, Place) and kalao.iso2 == "ML"
+    assert not isinstance(wanzara, Place)
+    alone = "Soldiers pursued the gunmen to the village of Wanzara."
+    assert geocoder.resolve_all(_at(alone, "Wanzara"), text=alone)[0].iso2 == "CI"
