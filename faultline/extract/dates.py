@@ -38,6 +38,7 @@ class DateMention:
     time_precision: int
     span: Span
     year_only: bool = False  # "in 2019", "last year": a background hint rather than the event's day
+    said: bool = False  # the day something was said ("officials said on Friday"), not the day it happened
 
 
 @functools.cache
@@ -86,8 +87,9 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
         text = m.group(0)
         if text.endswith(".") and text[:-1].rsplit(None, 1)[-1].lower() in _FULL_MONTHS:
             text, end = text[:-1], end - 1  # the sentence's full stop, not an abbreviation's
-        found.append((_rank(sent, start, precision, year_only),
-                      DateMention(date, precision, Span(offset + start, offset + end, text), year_only)))
+        said = _reports(sent, start)
+        found.append((_rank(start, precision, year_only, said),
+                      DateMention(date, precision, Span(offset + start, offset + end, text), year_only, said=said)))
     # What the patterns miss ("the 3rd of last month", "mid-2020") may still be a DATE entity.
     for ent in sent.ents:
         if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
@@ -97,8 +99,10 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
         parsed = _dateparser(ent.text, published)
         if parsed is not None:
             date, precision = parsed
-            found.append((_rank(sent, ent.start_char, precision, False),
-                          DateMention(date, precision, Span(offset + ent.start_char, offset + ent.end_char, ent.text))))
+            said = _reports(sent, ent.start_char)
+            found.append((_rank(ent.start_char, precision, False, said),
+                          DateMention(date, precision, Span(offset + ent.start_char, offset + ent.end_char, ent.text),
+                                      said=said)))
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
@@ -128,10 +132,14 @@ def _year_context(sent: SpacySpan, start: int, end: int) -> bool:
     return any(e.label_ == "DATE" and e.start_char <= start and end <= e.end_char for e in sent.ents)
 
 
-def _rank(sent: SpacySpan, start: int, precision: int, year_only: bool) -> tuple[int, int, int]:
+def _rank(start: int, precision: int, year_only: bool, said: bool) -> tuple[int, int, int]:
     """Order candidates: the event's date before the report's ("said on Monday", a dateline), precise first."""
-    reports = _modifies_reporting(sent, start) or _in_dateline(sent, start)
-    return (int(reports) + 2 * int(year_only), precision, start)
+    return (int(said) + 2 * int(year_only), precision, start)
+
+
+def _reports(sent: SpacySpan, start: int) -> bool:
+    """Whether a date tells when the story was told: "said on Monday", a dateline."""
+    return _modifies_reporting(sent, start) or _in_dateline(sent, start)
 
 
 def _in_dateline(sent: SpacySpan, start: int) -> bool:

@@ -103,7 +103,9 @@ class Incident:
 
     @property
     def date(self) -> dt.date | None:
-        return next((f.date.date for f in self.facts if f.date), None)
+        """The first day its statements give for an event: "the UN said on Friday" says nothing of
+        when the attack it reports was."""
+        return next((f.date.date for f in self.facts if f.date and not f.date.said), None)
 
     @property
     def place(self) -> Toponym | None:
@@ -461,7 +463,7 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     """Another day, "Separately, ...", "also" somewhere new, a scene set somewhere new, or another kind
     of event elsewhere; never a statement about "the attackers" the incident already has."""
     date = incident.date
-    if fact.date is not None and date is not None and abs((fact.date.date - date).days) > 1:
+    if fact.date is not None and not fact.date.said and date is not None and abs((fact.date.date - date).days) > 1:
         return True
     known = {p.text for p in incident.places}
     new_places = fact.event_places
@@ -593,8 +595,11 @@ def _continues_the_story(fact: SentenceFacts) -> bool:
 
 
 def _incident_date(article: Article, incident: Incident) -> tuple[dt.date | None, int, Span | None]:
-    """The stated date, else the story's, else the publication date at week precision."""
-    stated = next((f.date for f in incident.facts if f.date), None) or incident.context_date
+    """The stated date, else the story's, else the publication date at week precision. A statement's
+    day of the event beats another's day of saying ("officials said on Friday ... gunmen opened
+    fire early on Thursday")."""
+    dated = [f.date for f in incident.facts if f.date]
+    stated = next((d for d in dated if not d.said), None) or next(iter(dated), None) or incident.context_date
     if stated is not None:
         return stated.date, stated.time_precision, stated.span
     if article.published is not None:

@@ -70,6 +70,8 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
         for victim in expand_victims(find_victims(pred, role, terms), sent, terms):
             if (kind, victim.i) in used or in_subset(victim, sent, terms) or is_none(victim):
                 continue
+            if _is_source(victim, offset, attribution):
+                continue  # "killing eight soldiers, residents and a health worker told AFP": who told it
             if kind == "captured" and pred.lemma_ in terms.needs_person and not is_personish(victim, terms):
                 continue
             found = _figure(victim, pred, kind, terms, numbers, sentence, offset, attribution)
@@ -89,6 +91,12 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
     figures.extend(_participants(sent, terms, numbers, sentence, offset, attribution, used))
     figures.sort(key=lambda f: f.span.start)
     return figures
+
+
+def _is_source(victim: Token, offset: int, attribution: Attribution | None) -> bool:
+    """Whether a victim word the parse found lies in the words that name the sentence's source."""
+    span = attribution.span if attribution is not None else None
+    return span is not None and span.start <= offset + victim.idx < span.end
 
 
 def _may_report(sent: SpacySpan, terms: CasualtyTerms) -> bool:

@@ -13,6 +13,8 @@ _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "appos"})
 _TARGET_PREPS = frozenset({"on", "at", "against", "upon", "into", "toward", "towards", "targeting",
                            "of", "with", "between"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# Classes of people serving in a force; "former" or "retired" makes them civilians.
+_SERVING = frozenset({"state", "armed"})
 _CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "relcl"})
 # Heads that only count something ("dozens of soldiers", "members of the army"): look inside.
 _COUNT_HEADS = frozenset({"member", "members", "dozen", "dozens", "hundred", "hundreds", "number",
@@ -239,6 +241,8 @@ class RoleReader:
             " " + " ".join(t.lower_ for t in sorted(toks, key=lambda t: t.i)) + " "))
         if any(t.ent_type_ in _PLACE_ENTS for t in toks):
             found.add("place")
+        if found & _SERVING and any(t.lower_ in self.lexicon.former_words for t in toks):
+            found = found - _SERVING | {"civilian"}
         return found
 
     def _phrase_classes(self, text: str) -> set[str]:

@@ -119,6 +119,7 @@ class Lexicon:
     modifier_heads: frozenset[str]
     attribution_words: frozenset[str]
     disarm_words: frozenset[str]
+    former_words: frozenset[str] = frozenset()  # "a former police officer" is a civilian now
     carrier_words: frozenset[str] = frozenset()  # "packages containing explosives": see through
     violence_words: frozenset[str] = frozenset()  # attackers' arms, whatever their part of speech
     cue_words: tuple[str, ...] = ()  # cue-regex words beyond the cued rules' own
@@ -178,6 +179,7 @@ def load_lexicon(path: Path | None = None, *, taxonomy_path: Path | None = None)
         irrealis_verbs=frozenset(context.get("irrealis_verbs", ())),
         modifier_heads=frozenset(context.get("modifier_heads", ())),
         attribution_words=frozenset(context.get("attribution_words", ())),
+        former_words=frozenset(context.get("former_words", ())),
         disarm_words=frozenset(context.get("disarm_words", ())),
         carrier_words=frozenset(context.get("carrier_words", ())),
         violence_words=frozenset(context.get("violence_words", ())),

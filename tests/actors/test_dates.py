@@ -78,3 +78,8 @@ def test_days_are_alike_unless_some_name_changes_between_them(actors: ActorDicti
 def test_a_seat_of_power_stands_for_its_government(find, text: str, written: str, name: str) -> None:
     actor = by_text(find(text), written)
     assert (actor.name, actor.inter) == (name, 1)
+
+
+def test_the_saudi_led_coalition_is_coded_to_the_saudi_military(find) -> None:
+    actor = by_text(find("The Saudi-led coalition struck targets in Sanaa."), "Saudi-led coalition")
+    assert (actor.name, actor.inter, actor.country) == ("Military Forces of Saudi Arabia (2015-)", 1, "SA")

@@ -269,3 +269,21 @@ def test_a_toll_updated_days_later_stays_with_the_attack_and_its_day():
             "The death toll rose to 15 on Sunday, the health ministry said.")
     (siege,) = extract_text(text, published=PUBLISHED)
     assert siege.event_date == "2026-02-26"
+
+
+def test_someone_who_has_left_the_forces_is_attacked_as_a_civilian():
+    text = "Gunmen shot dead a retired army officer outside his home in Kandahar on Saturday, his son said."
+    (killing,) = extract_text(text, published=PUBLISHED)
+    assert (killing.event_type, killing.sub_event_type) == ("Violence against civilians", "Attack")
+    assert killing.actor2.startswith("Civilians (Afghanistan)")
+    serving = "Gunmen shot dead an army officer outside his home in Kandahar on Saturday, his son said."
+    (clash,) = extract_text(serving, published=PUBLISHED)
+    assert clash.event_type == "Battles" and clash.actor2.startswith("Military Forces of Afghanistan")
+
+
+def test_the_day_a_statement_gives_for_the_attack_beats_the_day_another_was_said():
+    text = ("Gang members killed 20 people in the town of Saint-Marc, the United Nations said on Friday. "
+            "The gunmen opened fire on residents early on Wednesday and burned homes, a UN spokesperson said.")
+    (attack,) = extract_text(text, published=PUBLISHED)
+    assert attack.event_date == "2026-02-25"
+

@@ -413,3 +413,11 @@ def test_a_sentence_without_casualty_words_still_reports_a_crowd(nlp):
     figs = figures_of(nlp, "About 2,000 protesters marched through the capital.")
     assert [(f.kind, f.count) for f in figs] == [("participants", 2000)]
     assert figures_of(nlp, "The minister arrived in the capital on Monday.") == []
+
+
+def test_the_source_the_parse_hangs_off_the_victims_is_no_victim(nlp):
+    text = "Rebels ambushed a convoy, killing at least six soldiers, villagers and a local official told Reuters."
+    start = OFFSET + text.index("villagers")
+    source = Attribution("villagers and a local official", "local",
+                         Span(start, start + len("villagers and a local official"), "villagers and a local official"))
+    assert kinds(figures_of(nlp, text, attribution=source)) == [("killed", 6)]
