@@ -103,7 +103,7 @@ def cued_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str], words
     "a Gainesville man", "the Concord Police", "Columbia-based" (a local noun after the name);
     "residents of Huntsville", "Hall, 19, of Gaston", "Smith of Wooster" (a residence after "of");
     "drove to Lanexa" (a motion's destination); "a missile strike on Kharkiv", "shelled Kharkiv" (an
-    attack's target);
+    attack's target); "the capital Sanaa" (a place noun the name stands beside);
     "in Kenya's Kisumu" (a town of the country that owns it, though the model read an organisation).
     The cue is the evidence, so a town of any size the gazetteer knows by that very name counts; a
     name inside a longer capitalised name, a one-word ordinary word and the surname of a person the
@@ -141,6 +141,12 @@ def cued_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str], words
                                         and not before.is_sent_start))):
                 continue  # part of a longer name: "George Washington High", "Wal-Mart home"
             accept(first, [last, last - 1] if doc[last - 1].lower_ in _UNIT_WORDS and last - first > 1 else [last])
+        elif word in place_words.apposed_nouns and doc[i].is_lower and i + 1 < span.end and doc[i + 1].text[:1].isupper():
+            last = i + 1
+            while last < span.end and last - i <= MAX_NAME_TOKENS and _is_name_word(doc[last]):
+                last += 1
+            if last > i + 1:
+                accept(i + 1, [last])  # "the capital Sanaa": the whole name only
         elif doc[i].pos_ == "VERB" and doc[i].lemma_ in place_words.target_verbs and i + 1 < span.end:
             last = i + 1
             while last < span.end and last - i <= MAX_NAME_TOKENS and _is_name_word(doc[last]):

@@ -74,6 +74,7 @@ class PlaceWords:
     motion_words: frozenset[str]  # "drove to Lanexa"
     strike_words: frozenset[str]  # "a missile strike on Kharkiv"
     target_verbs: frozenset[str]  # "shelled Kharkiv" (lemmas)
+    apposed_nouns: frozenset[str]  # "the capital Sanaa"
     plural_list: re.Pattern[str]  # "Clay, Douglas and Swift counties"
     plural_features: Mapping[str, str]  # "counties" -> "county"
     person_titles: frozenset[str]  # "coach Ripley"
@@ -111,6 +112,7 @@ def load_place_words(path: Path = PLACE_WORDS_FILE) -> PlaceWords:
         motion_words=frozenset(data["motion_words"]),
         strike_words=frozenset(data["strike_words"]),
         target_verbs=frozenset(data["target_verbs"]),
+        apposed_nouns=frozenset(data["apposed_nouns"]),
         plural_list=re.compile(rf"(?<![\w'’])(?P<names>{NAME}(?:,\s+{NAME})*,?\s+(?:and|or|&)\s+{NAME})\s+"
                                rf"(?P<feature>{'|'.join(map(re.escape, data['plural_features']))})\b"),
         plural_features=dict(data["plural_features"]),

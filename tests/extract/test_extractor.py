@@ -287,3 +287,11 @@ def test_the_day_a_statement_gives_for_the_attack_beats_the_day_another_was_said
     (attack,) = extract_text(text, published=PUBLISHED)
     assert attack.event_date == "2026-02-25"
 
+
+
+def test_armed_gangs_killing_residents_are_political_violence():
+    text = "Gang members killed 14 residents in the town of Mirebalais on Friday, a local official said."
+    (attack,) = extract_text(text, published=PUBLISHED)
+    assert (attack.event_type, attack.fatalities) == ("Violence against civilians", 14)
+    assert extract_text("Police arrested two gang members in Mirebalais on Friday for drug trafficking.",
+                        published=PUBLISHED) == []

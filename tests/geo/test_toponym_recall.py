@@ -122,3 +122,9 @@ def test_the_object_of_an_attack_verb_is_a_place_though_read_as_an_organisation(
     assert "Ghazni" in found
     text = "Gunmen attacked Ann Jackson outside her shop on Monday."
     assert "Jackson" not in found_toponyms(nlp, gazetteer, text, ents={"Ann Jackson": "PERSON"})
+
+
+def test_a_name_beside_a_place_noun_is_a_place_though_read_as_a_person(nlp, gazetteer: Gazetteer) -> None:
+    text = "Jets struck the rebel-held capital Kabul overnight, and crowds gathered at Boston City Hall."
+    found = found_toponyms(nlp, gazetteer, text, ents={"Kabul": "PERSON", "Boston City Hall": "FAC"})
+    assert "Kabul" in found and "Hall" not in found
