@@ -58,6 +58,7 @@ class ModalityCues:
             self.duration_words = frozenset(bg["duration_words"])
             self.background_days = int(bg["days"])
             self.trend_verbs = frozenset(bg["trend_verbs"])
+            self.trend_subject_verbs = frozenset(bg["trend_subject_verbs"])
         except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError(f"modality cues lack or mistype {exc}", subject=str(DATA_PATH)) from exc
 
@@ -234,13 +235,15 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
 
 
 def _trend(trigger: Token, cues: ModalityCues) -> bool:
-    """Uncounted events as the object of a trend ("Moscow has stepped up attacks on the grid"):
-    a course of many incidents, none of them reported here."""
+    """Uncounted events as the object or subject of a trend ("Moscow has stepped up attacks on the
+    grid", "attacks have spread south"): a course of many incidents, none of them reported here."""
     while trigger.dep_ == "compound" and trigger.head.i != trigger.i:
         trigger = trigger.head  # "air strikes": read "strikes"
     if trigger.tag_ != "NNS" or any(c.dep_ == "nummod" for c in trigger.children):
         return False
     verb = trigger.head
+    if trigger.dep_ == "nsubj" and verb.pos_ == "VERB":
+        return verb.lemma_.lower() in cues.trend_subject_verbs
     if trigger.dep_ != "dobj" or verb.pos_ != "VERB":
         return False
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)

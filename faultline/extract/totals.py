@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from faultline.actors import load_demonyms
 from faultline.extract.casualty_terms import SIDES, CasualtyTerms, normalise_word
 from faultline.extract.numbers import NumberWords
 from faultline.model import Attribution, Figure
@@ -32,6 +34,17 @@ def unnumbered_count(*, major: bool) -> int:
     return words.unnumbered_major if major else words.unnumbered_limited
 
 
+@functools.cache
+def _peoples() -> frozenset[str]:
+    return frozenset(load_demonyms())
+
+
+def _a_people(who: str | None) -> bool:
+    """Whether victims are named only by their people ("two Palestinians"): such a count says no
+    more about their side than "two people", so it restates "two Palestinian gunmen"."""
+    return who is not None and who.lower() in _peoples()
+
+
 def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int | None] | None:
     """Combine one kind's figures: restatements once, distinct groups summed, disagreement at the low."""
     terms = CasualtyTerms.load()
@@ -43,7 +56,7 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
             continue
         side = side_class(fig, terms)
         who = terms.group_who(fig.who)  # "four other officers" restate or add like "officers"
-        if terms.is_generic(who) and side == "other":
+        if (terms.is_generic(who) or _a_people(who)) and side == "other":
             groups[("generic", "")].append(fig)
         else:
             groups[(side, normalise_word(who or ""))].append(fig)

@@ -137,3 +137,9 @@ def test_a_trend_of_uncounted_events_is_background(nlp):
                     event_date=dt.date(2021, 5, 10)) == "reported"
     assert modality(nlp, "The rebels stepped up two attacks on supply convoys.", "attacks") == "reported"
     assert modality(nlp, "Militants carried out attacks on three villages.", "attacks") == "reported"
+
+
+def test_uncounted_events_that_spread_or_surge_are_a_trend(nlp):
+    assert modality(nlp, "Attacks by jihadists have spread south towards the coast.", "Attacks") == "background"
+    assert modality(nlp, "In the northwest, kidnappings have surged since May.", "kidnappings") == "background"
+    assert modality(nlp, "Attacks by jihadists killed 12 people near the coast.", "Attacks") == "reported"

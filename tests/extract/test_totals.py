@@ -56,3 +56,11 @@ def test_a_victim_who_died_comes_out_of_the_injured_when_only_injuries_came_befo
     # A count of its own ("one more victim died") is no part of the injured.
     assert kind_total([stabbed, fig("killed", 1, who="victims", text="one more victim died", sentence=100)],
                       "injured") == 2
+
+
+def test_victims_named_by_their_people_restate_the_fighters_counted_elsewhere():
+    figs = [fig("killed", 2, who="Palestinians", text="kill two Palestinians"),
+            fig("killed", 2, who="gunmen", side="perpetrators", sentence=60, text="killed two gunmen")]
+    assert fatality_total(figs)[0] == 2
+    figs.append(fig("killed", 3, who="soldiers", side="state", sentence=60, text="and three soldiers"))
+    assert fatality_total(figs)[0] == 5
