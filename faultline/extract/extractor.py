@@ -175,6 +175,9 @@ class Extractor:
                     day = fact.day if fact is not None else written
                     actors = fact.actors if fact is not None else self.actors.find_actors(sent, window.offset, on=day)
                     claims.append(ClaimFacts(claim, sent, window.offset, actors, day))
+        for fact in facts:
+            if _sums_up_a_roundup(fact, article.text):
+                fact.toponyms = [dataclasses.replace(t, role="other") if t.role == "event" else t for t in fact.toponyms]
         # Each datelined story of a roundup ("KABUL — ...\n\nMOGADISHU — ...") has incidents of its own.
         stories = groupby((f for f in facts if f.reported), key=lambda f: _filed_under(datelines, f.span.start))
         incidents = [incident for _, story in stories for incident in _group_incidents(list(story))]
@@ -558,6 +561,15 @@ def _read_datelines(article: Article, windows: Sequence[Window], toponyms: Seque
     if found and "\n" not in article.text[:found[0].story_start].strip():
         found[0] = dataclasses.replace(found[0], story_start=0)
     return found
+
+
+def _sums_up_a_roundup(fact: SentenceFacts, text: str) -> bool:
+    """Whether a headline lists the places of its stories ("Violence in Nigeria, Cameroon and
+    Mozambique"): those are no one incident's places, and a story set in one of them is no part of
+    the first incident."""
+    if "\n" in text[:fact.span.start].strip() or not text[fact.span.end:].startswith("\n"):
+        return False  # not the article's first line
+    return any(len(run) > 1 for run, _ in peer_lists(fact.event_places, text))
 
 
 def _filed_under(datelines: Sequence[Dateline], start: int) -> Dateline | None:

@@ -295,3 +295,13 @@ def test_armed_gangs_killing_residents_are_political_violence():
     assert (attack.event_type, attack.fatalities) == ("Violence against civilians", 14)
     assert extract_text("Police arrested two gang members in Mirebalais on Friday for drug trafficking.",
                         published=PUBLISHED) == []
+
+
+def test_a_headline_listing_the_countries_of_a_roundup_holds_no_story_together():
+    text = ("Sahel roundup: attacks in Mali, Niger and Burkina Faso\n\n"
+            "Gunmen killed seven villagers near Mopti in central Mali on Monday, officials said.\n\n"
+            "In Niger, jihadists ambushed an army patrol near Tillaberi on Tuesday, killing four soldiers, "
+            "the army said.")
+    mali, niger = extract_text(text, published=PUBLISHED)
+    assert (mali.country, mali.fatalities, mali.event_type) == ("Mali", 7, "Violence against civilians")
+    assert (niger.country, niger.fatalities, niger.event_type) == ("Niger", 4, "Battles")
