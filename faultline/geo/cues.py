@@ -91,6 +91,14 @@ def _country_before(doc: Doc, first_allowed: int, end: int, gazetteer: Lookup) -
     return None
 
 
+def _name_end(doc: Doc, first: int, limit: int) -> int:
+    """Where the capitalised name starting at token `first` ends: at most MAX_NAME_TOKENS words, not past `limit`."""
+    last = first
+    while last < limit and last - first < MAX_NAME_TOKENS and _is_name_word(doc[last]):
+        last += 1
+    return last
+
+
 def _is_name_word(token: Token) -> bool:
     """A capitalised word of a name, initials and "St." included, but not an all-capitals acronym."""
     return _WORD_ONLY.fullmatch(token.text) is not None and not (token.is_alpha and token.is_upper)
@@ -142,23 +150,18 @@ def cued_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str], words
                 continue  # part of a longer name: "George Washington High", "Wal-Mart home"
             accept(first, [last, last - 1] if doc[last - 1].lower_ in _UNIT_WORDS and last - first > 1 else [last])
         elif word in place_words.apposed_nouns and doc[i].is_lower and i + 1 < span.end and doc[i + 1].text[:1].isupper():
-            last = i + 1
-            while last < span.end and last - i <= MAX_NAME_TOKENS and _is_name_word(doc[last]):
-                last += 1
+            last = _name_end(doc, i + 1, span.end)
             if last > i + 1:
                 accept(i + 1, [last])  # "the capital Sanaa": the whole name only
         elif doc[i].pos_ == "VERB" and doc[i].lemma_ in place_words.target_verbs and i + 1 < span.end:
-            last = i + 1
-            while last < span.end and last - i <= MAX_NAME_TOKENS and _is_name_word(doc[last]):
-                last += 1
+            last = _name_end(doc, i + 1, span.end)
             # the whole name only: "attacked Camp Shorabak" is no attack on a town called Camp
             if last > i + 1 and any(t.dep_ == "dobj" and t.head.i == i for t in doc[i + 1:last]):
                 accept(i + 1, [last])
         elif word in ("'s", "’s") and i + 1 < span.end:
             owner = _country_before(doc, span.start, i, gazetteer)
-            first = last = i + 1
-            while owner and last < span.end and last - first < MAX_NAME_TOKENS and _is_name_word(doc[last]):
-                last += 1
+            first = i + 1
+            last = _name_end(doc, first, span.end) if owner else first
             for end in range(last, first, -1):
                 name = doc[first:end]
                 if not ordinary_word(name.text, words) and any(
@@ -178,9 +181,7 @@ def cued_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str], words
             if not cued:
                 continue
             first = i + 1 + (doc[i + 1].lower_ == "the" and previous.lower_ in place_words.of_nouns)
-            last = first
-            while last < span.end and last - first < MAX_NAME_TOKENS and _is_name_word(doc[last]):
-                last += 1
+            last = _name_end(doc, first, span.end)
             if last > first and not (last < span.end and (doc[last].lower_ in ("'s", "’s") or _joined(doc[last - 1]))):
                 accept(first, range(last, first, -1))
     return found
@@ -199,9 +200,7 @@ def institution_places(span: Span, gazetteer: Lookup, doc_ents: list[Span],
         for first in starts:
             while first < ent.end - 1 and ent.doc[first].lower_ in _COMPASS_WORDS:
                 first += 1
-            last = first
-            while last < ent.end and last - first < MAX_NAME_TOKENS and _is_name_word(ent.doc[last]):
-                last += 1
+            last = _name_end(ent.doc, first, ent.end)
             for end in range(first + 1, last + 1):  # shortest first: "Minnesota", not "Minnesota Department"
                 name = ent.doc[first:end]
                 if ordinary_word(name.text, words):
