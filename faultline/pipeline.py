@@ -147,9 +147,11 @@ class Pipeline:
             place = self.geocoder.country_of(unresolved, [p for p in resolved.values() if isinstance(p, Place)], text)
         if place is None and unresolved is None:
             place = self._home_ground(event)
+        if place is not None and not place.iso2:
+            place = self.geocoder.off_the_coast_of(place, [p for p in resolved.values() if isinstance(p, Place)], text)
         event = dataclasses.replace(event, place=place, unresolved=unresolved)
         if place is None or not place.iso2:
-            return event  # a sea or a region names no country to name the actors after
+            return event  # a sea or a region the story places nowhere names no country to name the actors after
         iso2, day = place.iso2, event.event_date
 
         def localise(actor: Actor) -> Actor:

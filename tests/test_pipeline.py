@@ -107,3 +107,11 @@ def test_a_headline_town_named_like_the_state_of_the_body_town_yields_to_it(pipe
         "Gunmen kill seven at party in Mexico's Guanajuato\n\nArmed men opened fire at a party in the city of "
         "Celaya on Sunday night, killing seven people, police said."))).events
     assert (attack.place.name, attack.place.admin1) == ("Celaya", "Guanajuato")
+
+
+def test_an_event_at_sea_is_coded_to_the_country_the_story_is_about(pipeline):
+    (attack,) = pipeline.process(Article(id="s", text=(
+        "Gunmen in speedboats attacked a fishing boat in the Red Sea on Monday, killing two fishermen, "
+        "Eritrean officials said. The boat had left the port of Massawa on Sunday."))).events
+    assert (attack.place.name, attack.place.feature, attack.place.iso2) == ("Red Sea", "H.SEA", "ER")
+    assert attack.actor1.name == "Unidentified Armed Group (Eritrea)"

@@ -105,6 +105,14 @@ _LAST_WORD = re.compile(r"\b([A-Z][a-z]+)\s+$")
 _POSSESSOR = re.compile(r"((?:[A-Z][\w.-]*\s+(?:of\s+(?:the\s+)?)?){0,3}[A-Z][\w.-]*)['’]s?\s+$")
 
 
+def _placed_most(places: Sequence[Place], words: Counter[str] | None = None) -> str | None:
+    """The country most of the places lie in (and country words name), or None when none or two tie."""
+    ranked = (Counter(p.iso2 for p in places if p.iso2) + (words or Counter())).most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
 def _respelled_unit(candidates: Sequence[Candidate], name: str) -> bool:
     """Whether a long name is a near-identical spelling of a country or first-order unit ("Lower
     Shabelle" for Lower Shabeelle): no coincidence needing other places' support."""
@@ -204,13 +212,20 @@ class Geocoder:
         article's resolved places lie in most often ("a stabbing at the Imam Reza shrine ... in Iran").
         ACLED codes every event in a country, and the precision codes say only the country is known.
         """
-        iso = self._stated_country(text[max(0, unknown.start - 60):unknown.start])
+        iso = self._stated_country(text[max(0, unknown.start - 60):unknown.start]) or _placed_most(places)
         if iso is None:
-            ranked = Counter(p.iso2 for p in places if p.iso2).most_common(2)
-            if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
-                return None
-            iso = ranked[0][0]
+            return None
         return self._country_place(iso, Toponym(unknown.text, unknown.start, unknown.end), name=unknown.text)
+
+    def off_the_coast_of(self, area: Place, places: Sequence[Place], text: str) -> Place:
+        """A sea or region, coded to the country the article's other places and country words name
+        most often: ACLED codes every event in a country ("Houthis fired missiles at a ship in the Red
+        Sea" in a story about Yemen). Its name, point and precision stay the sea's."""
+        iso = _placed_most(places, self.demonym_focus(text))
+        country = self.gazetteer.country(iso) if iso else None
+        if country is None:
+            return area
+        return replace(area, country=country.name, iso2=iso, iso_numeric=country.numeric, region=country.region)
 
     def country_place(self, iso: str, evidence: TextSpan) -> Place | None:
         """A country as a country-precision place, for words that show only the country (a state's forces)."""
