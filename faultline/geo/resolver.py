@@ -269,7 +269,7 @@ class Geocoder:
         near = bool(_NEAR.search(text[max(0, toponym.start - 40):toponym.start]) or _ROAD_AFTER.match(text, toponym.end))
         stated_country = self._stated_country(text[max(0, toponym.start - 60):toponym.start])
         if toponym.label in (CAPITAL, NATIONAL_AREA):
-            national = self._national(toponym, text[max(0, toponym.start - 60):toponym.start])
+            national = self._national(toponym, stated_country)
             return Mention(toponym, name, None, near, national, stated_country=stated_country)
         if is_demonym(name, self.demonyms, self.gazetteer):
             return Mention(toponym, name, hint, near, [])
@@ -358,14 +358,11 @@ class Geocoder:
                 return countries.pop() if len(countries) == 1 else None
         return None
 
-    def _national(self, toponym: Toponym, before: str) -> list[Candidate]:
+    def _national(self, toponym: Toponym, stated_country: str | None) -> list[Candidate]:
         """The country a country adjective's place noun lies in ("a Pakistani tribal district"), or its
-        capital ("the Somali capital", "capital" after "Somalia's")."""
+        capital ("the Somali capital"; "capital" after "Somalia's", the country the words before state)."""
         words = toponym.text.split()
-        iso = self.demonyms.get(fold(words[0])) if words else None
-        owner = _POSSESSOR.search(before)
-        if iso is None and owner is not None:
-            iso = next((c.country for c in self.gazetteer.lookup(owner.group(1), exact=True) if c.is_country), None)
+        iso = (self.demonyms.get(fold(words[0])) if words else None) or stated_country
         country = self.gazetteer.country(iso) if iso else None
         if country is None:
             return []
