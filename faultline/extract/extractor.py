@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -25,7 +25,12 @@ from faultline.extract import figures as figure_rules
 from faultline.extract import modality as modality_rules
 from faultline.extract import totals
 from faultline.extract.places import PlaceRoleCues, classify_toponyms
-from faultline.extract.typing import POLITICAL_VIOLENCE, EventTyper, Trigger
+from faultline.extract.typing import (
+    POLITICAL_VIOLENCE,
+    STATE_FORCES,
+    EventTyper,
+    Trigger,
+)
 from faultline.geo import peer_lists
 from faultline.model import (
     Actor,
@@ -44,7 +49,6 @@ from faultline.nlp.text import doc_text, span_text
 
 # Figures whose side is a class of victim ("state", "perpetrators") are tied to whichever actor
 # has that role once actors are known.
-_STATE_INTER = 1
 _CIVILIAN_INTER = 7
 _ARMED_GROUP_INTERS = frozenset({2, 3, 4})  # rebels, political and identity militias
 _CIVILIAN_VIOLENCE = "Violence against civilians"
@@ -365,27 +369,16 @@ class Extractor:
         if sides.actor1 is None and sides.actor2 is not None:
             # "25 soldiers were killed when gunmen attacked their base": the one who acts is read at
             # another trigger of the same statement.
-            for trigger in main.triggers:
-                other = self._sentence_sides(main, trigger) if trigger is not typed else sides
-                if other.actor1 is not None and not _inferred(other.actor1, trigger) and \
-                        other.actor1.name != sides.actor2.name:
-                    sides = Sides(other.actor1, sides.actor2, sides.assoc_1, sides.assoc_2)
-                    break
+            readings = ((self._sentence_sides(main, t) if t is not typed else sides, t) for t in main.triggers)
+            sides = _with_actor1_from(readings, sides)
         unnamed = sides.actor1 is not None and sides.actor1.kind == _UNNAMED
         if sides.actor1 is None or _inferred(sides.actor1, typed) or unnamed:
             # "Shelling kills 30, medics say ... Shelling by the RSF killed at least 30 people": a statement
             # of the same kind that names who acted names the incident's actor; "gunmen" only yield to
             # a group named as such, not to the forces they fought.
-            for fact in facts:
-                if fact is main or not fact.triggers or not fact.actors or \
-                        fact.triggers[0].event_type != typed.event_type:
-                    continue
-                other = first_sides(fact)
-                if other.actor1 is not None and not _inferred(other.actor1, fact.triggers[0]) and (
-                        not unnamed or other.actor1.kind != _UNNAMED and other.actor1.inter in _ARMED_GROUP_INTERS) and (
-                        sides.actor2 is None or other.actor1.name != sides.actor2.name):
-                    sides = Sides(other.actor1, sides.actor2, sides.assoc_1, sides.assoc_2)
-                    break
+            readings = ((first_sides(f), f.triggers[0]) for f in facts if f is not main and f.triggers and f.actors
+                        and f.triggers[0].event_type == typed.event_type)
+            sides = _with_actor1_from(readings, sides, armed_group_only=unnamed)
         if sides.actor2 is None and _meets_a_force(typed):
             # "Protesters burned tyres ... Police fired tear gas": the force that met the crowd is its other side.
             sides = Sides(sides.actor1, self._crowd_force(main, facts), sides.assoc_1, sides.assoc_2)
@@ -420,7 +413,7 @@ class Extractor:
                     continue
                 sides = self._sentence_sides(fact, trigger)
                 for actor in (sides.actor1, sides.actor2):
-                    if actor is not None and actor.inter == _STATE_INTER and not _inferred(actor, trigger):
+                    if actor is not None and actor.inter == STATE_FORCES and not _inferred(actor, trigger):
                         return actor
         return None
 
@@ -435,6 +428,19 @@ class Extractor:
             fact.sent, fact.offset, trigger=(trigger.start, trigger.end), actors=fact.actors,
             sub_event_type=trigger.sub_event_type, on=fact.day,
         )
+
+
+def _with_actor1_from(readings: Iterable[tuple[Sides, Trigger]], sides: Sides, *,
+                      armed_group_only: bool = False) -> Sides:
+    """The sides with actor1 taken from the first other reading (sides read at a trigger) that names
+    one, other than actor2; with `armed_group_only`, a named rebel group or militia only."""
+    for other, trigger in readings:
+        actor = other.actor1
+        if actor is None or _inferred(actor, trigger) or sides.actor2 is not None and actor.name == sides.actor2.name:
+            continue
+        if not armed_group_only or actor.kind != _UNNAMED and actor.inter in _ARMED_GROUP_INTERS:
+            return Sides(actor, sides.actor2, sides.assoc_1, sides.assoc_2)
+    return sides
 
 
 def _inferred(actor: Actor, trigger: Trigger) -> bool:
@@ -533,12 +539,12 @@ def _with_side(figure: Figure, actor1: Actor | None, actor2: Actor | None) -> Fi
         return figure
     if side == "state":
         for name, actor in (("actor1", actor1), ("actor2", actor2)):
-            if actor is not None and actor.inter == _STATE_INTER:
+            if actor is not None and actor.inter == STATE_FORCES:
                 return dataclasses.replace(figure, side=name)
         return dataclasses.replace(figure, side=None)
     if side == "perpetrators":
         for name, actor in (("actor1", actor1), ("actor2", actor2)):
-            if actor is not None and actor.inter != _STATE_INTER:
+            if actor is not None and actor.inter != STATE_FORCES:
                 return dataclasses.replace(figure, side=name)
         return dataclasses.replace(figure, side="actor1" if actor1 is not None else None)
     return figure
