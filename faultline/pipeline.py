@@ -142,13 +142,14 @@ class Pipeline:
 
     def _geocode(self, event: EventMention, resolved: dict[tuple[int, int], Place | Unresolved], text: str) -> EventMention:
         place, unresolved = _locate(event, resolved)
+        placed = [p for p in resolved.values() if isinstance(p, Place)]
         if place is None and unresolved is not None:
             # Still in a country: the one its words or the article's other places name.
-            place = self.geocoder.country_of(unresolved, [p for p in resolved.values() if isinstance(p, Place)], text)
+            place = self.geocoder.country_of(unresolved, placed, text)
         if place is None and unresolved is None:
             place = self._home_ground(event)
         if place is not None and not place.iso2:
-            place = self.geocoder.off_the_coast_of(place, [p for p in resolved.values() if isinstance(p, Place)], text)
+            place = self.geocoder.off_the_coast_of(place, placed, text)
         event = dataclasses.replace(event, place=place, unresolved=unresolved)
         if place is None or not place.iso2:
             return event  # a sea or a region the story places nowhere names no country to name the actors after
@@ -166,14 +167,14 @@ class Pipeline:
         )
         abroad = self.extractor.typer.for_country(localised, iso2)
         # Read the article for the country only where the event would change: it is a scan of the text.
-        return abroad if abroad is not localised and self._country_borne_out(place, resolved, text) else localised
+        return abroad if abroad is not localised and self._country_borne_out(place, placed, text) else localised
 
-    def _country_borne_out(self, place: Place, resolved: dict[tuple[int, int], Place | Unresolved], text: str) -> bool:
+    def _country_borne_out(self, place: Place, placed: Sequence[Place], text: str) -> bool:
         """Whether the article bears out the place's country beyond the place itself: another of its
         places lies there, or a country word names it. A namesake town read in the wrong country must
         not make a government's own forces foreign ones."""
-        return any(isinstance(other, Place) and other.iso2 == place.iso2 and other.name != place.name
-                   for other in resolved.values()) or self.geocoder.demonym_focus(text)[place.iso2] > 0
+        return any(other.iso2 == place.iso2 and other.name != place.name for other in placed) or \
+            self.geocoder.demonym_focus(text)[place.iso2] > 0
 
     def _home_ground(self, event: EventMention) -> Place | None:
         """An event that names no place, done by state forces on their own ground, in their country:

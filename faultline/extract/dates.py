@@ -81,25 +81,31 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
         if m.group("year") and not _year_context(sent, start, end):
             continue  # "2000 people" is a count, "in 2000" a year
         taken.append((start, end))
-        if mention is None or _dates_a_toll(sent, start):
+        if mention is None:
+            continue
+        verb = _verb_of(sent, start)
+        if _dates_a_toll(verb):
             continue
         date, precision, year_only = mention
         text = m.group(0)
         if text.endswith(".") and text[:-1].rsplit(None, 1)[-1].lower() in _FULL_MONTHS:
             text, end = text[:-1], end - 1  # the sentence's full stop, not an abbreviation's
-        said = _reports(sent, start)
+        said = _said(sent, start, verb)
         found.append((_rank(start, precision, year_only, said),
                       DateMention(date, precision, Span(offset + start, offset + end, text), year_only, said=said)))
     # What the patterns miss ("the 3rd of last month", "mid-2020") may still be a DATE entity.
     for ent in sent.ents:
         if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
-        if _is_duration(ent.text) or _dates_a_toll(sent, ent.start_char):
+        if _is_duration(ent.text):
             continue  # "within 30 days", "for two weeks": how long, not when
+        verb = _verb_of(sent, ent.start_char)
+        if _dates_a_toll(verb):
+            continue
         parsed = _dateparser(ent.text, published)
         if parsed is not None:
             date, precision = parsed
-            said = _reports(sent, ent.start_char)
+            said = _said(sent, ent.start_char, verb)
             found.append((_rank(ent.start_char, precision, False, said),
                           DateMention(date, precision, Span(offset + ent.start_char, offset + ent.end_char, ent.text),
                                       said=said)))
@@ -137,9 +143,10 @@ def _rank(start: int, precision: int, year_only: bool, said: bool) -> tuple[int,
     return (int(said) + 2 * int(year_only), precision, start)
 
 
-def _reports(sent: SpacySpan, start: int) -> bool:
-    """Whether a date tells when the story was told: "said on Monday", a dateline."""
-    return _modifies_reporting(sent, start) or _in_dateline(sent, start)
+def _said(sent: SpacySpan, start: int, verb: Token | None) -> bool:
+    """Whether a date, starting at `start` and modifying `verb`, tells when the story was told:
+    "said on Monday", a dateline."""
+    return verb is not None and verb.lemma_.lower() in _REPORTING or _in_dateline(sent, start)
 
 
 def _in_dateline(sent: SpacySpan, start: int) -> bool:
@@ -148,15 +155,9 @@ def _in_dateline(sent: SpacySpan, start: int) -> bool:
     return end is not None and start - sent.start_char < end
 
 
-def _modifies_reporting(sent: SpacySpan, start: int) -> bool:
-    verb = _verb_of(sent, start)
-    return verb is not None and verb.lemma_.lower() in _REPORTING
-
-
-def _dates_a_toll(sent: SpacySpan, start: int) -> bool:
-    """Whether a date tells when a toll was updated ("the death toll rose to 21 on Sunday"): the
-    attack came before, on a day the statement does not give."""
-    verb = _verb_of(sent, start)
+def _dates_a_toll(verb: Token | None) -> bool:
+    """Whether a date modifying `verb` tells when a toll was updated ("the death toll rose to 21 on
+    Sunday"): the attack came before, on a day the statement does not give."""
     toll_nouns = CasualtyTerms.load().toll_nouns
     return verb is not None and any(c.dep_ == "nsubj" and c.lemma_.lower() in toll_nouns for c in verb.children)
 
