@@ -103,6 +103,9 @@ class Actor:
     span: Span
     country: str | None = None  # ISO 3166-1 alpha-2 for state forces, when known
     kind: str | None = None  # "military", "police", "border guards", "rebel", "civilians", ...
+    # supplied from the event itself because no one is named ("Protesters", "Unidentified Armed
+    # Group"); its span is the trigger's
+    inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 MAX_PLACE_CANDIDATES = 4
 # UCDP where_prec of a country's centre: only a place inside the country refines it (see _within).
 COUNTRY_PRECISION = 6
+# GeoNames features of the open sea: refined by no land place (a river or lake may be, by the town on it)
+MARINE_FEATURES = frozenset({"H.SEA", "H.OCN", "H.GULF", "H.BAY", "H.STRT", "H.CHN"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,8 +248,11 @@ def _named_like_a_unit(town: Place, places: Sequence[Place]) -> bool:
 
 def _within(place: Place, main: Place) -> bool:
     """Whether a place may refine the main place. A country only by its own places (Dakar does not
-    refine Mali); a unit or town by any, for it may be a namesake read wrongly ("Saint
-    Mark's Church in Alexandria": a parish of Grenada), and the town beside it right."""
+    refine Mali); a sea by none, for a land place the story names is not where a ship was hit ("in
+    solidarity with Palestinians in Gaza"); a unit or town by any, for it may be a namesake read
+    wrongly ("Saint Mark's Church in Alexandria": a parish of Grenada), and the town beside it right."""
+    if main.feature in MARINE_FEATURES:
+        return place is main
     return main.where_prec != COUNTRY_PRECISION or place.iso2 == main.iso2
 
 

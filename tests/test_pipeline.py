@@ -115,3 +115,10 @@ def test_an_event_at_sea_is_coded_to_the_country_the_story_is_about(pipeline):
         "Eritrean officials said. The boat had left the port of Massawa on Sunday."))).events
     assert (attack.place.name, attack.place.feature, attack.place.iso2) == ("Red Sea", "H.SEA", "ER")
     assert attack.actor1.name == "Unidentified Armed Group (Eritrea)"
+
+
+def test_a_land_place_the_story_names_does_not_move_an_attack_at_sea(pipeline):
+    (attack,) = pipeline.process(Article(id="m", text=(
+        "Yemen's Houthis said on Thursday they had attacked a cargo ship in the Red Sea with missiles. "
+        "The Houthis say their attacks are in solidarity with Palestinians in Gaza."))).events
+    assert (attack.place.name, attack.place.feature) == ("Red Sea", "H.SEA")

@@ -97,7 +97,7 @@ class ActorDictionary:
     def _unidentified(self, kind: str, span: Span) -> Actor:
         entry = self._finder.generic_entry(kind)
         assert entry is not None  # the schema test guarantees the unidentified and military aircraft entries
-        return Actor(name=entry.unknown, text=span.text, inter=entry.inter, span=span, kind=entry.kind)
+        return Actor(name=entry.unknown, text=span.text, inter=entry.inter, span=span, kind=entry.kind, inferred=True)
 
     def _recast(self, actor: Actor, kind: str) -> Actor:
         entry = self._finder.generic_entry(kind)

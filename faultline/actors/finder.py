@@ -20,7 +20,10 @@ QUALIFIER_GAP = {"government", "regime", "pro-government", "state", "federal", "
                  "'s", "’s", "'", "official", "central", "army", "military", "armed"}
 LINKS = {"of", "from"}  # "militants of the Islamic State"
 NOT_IN_NAMES = ["DET", "PRON", "ADP", "VERB", "AUX", "NUM", "PUNCT", "CCONJ", "SCONJ", "PART"]
-PLACE_SUFFIXES = {"controlled", "held", "run"}  # "Houthi-controlled Hodeidah" names a place, not an actor
+# "Houthi-controlled Hodeidah" names a place; "the al Qaeda-linked group JNIM", "an Iran-backed militia"
+# another group: the named actor is no side
+DESCRIBING_SUFFIXES = {"controlled", "held", "run", "linked", "affiliated", "allied", "aligned", "backed",
+                       "inspired", "sponsored", "supported", "funded", "loyal"}
 
 
 @dataclass(slots=True)
@@ -161,7 +164,7 @@ class ActorFinder:
 
     def _build(self, sent: SpacySpan, offset: int, hit: _Hit, start: int, end: int, on: dt.date | None) -> list[Actor]:
         if hit.named is not None:
-            if _names_a_place(sent, hit):
+            if _describes_another(sent, hit):
                 return []
             entry = hit.named.as_of(on)
             name = self.catalogue.countries.render(entry.name, entry.country, unknown=entry.name, on=on)
@@ -292,10 +295,11 @@ def _armed(hit: _Hit, phrases: dict[str, list[tuple[str, GenericEntry]]]) -> boo
     return hit.priority == GENERIC and any(entry.inter in (1, 2, 3, 8) for _, entry in phrases.get(hit.phrase, ()))
 
 
-def _names_a_place(sent: SpacySpan, hit: _Hit) -> bool:
-    """True for "Houthi-controlled", "Taliban-held": a place is described, not an actor."""
+def _describes_another(sent: SpacySpan, hit: _Hit) -> bool:
+    """True for "Houthi-controlled", "Taliban-held" (a place is described) and for "al Qaeda-linked",
+    "Iran-backed" (another group is described): the named actor takes no part itself."""
     if hit.end + 1 < len(sent) and sent[hit.end].text == "-":
-        return sent[hit.end + 1].lower_ in PLACE_SUFFIXES
+        return sent[hit.end + 1].lower_ in DESCRIBING_SUFFIXES
     return False
 
 

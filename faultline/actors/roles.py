@@ -19,11 +19,15 @@ OPPONENT_PREPS = {"with"}  # "clashed with X": the other side
 AGENT_PREPS = {"by", "from"}  # "attack by X", "fire from X"
 CIVILIAN_TYPES = {"Sexual violence", "Attack", "Abduction/forced disappearance"}
 PROTEST_TYPES = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
-RIOT_TYPES = {"Violent demonstration", "Mob violence"}
+MOB_VIOLENCE = "Mob violence"
+RIOT_TYPES = {"Violent demonstration", MOB_VIOLENCE}
 RELATIVES = {"who", "that", "which", "whom"}
 REMOTE_TYPES = {"Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
                 "Remote explosive/landmine/IED", "Grenade"}  # Explosions/Remote violence
 AIR_TYPES = {"Air/drone strike"}
+TERRITORY_TYPES = {"Government regains territory", "Non-state actor overtakes territory",
+                   "Non-violent transfer of territory"}
+CIVILIAN_INTER = 7
 # Bombs are planted by hidden hands: the police or army told of nearby investigate, guard or are hit, so
 # they are the bomber only when the parse says they acted (unlike strikes and shelling, a state's own arms).
 BOMB_TYPES = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}
@@ -127,6 +131,8 @@ class RoleReader:
                 target = target or self._unnamed(sent, offset, trigger, head, kind)
             elif agent is None:
                 agent = self._unnamed(sent, offset, trigger, head, kind)
+            if sub_event_type == MOB_VIOLENCE and target is None:
+                target = self._civilian_victims(tokens, offset, mentions)  # "a mob beat a man to death"
         elif sub_event_type in CIVILIAN_TYPES:
             if target_tok is not None and trigger[0] <= offset + target_tok.idx < trigger[1]:
                 target_tok = None  # a word of the trigger itself ("opened fire") is nobody hit
@@ -148,12 +154,18 @@ class RoleReader:
             target = self._launcher(head, agent_tok, offset, mentions, on) or target
         if agent is not None and target is not None and agent.actor.name == target.actor.name:
             target = None
+        if sub_event_type in TERRITORY_TYPES and target is not None and target.actor.inter == CIVILIAN_INTER:
+            target = None  # "RSF seizes town, residents flee": civilians hold no ground, they flee it
         if agent is None and sub_event_type in PERPETRATOR_TYPES:
-            kind = UNNAMED_AIRCRAFT if sub_event_type in AIR_TYPES else "unidentified"
-            agent = self._unnamed(sent, offset, trigger, head, kind)
+            # "a suicide bomber": the trigger's own words may name who struck
+            agent = next((m for m in mentions if (m.actor.span.start, m.actor.span.end) == trigger
+                          and m is not target and m.actor.inter != CIVILIAN_INTER), None)
+            if agent is None:
+                kind = UNNAMED_AIRCRAFT if sub_event_type in AIR_TYPES else "unidentified"
+                agent = self._unnamed(sent, offset, trigger, head, kind)
             if target is None:
                 target = next((m for m in mentions if id(m) in victims), None) or \
-                    next((m for m in mentions if id(m) not in sources), None)
+                    next((m for m in mentions if id(m) not in sources and m is not agent), None)
         return _with_associates(mentions, agent, target, sources)
 
     def _unnamed(self, sent: SpacySpan, offset: int, trigger: tuple[int, int], head: Token | None,
@@ -170,9 +182,12 @@ class RoleReader:
         crowd_types = (6, 5) if sub_event_type in PROTEST_TYPES else (5, 6)
         crowd = next((m for inter in crowd_types for m in mentions if m.actor.inter == inter), None)
         if agent is not None and agent.actor.inter in (5, 6, 7):
-            # "residents protested": whoever protests or riots is coded as protesters or rioters
+            crowd = agent
+        if crowd is not None and crowd.actor.inter != crowd_types[0]:
+            # "residents protested", "protesters broke through barricades": whoever protests or riots
+            # is coded as protesters or rioters
             kind = "protesters" if sub_event_type in PROTEST_TYPES else "rioters"
-            crowd = _Mention(self._recast(agent.actor, kind), agent.tokens, agent.root)
+            crowd = _Mention(self._recast(crowd.actor, kind), crowd.tokens, crowd.root)
         if sub_event_type == "Peaceful protest":
             return crowd or agent, None
         if sub_event_type in PROTEST_TYPES:
@@ -187,16 +202,16 @@ class RoleReader:
     def _civilian_sides(self, offset: int, mentions: list[_Mention], agent: _Mention | None,
                         target: _Mention | None, target_tok: Token | None,
                         sources: set[int]) -> tuple[_Mention | None, _Mention | None]:
-        civilians = next((m for m in mentions if m.actor.inter == 7), None)
-        if target is None or target.actor.inter != 7:
+        civilians = next((m for m in mentions if m.actor.inter == CIVILIAN_INTER), None)
+        if target is None or target.actor.inter != CIVILIAN_INTER:
             # an armed target found by the parse stays when no civilians are named
             target = civilians or target
         if target is None and target_tok is not None and target_tok.pos_ in ("NOUN", "PROPN", "NUM"):
             phrase = _phrase(target_tok)
             span = Span(offset + phrase.start_char, offset + phrase.end_char, phrase.text)
             target = _Mention(self._civilians(span), list(phrase), target_tok)
-        if agent is None or agent.actor.inter == 7 or id(agent) in sources:
-            agent = next((m for m in mentions if m.actor.inter != 7 and id(m) not in sources), None)
+        if agent is None or agent.actor.inter == CIVILIAN_INTER or id(agent) in sources:
+            agent = next((m for m in mentions if m.actor.inter != CIVILIAN_INTER and id(m) not in sources), None)
         return agent, target
 
     def _organisation(self, sent: SpacySpan, offset: int, token: Token, on: dt.date | None) -> _Mention | None:

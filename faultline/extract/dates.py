@@ -27,7 +27,9 @@ _MONTHS["sept"] = 9
 _NUMBERS = {w: i for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
 _NUMBERS.update({"a": 1, "an": 1, "a couple of": 2, "a few": 3, "several": 3})
-_REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "publish"})
+# A day and month without a year this soon after publication is a day to come, not last year's.
+_SCHEDULE_DAYS = 60
+_REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "publish", "claim", "deny"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +191,8 @@ def _resolve(m: re.Match[str], published: dt.date | None) -> tuple[dt.date, int,
             return None
         guess = _safe(published.year, month, day, DAY)
         if guess is not None and guess[0] > published:
+            if (guess[0] - published).days <= _SCHEDULE_DAYS:
+                return None  # "a ceasefire starting Aug. 4" read on July 30: a day to come, no event's
             return _safe(published.year - 1, month, day, DAY)  # "Dec 30" read in January
         return guess
     if g["my"]:

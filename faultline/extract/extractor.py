@@ -53,6 +53,9 @@ _CIVILIAN_INTER = 7
 _ARMED_GROUP_INTERS = frozenset({2, 3, 4})  # rebels, political and identity militias
 _CIVILIAN_VIOLENCE = "Violence against civilians"
 _CROWD_EVENT_TYPES = frozenset({"Protests", "Riots"})
+_BATTLES = "Battles"
+_EXCESSIVE_FORCE = "Excessive force against protesters"
+_CROWD_INTERS = frozenset({5, 6})  # rioters, protesters
 
 
 @dataclass(slots=True)
@@ -267,7 +270,7 @@ class Extractor:
             day=day,
             actor_places=actor_places,
             announces_another=self.place_cues.announces_another(span.text),
-            adds_elsewhere=self.place_cues.adds_elsewhere(sent),
+            adds_elsewhere=self.place_cues.adds_elsewhere(sent, offset, [(t.start, t.end) for t in triggers]),
             scene_places=self.place_cues.scene_places(sent, offset, [t for t in places if t.role == "event"]),
         )
 
@@ -290,7 +293,7 @@ class Extractor:
         if claimed is not None:
             claimant = _claimant(claimed.claim, self._actors_on(claimed.sent, claimed.offset, claimed.actors,
                                                                 named_for=claimed.day, day=date))
-        if claimant is not None and (actor1 is None or _inferred(actor1, reading) or actor1.kind == _UNNAMED):
+        if claimant is not None and (actor1 is None or actor1.inferred or actor1.kind == _UNNAMED):
             actor1 = claimant  # ACLED codes the group that claims an attack whose perpetrator is unnamed
         found = [fig for f in facts for fig in f.figures]
         figures = [_with_side(fig, actor1, actor2) for fig in found]
@@ -357,31 +360,43 @@ class Extractor:
             return read[id(fact)]
 
         sides = self._sentence_sides(main, typed)
-        if not _names_anyone(sides, typed):
+        if not _names_anyone(sides):
             # The typed statement names nobody ("weapons were seized"): take the sides of the first
             # statement that names someone ("police arrested five members of ...").
             for fact in facts:
                 if fact is not main and fact.actors and fact.triggers:
                     other = first_sides(fact)
-                    if _names_anyone(other, fact.triggers[0]):
+                    if _names_anyone(other):
                         main, sides = fact, other
                         break
         if sides.actor1 is None and sides.actor2 is not None:
             # "25 soldiers were killed when gunmen attacked their base": the one who acts is read at
             # another trigger of the same statement.
-            readings = ((self._sentence_sides(main, t) if t is not typed else sides, t) for t in main.triggers)
+            readings = (self._sentence_sides(main, t) if t is not typed else sides for t in main.triggers)
             sides = _with_actor1_from(readings, sides)
         unnamed = sides.actor1 is not None and sides.actor1.kind == _UNNAMED
-        if sides.actor1 is None or _inferred(sides.actor1, typed) or unnamed:
+        if sides.actor1 is None or sides.actor1.inferred or unnamed:
             # "Shelling kills 30, medics say ... Shelling by the RSF killed at least 30 people": a statement
             # of the same kind that names who acted names the incident's actor; "gunmen" only yield to
             # a group named as such, not to the forces they fought.
-            readings = ((first_sides(f), f.triggers[0]) for f in facts if f is not main and f.triggers and f.actors
+            readings = (first_sides(f) for f in facts if f is not main and f.triggers and f.actors
                         and f.triggers[0].event_type == typed.event_type)
             sides = _with_actor1_from(readings, sides, armed_group_only=unnamed)
+        if sides.actor2 is None and typed.event_type == _BATTLES:
+            # "RSF seizes key town, residents flee ... took control of the town after fighting with the
+            # army": another statement of the same kind names whom the same actor fought.
+            readings = (first_sides(f) for f in facts if f is not main and f.triggers and f.actors
+                        and f.triggers[0].event_type == typed.event_type)
+            sides = _with_actor2_from(readings, sides)
+        if typed.sub_event_type == _EXCESSIVE_FORCE and sides.actor1 is not None and \
+                sides.actor1.inter in _CROWD_INTERS:
+            # Sides read at a protest ("demonstrators marched ... police killed three of them"): in
+            # excessive force the crowd is always the side acted on.
+            force = sides.actor2 if sides.actor2 is not None and sides.actor2.inter == STATE_FORCES else None
+            sides = Sides(force or self._crowd_force(facts), sides.actor1, sides.assoc_2, sides.assoc_1)
         if sides.actor2 is None and _meets_a_force(typed):
             # "Protesters burned tyres ... Police fired tear gas": the force that met the crowd is its other side.
-            sides = Sides(sides.actor1, self._crowd_force(main, facts), sides.assoc_1, sides.assoc_2)
+            sides = Sides(sides.actor1, self._crowd_force(facts), sides.assoc_1, sides.assoc_2)
         if sides.actor2 is None and typed.event_type == _CIVILIAN_VIOLENCE:
             # "Gunmen abducted 30 worshippers ... The attackers opened fire": the civilians another
             # statement names are the ones attacked.
@@ -394,7 +409,7 @@ class Extractor:
                 continue
             other = first_sides(fact)
             for actor in (other.actor1, other.actor2, *other.assoc_1, *other.assoc_2):
-                if actor is None or actor.name in named or _inferred(actor, fact.triggers[0]):
+                if actor is None or actor.name in named or actor.inferred:
                     continue
                 for lead, bucket in ((sides.actor1, assoc_1), (sides.actor2, assoc_2)):
                     if lead is not None and lead.inter == actor.inter:
@@ -403,17 +418,18 @@ class Extractor:
                         break
         return Sides(sides.actor1, sides.actor2, tuple(assoc_1), tuple(assoc_2))
 
-    def _crowd_force(self, main: SentenceFacts, facts: Sequence[SentenceFacts]) -> Actor | None:
-        """The state force another statement has meeting the crowd ("police fired tear gas")."""
+    def _crowd_force(self, facts: Sequence[SentenceFacts]) -> Actor | None:
+        """The state force a statement has meeting the crowd ("police fired tear gas"), read at each
+        trigger that meets one: the main statement's too, whose sides were read at another."""
         for fact in facts:
-            if fact is main or not fact.actors:
+            if not fact.actors:
                 continue
             for trigger in fact.triggers:
                 if not _meets_a_force(trigger):
                     continue
                 sides = self._sentence_sides(fact, trigger)
                 for actor in (sides.actor1, sides.actor2):
-                    if actor is not None and actor.inter == STATE_FORCES and not _inferred(actor, trigger):
+                    if actor is not None and actor.inter == STATE_FORCES and not actor.inferred:
                         return actor
         return None
 
@@ -430,26 +446,34 @@ class Extractor:
         )
 
 
-def _with_actor1_from(readings: Iterable[tuple[Sides, Trigger]], sides: Sides, *,
-                      armed_group_only: bool = False) -> Sides:
+def _with_actor1_from(readings: Iterable[Sides], sides: Sides, *, armed_group_only: bool = False) -> Sides:
     """The sides with actor1 taken from the first other reading (sides read at a trigger) that names
     one, other than actor2; with `armed_group_only`, a named rebel group or militia only."""
-    for other, trigger in readings:
+    for other in readings:
         actor = other.actor1
-        if actor is None or _inferred(actor, trigger) or sides.actor2 is not None and actor.name == sides.actor2.name:
+        if actor is None or actor.inferred or sides.actor2 is not None and actor.name == sides.actor2.name:
             continue
         if not armed_group_only or actor.kind != _UNNAMED and actor.inter in _ARMED_GROUP_INTERS:
             return Sides(actor, sides.actor2, sides.assoc_1, sides.assoc_2)
     return sides
 
 
-def _inferred(actor: Actor, trigger: Trigger) -> bool:
-    """An actor the actors stage inferred from the event itself (its evidence is the trigger)."""
-    return actor.span.start == trigger.start and actor.span.end == trigger.end
+def _with_actor2_from(readings: Iterable[Sides], sides: Sides) -> Sides:
+    """The sides of a battle with actor2 taken from the first other reading that names an armed one
+    against the same actor1 (or against no one named): civilians fight no battle."""
+    lead = sides.actor1
+    for other in readings:
+        actor = other.actor2
+        if lead is None or actor is None or actor.inferred or actor.name == lead.name or \
+                actor.inter == _CIVILIAN_INTER:
+            continue
+        if other.actor1 is None or other.actor1.name == lead.name:
+            return Sides(lead, actor, sides.assoc_1, sides.assoc_2)
+    return sides
 
 
-def _names_anyone(sides: Sides, trigger: Trigger) -> bool:
-    return any(a is not None and not _inferred(a, trigger) for a in (sides.actor1, sides.actor2))
+def _names_anyone(sides: Sides) -> bool:
+    return any(a is not None and not a.inferred for a in (sides.actor1, sides.actor2))
 
 
 def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:

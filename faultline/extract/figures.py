@@ -20,14 +20,12 @@ from faultline.extract.victims import (
     alone_count,
     casualty_kind,
     find_victims,
-    is_alleged,
-    is_attempted,
     is_casualty_word,
-    is_negated,
     is_none,
     is_number,
     is_personish,
     of_objects,
+    reports_no_casualties,
     shares_with_injuries,
 )
 from faultline.model import Attribution, Figure, Span
@@ -65,7 +63,7 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
         if pred.lower_ not in words and pred.lemma_.lower() not in words:
             continue  # casualty_kind reads only these words: a cheap test before its full one
         kind, role = casualty_kind(pred, terms)
-        if kind is None or is_negated(pred) or is_attempted(pred, terms) or is_alleged(pred, terms):
+        if kind is None or reports_no_casualties(pred, terms):
             continue
         for victim in expand_victims(find_victims(pred, role, terms), sent, terms):
             if (kind, victim.i) in used or in_subset(victim, sent, terms) or is_none(victim):
@@ -141,7 +139,7 @@ def _surface_figures(sent: SpacySpan, terms: CasualtyTerms, numbers: NumberWords
             kind, lead, lives = "killed", _SURFACE_LIVES, True  # "claimed 7 civilians' lives"
         else:
             continue
-        if is_negated(tok) or is_attempted(tok, terms) or is_alleged(tok, terms):
+        if reports_no_casualties(tok, terms):
             continue
         rest_start = tok.idx + len(tok)
         rest = _doc_text(sentence, offset, rest_start, sent.end_char)

@@ -31,16 +31,20 @@ class PlaceRoleCues:
     institution_heads: frozenset[str]
     new_incident_openers: frozenset[str]
     elsewhere_adverbs: frozenset[str]
+    elsewhere_adjectives: frozenset[str]
     scene_prepositions: frozenset[str]
 
     def announces_another(self, sentence: str) -> bool:
         """Whether a sentence opens with "Separately," or the like: what follows is another incident."""
         return _phrases_at_start(self.new_incident_openers, r"\s*,").match(sentence) is not None
 
-    def adds_elsewhere(self, sent: Span) -> bool:
-        """Whether an adverb adds the statement to what came before ("Protests also took place in
-        Mombasa"): in a place not yet named, it is another incident of the same kind."""
-        return any(t.dep_ == "advmod" and t.lower_ in self.elsewhere_adverbs for t in sent)
+    def adds_elsewhere(self, sent: Span, offset: int, triggers: Sequence[tuple[int, int]]) -> bool:
+        """Whether an adverb, or an adjective on one of the statement's `triggers` (absolute spans), adds
+        the statement to what came before ("Protests also took place in Mombasa", "Similar rallies were
+        held in Mombasa"): in a place not yet named, it is another incident of the same kind."""
+        return any(t.dep_ == "advmod" and t.lower_ in self.elsewhere_adverbs
+                   or t.dep_ == "amod" and t.lower_ in self.elsewhere_adjectives
+                   and any(start <= offset + t.head.idx < end for start, end in triggers) for t in sent)
 
     def scene_places(self, sent: Span, offset: int, places: Sequence[Toponym]) -> list[Toponym]:
         """The places of a phrase that opens the sentence and sets its scene ("In Aleppo province, ...")."""

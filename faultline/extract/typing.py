@@ -59,7 +59,8 @@ class Trigger:
 
 
 # Sub-event types that yield to harm of this tag in the same incident (see _resolve_severity).
-_OUTRANKED_BY = {"Looting/property destruction": "harm", "Abduction/forced disappearance": "lethal"}
+_OUTRANKED_BY = {"Looting/property destruction": "harm", "Abduction/forced disappearance": "lethal",
+                 "Arrests": "lethal"}
 
 
 class EventTyper:
@@ -123,7 +124,7 @@ class EventTyper:
                 frames.append((block.penalty, _frame_reach(verb) if verb is not None else None))
         if not found:
             return []
-        found = _drop_contained(found)
+        found = _drop_modifiers(sent, _drop_contained(found))
         # Reading every word class of a sentence is the costly part: only for rules that ask.
         context = (self._roles.sentence_classes(sent)
                    if any(rule.requires_context for _s, _e, rule in found) else frozenset())
@@ -347,7 +348,8 @@ class EventTyper:
 
     def _resolve_severity(self, best: Trigger, cands: list[Trigger]) -> Trigger:
         """Property looted or destroyed alongside violence against people: the violence leads; and
-        people abducted in a raid that killed others: the killing leads.
+        people abducted in a raid that killed others, or suspects detained after a killing the
+        report leads with: the killing leads.
 
         ACLED codes one event per incident, of its most severe type: "gunmen shot a trader
         dead and looted his shop" is an attack, the looting a detail of it; so is "six people
@@ -358,7 +360,8 @@ class EventTyper:
         if outranking is None:
             return best
         violent = [t for t in cands if t.score >= MIN_SCORE and t.rule in self._rules
-                   and outranking in self._rules[t.rule].tags and t.event_type in POLITICAL_VIOLENCE]
+                   and outranking in self._rules[t.rule].tags and t.event_type in POLITICAL_VIOLENCE
+                   and (best.sub_event_type != "Arrests" or t.start < best.start)]
         return max(violent, key=lambda t: t.score) if violent else best
 
     def _resolve_arrest(self, best: Trigger, cands: list[Trigger]) -> Trigger:
@@ -404,10 +407,13 @@ class EventTyper:
         return cands
 
     def _resolve_territory(self, cands: list[Trigger]) -> list[Trigger]:
-        """Territory taken after the other side withdrew is a non-violent transfer."""
+        """Territory taken after the other side withdrew is a non-violent transfer, unless the incident
+        reports fighting too ("took control of the town after fighting with the army")."""
         # A withdrawal counts even as background ("seized the town following the withdrawal").
         withdraw = [t for t in cands if t.rule == "withdraw" and t.score >= 0.25]
-        if not withdraw:
+        fought = any(t.event_type == "Battles" and "territory" not in self._rules[t.rule].tags
+                     and t.score >= MIN_SCORE for t in cands if t.rule in self._rules)
+        if not withdraw or fought:
             return cands
         info = self.lexicon.taxonomy["Non-violent transfer of territory"]
         return [replace(t, event_type=info.event_type, sub_event_type=info.name,
@@ -484,6 +490,19 @@ def _drop_contained(found: list[tuple[int, int, Rule]]) -> list[tuple[int, int, 
         if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, _ in found):
             keep.append((s, e, rule))
     return keep
+
+
+def _drop_modifiers(sent: Span, found: list[tuple[int, int, Rule]]) -> list[tuple[int, int, Rule]]:
+    """Drop a match that only modifies another of the same type and no stronger ("air force" in "air
+    force jets struck"): the words it heads are the ones whose roles tell who acted on whom; a
+    stronger modifier ("landmine explosion") keeps its weight."""
+    def modifies(start: int, end: int, rule: Rule) -> bool:
+        last = sent[end - 1]
+        return last.dep_ == "compound" and any(
+            other.sub_event_type == rule.sub_event_type and other.weight >= rule.weight
+            and sent[s2].i <= last.head.i <= sent[e2 - 1].i
+            for s2, e2, other in found if (s2, e2) != (start, end))
+    return [(s, e, rule) for s, e, rule in found if not modifies(s, e, rule)]
 
 
 def _best_per_span(trigs: list[Trigger]) -> list[Trigger]:

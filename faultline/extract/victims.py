@@ -271,6 +271,38 @@ def is_alleged(pred: Token, terms: CasualtyTerms) -> bool:
     return False
 
 
+def reports_no_casualties(pred: Token, terms: CasualtyTerms) -> bool:
+    """A casualty word that counts no one hurt in the incident reported: negated, attempted, a charge
+    about another event, or the toll of an earlier incident the sentence cites."""
+    return is_negated(pred) or is_attempted(pred, terms) or is_alleged(pred, terms) or is_cited(pred, terms) \
+        or is_grievance(pred, terms)
+
+
+def is_grievance(pred: Token, terms: CasualtyTerms) -> bool:
+    """ "marched to protest against a spate of killings of women": what a crowd protests, not a toll
+    of the event reported."""
+    node = pred
+    for _ in range(5):
+        if node.dep_ not in ("pobj", "prep", "dobj", "pcomp", "compound") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in terms.grievances:
+            return True
+    return False
+
+
+def is_cited(pred: Token, terms: CasualtyTerms) -> bool:
+    """ "in retaliation for a rocket attack that killed 12 children": the toll of an earlier incident
+    the sentence cites, described in a clause of the noun that names it."""
+    if pred.dep_ not in ("relcl", "acl"):
+        return False
+    incident = pred.head
+    if incident.dep_ != "pobj" or incident.head.dep_ != "prep":
+        return False
+    prep = incident.head
+    return prep.lower_ in terms.citing_preps or prep.head.lemma_.lower() in terms.citing_nouns
+
+
 def is_attempted(pred: Token, terms: CasualtyTerms) -> bool:
     """ "a failed attempt to assassinate", "3 attempted murders": nobody died."""
     if any(c.lemma_.lower() in terms.attempt_words for c in pred.children if c.dep_ in ("amod", "compound")):

@@ -92,6 +92,7 @@ PEER_KIND_WEIGHT = 1.5
 SHORT_FORM_BONUS = 2.0
 # "Washington state", "Kaduna State": the name is a first-order unit ("Columbia State College" is not).
 _STATE_AFTER = re.compile(r"\s+(?:state\b|State\b(?!\s+[A-Z]))")
+_STATE_LAST = re.compile(r"\s[Ss]tate$")  # "Sennar State" read as one name
 # A compass word before a name the gazetteer lacks ("North Dallas", "Northern Kenya") names a part of
 # the place the rest names.
 _PART_OF = re.compile(r"^(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|upper|lower)\s+(?=\S)",
@@ -287,8 +288,8 @@ class Geocoder:
             name = load_place_words().landmark_town(name)
             candidates, part_of = list(self.gazetteer.lookup(name)), True
         exact = [c for c in candidates if c.score == 1.0]
-        if hint is None and _STATE_AFTER.match(text, toponym.end) and any(
-                c.fcode in FIRST_ORDER and fold(c.name).startswith(fold(name)) for c in exact):
+        stated_a_state = _STATE_AFTER.match(text, toponym.end) or _STATE_LAST.search(name)
+        if hint is None and stated_a_state and any(c.fcode in FIRST_ORDER for c in exact):
             hint = FEATURE_WORDS["province"]
         compass = None if exact or facility else _PART_OF.match(name)
         part = compass or (None if exact or facility else _PART_OF_PLACE.match(name))

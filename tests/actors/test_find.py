@@ -139,6 +139,12 @@ def test_place_described_by_a_group_is_not_an_actor(find) -> None:
     assert find("Ships docked at the Houthi-controlled port.") == []
 
 
+def test_a_group_that_only_describes_another_is_not_an_actor(find) -> None:
+    found = find("The al Qaeda-linked group JNIM said it had carried out the ambush.")
+    assert [a.text for a in found] == ["JNIM"]
+    assert find("The Islamic State-affiliated group said it was behind the bombing.") == []
+
+
 def test_unknown_state_forces_share_the_sentence_country(find) -> None:
     found = find("Tajik troops and border guards repelled the attack.")
     assert by_text(found, "border guards").country == "TJ"

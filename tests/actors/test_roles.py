@@ -244,3 +244,15 @@ def test_a_country_word_on_the_weapon_that_struck_names_the_attacker(sides) -> N
                    "Shelling/artillery/missile attack")
     assert result.actor1.name.startswith("Military Forces of Iran")
     assert result.actor1.text == "Iranian"
+
+
+def test_a_crowd_that_riots_is_coded_as_rioters_whatever_it_was_called(sides) -> None:
+    result = sides("Police fired tear gas as protesters broke through barricades and burned tyres.",
+                   "barricades", "Violent demonstration")
+    assert result.actor1 is not None and result.actor1.kind == "rioters"
+
+
+def test_a_trigger_that_names_its_perpetrator_is_the_perpetrator_not_a_target(sides) -> None:
+    result = sides("A suicide bomber blew up a car near the checkpoint.", "suicide bomber", "Suicide bomb")
+    assert result.actor1 is not None and result.actor1.text == "suicide bomber" and not result.actor1.inferred
+    assert result.actor2 is None or result.actor2.name != result.actor1.name

@@ -101,3 +101,14 @@ def test_dateline_day_yields_to_the_body(nlp, text, date):
 def test_the_day_a_toll_was_updated_is_not_the_attacks(nlp):
     assert date_of(nlp, "The death toll from the bombing rose to 21 on Sunday.") is None
     assert date_of(nlp, "The bombing killed 21 people on Sunday.").date == dt.date(2021, 5, 9)
+
+
+def test_a_day_and_month_soon_after_publication_is_a_day_to_come(nlp):
+    # Published 14 May: "May 20" is when a truce starts, not last year's event; "Dec 30" is last December.
+    assert date_of(nlp, "The sides agreed a truce starting May 20, mediators said.") is None
+    assert date_of(nlp, "Rebels attacked the town on Dec 30, officials said.").date == dt.date(2020, 12, 30)
+
+
+def test_the_day_a_group_claimed_an_attack_is_the_day_it_said_so(nlp):
+    found = date_of(nlp, "The Islamic State claimed the attack on Thursday.")
+    assert found is not None and found.said

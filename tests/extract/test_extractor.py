@@ -305,3 +305,46 @@ def test_a_headline_listing_the_countries_of_a_roundup_holds_no_story_together()
     mali, niger = extract_text(text, published=PUBLISHED)
     assert (mali.country, mali.fatalities, mali.event_type) == ("Mali", 7, "Violence against civilians")
     assert (niger.country, niger.fatalities, niger.event_type) == ("Niger", 4, "Battles")
+
+
+def test_a_mob_named_by_its_trigger_word_is_the_side_not_the_police_who_arrested_it():
+    text = ("Mob kills man accused of theft in Jhelum\n\n"
+            "A mob beat to death a young man accused of stealing a motorcycle in the city of Jhelum on Sunday, "
+            "police said. Police arrested 15 suspects.")
+    (lynching,) = extract_text(text, published=PUBLISHED)
+    assert (lynching.event_type, lynching.sub_event_type) == ("Riots", "Mob violence")
+    assert lynching.actor1 == "Rioters (Pakistan)" and lynching.actor2 == "Civilians (Pakistan)"
+
+
+def test_a_town_taken_after_fighting_is_overtaken_from_the_side_it_fought():
+    text = ("M23 rebels seize mining town in eastern Congo, residents flee\n\n"
+            "M23 rebels said on Wednesday they had taken control of the town of Rubaya in North Kivu province "
+            "after heavy fighting with the Congolese army. Residents said the rebels entered the town on "
+            "Tuesday after army troops withdrew.")
+    (seizure,) = extract_text(text, published=PUBLISHED)
+    assert seizure.sub_event_type == "Non-state actor overtakes territory"
+    assert seizure.actor1.startswith("M23") and seizure.actor2.startswith("Military Forces of the Democratic")
+
+
+def test_a_bare_strike_beside_armed_actors_is_the_strike_the_body_reports():
+    text = ("Israeli strike on Beirut suburb kills Hezbollah commander, army says\n\n"
+            "An Israeli air strike on Beirut's southern suburbs on Monday evening killed a senior Hezbollah "
+            "commander, the Israeli military said.")
+    (strike,) = extract_text(text, published=PUBLISHED)  # not a second, actorless clash for the headline
+    assert strike.sub_event_type == "Air/drone strike" and strike.actor1.startswith("Military Forces of Israel")
+
+
+def test_aircraft_words_modifying_the_one_that_struck_read_the_sides_at_it():
+    text = "Air force jets struck fleeing militants near the town of Djibo on Sunday, Burkina Faso's army said."
+    (strike,) = extract_text(text, published=PUBLISHED)
+    assert strike.actor1.startswith("Military Forces of Burkina Faso")
+    assert strike.actor2 == "Unidentified Armed Group (Burkina Faso)"
+
+
+def test_the_force_another_trigger_of_the_main_statement_names_meets_the_crowd():
+    text = ("Hundreds march in Nairobi over fuel prices; police fire tear gas\n\n"
+            "Hundreds of traders marched through central Nairobi on Saturday, and police fired tear gas to "
+            "disperse them near parliament. Similar rallies were held in the coastal city of Mombasa.")
+    nairobi, mombasa = extract_text(text, published=PUBLISHED)
+    assert nairobi.sub_event_type == "Protest with intervention" and nairobi.actor2 == "Police Forces of Kenya (2022-)"
+    assert (mombasa.location, mombasa.sub_event_type) == ("Mombasa", "Peaceful protest")

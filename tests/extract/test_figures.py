@@ -421,3 +421,17 @@ def test_the_source_the_parse_hangs_off_the_victims_is_no_victim(nlp):
     source = Attribution("villagers and a local official", "local",
                          Span(start, start + len("villagers and a local official"), "villagers and a local official"))
     assert kinds(figures_of(nlp, text, attribution=source)) == [("killed", 6)]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops killed 30 militants on Monday in retaliation for an ambush that killed eight soldiers.",
+    "An air strike killed 30 militants, days after a raid that killed eight soldiers.",
+])
+def test_the_toll_of_an_earlier_incident_the_sentence_cites_is_not_counted(nlp, text):
+    assert kinds(figures_of(nlp, text)) == [("killed", 30)]
+
+
+def test_what_a_crowd_protests_against_is_no_toll(nlp):
+    text = "Hundreds of students marched in Bogota to protest against the killings of 12 social leaders."
+    assert [f for f in figures_of(nlp, text) if f.kind == "killed"] == []
+    assert kinds(figures_of(nlp, "Police killed 12 protesters in Bogota.")) == [("killed", 12)]

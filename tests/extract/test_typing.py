@@ -510,3 +510,11 @@ def test_theft_by_an_armed_group_is_looting_not_crime(nlp, typer: EventTyper):
     best = incident(nlp, typer, text)
     assert best is not None and best.sub_event_type == "Looting/property destruction"
     assert incident(nlp, typer, "A thief stole a car from the market on Monday.") is None
+
+
+def test_suspects_detained_after_a_killing_the_report_leads_with_do_not_type_it(nlp, typer):
+    text = ("Gunmen shot dead five villagers at a market in the town of Iguala on Sunday, police said. "
+            "Two suspects were detained on Monday.")
+    assert incident(nlp, typer, text).sub_event_type == "Attack"
+    arrest_first = "Police arrested and beat six opposition activists in the town of Arua on Monday."
+    assert incident(nlp, typer, arrest_first).sub_event_type == "Arrests"

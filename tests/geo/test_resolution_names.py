@@ -42,6 +42,17 @@ def test_a_name_followed_by_state_is_the_state() -> None:
     assert isinstance(place, Place) and place.feature == "A.ADM1"
 
 
+def test_a_state_written_in_another_spelling_or_as_one_name_is_the_state() -> None:
+    # "Kordan" is how news spells the state GeoNames calls "Qordan"; its capital bears the news spelling.
+    state = _c(20, "Qordan", "ADM1", "SD", "58", population=1_500_000, lat=13.2, lon=33.9)
+    city = _c(21, "Kordan", "PPLA", "SD", "58", population=130_000, lat=13.5, lon=33.6)
+    geocoder = _geocoder({"Kordan": [city, state], "Kordan State": [city, state]})
+    for text, name in (("Fighters seized a town in Kordan state on Monday.", "Kordan"),
+                       ("Fighting spread to Kordan State on Monday.", "Kordan State")):
+        place = geocoder.resolve_all(_at(text, name), text=text)[0]
+        assert isinstance(place, Place) and place.feature == "A.ADM1", text
+
+
 def test_a_state_college_or_a_bare_name_is_not_the_state_cue() -> None:
     geocoder = _geocoder(PLACES)
     for text in ("Officials in Harlow met on Monday.", "She teaches at Harlow State University."):
