@@ -117,6 +117,7 @@ class Toponym:
     end: int
     role: str = "other"  # one of PlaceRole: where it happened, where actors came from, other
     label: str | None = None  # NER label or feature hint: GPE, LOC, FAC, border_post, district...
+    locative: bool = False  # introduced by a locative preposition ("killed in Jilib", "near Jilib")
 
 
 @dataclass(frozen=True, slots=True)

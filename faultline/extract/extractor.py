@@ -18,7 +18,7 @@ from itertools import groupby
 
 from spacy.tokens import Span as SpacySpan
 
-from faultline.actors import ActorDictionary, Sides
+from faultline.actors import UNNAMED_AIRCRAFT, ActorDictionary, Sides
 from faultline.extract import attribution as attribution_rules
 from faultline.extract import dates as date_rules
 from faultline.extract import figures as figure_rules
@@ -52,6 +52,7 @@ from faultline.nlp.text import doc_text, span_text
 _CIVILIAN_INTER = 7
 _ARMED_GROUP_INTERS = frozenset({2, 3, 4})  # rebels, political and identity militias
 _CIVILIAN_VIOLENCE = "Violence against civilians"
+_REMOTE_VIOLENCE = "Explosions/Remote violence"
 _CROWD_EVENT_TYPES = frozenset({"Protests", "Riots"})
 _BATTLES = "Battles"
 _EXCESSIVE_FORCE = "Excessive force against protesters"
@@ -107,6 +108,9 @@ class Incident:
     context_date: date_rules.DateMention | None = None
     # The place an incident that names none gets from its story: the story's so far, else the dateline's.
     context_place: Toponym | None = None
+    # The event an incident that names no one takes its sides from, when of the same kind: the one it
+    # adds to ("Heavy fighting was also reported in Gondar").
+    context_event: EventMention | None = None
 
     @property
     def date(self) -> dt.date | None:
@@ -126,11 +130,13 @@ class Incident:
 
     @property
     def places(self) -> tuple[Toponym, ...]:
+        """Its statements' event places, those in a locative phrase first ("U.S. strike kills fighters
+        ... near the town of Jilib": Jilib)."""
         seen: dict[str, Toponym] = {}
         for fact in self.facts:
             for place in fact.event_places:
                 seen.setdefault(place.text, place)
-        return tuple(seen.values())
+        return tuple(sorted(seen.values(), key=lambda place: not place.locative))
 
     @property
     def sub_types(self) -> set[str]:
@@ -191,6 +197,7 @@ class Extractor:
         starts = [incident.facts[0].span.start for incident in incidents]
         filed_under = [_filed_under(datelines, start) for start in starts]
         events = []
+        previous_event: EventMention | None = None  # built from the incident before, if any
         for index, incident in enumerate(incidents):
             dateline = filed_under[index]
             # A new dateline starts another story, whose place and day are its own.
@@ -206,13 +213,16 @@ class Extractor:
                     previous = incidents[index - 1]
                     incident.context_date = next((f.date for f in reversed(previous.facts) if f.date),
                                                  previous.context_date)
+            if same_story and incident.facts[0].adds_elsewhere:
+                incident.context_event = previous_event
             # A claim belongs to the incident it follows (or, for the first, any before it too).
             low = starts[index] if index else 0
             high = starts[index + 1] if index + 1 < len(starts) else len(article.text)
             claimed = next((c for c in claims if low <= c.claim.span.start < high), None)
-            if (event := self._build(article, incident, claimed)) is not None:
-                events.append(event)
-                events.extend(_elsewhere_too(event, incident, article.text))
+            previous_event = self._build(article, incident, claimed)
+            if previous_event is not None:
+                events.append(previous_event)
+                events.extend(_elsewhere_too(previous_event, incident, article.text))
         return ArticleExtraction(mentions=[f.mention for f in facts], events=events,
                                  actor_places=[t for f in facts for t in f.actor_places])
 
@@ -288,6 +298,11 @@ class Extractor:
             (t for t in main.triggers if t.sub_event_type == typed.sub_event_type), key=lambda t: t.score, default=typed)
         sides = self._sides(main, reading, facts)
         actor1, actor2 = sides.actor1, sides.actor2
+        context = incident.context_event
+        if not _names_anyone(sides) and context is not None and context.event_type == typed.event_type:
+            # a peaceful crowd elsewhere met no force, whatever the first one did
+            met = typed.event_type not in _CROWD_EVENT_TYPES or _meets_a_force(typed)
+            actor1, actor2 = context.actor1, context.actor2 if met else None
         claim = claimed.claim if claimed is not None else None
         claimant = None
         if claimed is not None:
@@ -397,6 +412,13 @@ class Extractor:
         if sides.actor2 is None and _meets_a_force(typed):
             # "Protesters burned tyres ... Police fired tear gas": the force that met the crowd is its other side.
             sides = Sides(sides.actor1, self._crowd_force(facts), sides.assoc_1, sides.assoc_2)
+        if sides.actor2 is None and typed.event_type == _REMOTE_VIOLENCE:
+            # "Air strike kills 40, residents say ... An air strike on a village killed 40 people": the
+            # civilians another report of the same strike has hit.
+            hit = (first_sides(f).actor2 for f in facts if f is not main and f.triggers and f.actors
+                   and f.triggers[0].sub_event_type == typed.sub_event_type)
+            sides = Sides(sides.actor1, next((a for a in hit if a is not None and a.inter == _CIVILIAN_INTER), None),
+                          sides.assoc_1, sides.assoc_2)
         if sides.actor2 is None and typed.event_type == _CIVILIAN_VIOLENCE:
             # "Gunmen abducted 30 worshippers ... The attackers opened fire": the civilians another
             # statement names are the ones attacked.
@@ -409,7 +431,8 @@ class Extractor:
                 continue
             other = first_sides(fact)
             for actor in (other.actor1, other.actor2, *other.assoc_1, *other.assoc_2):
-                if actor is None or actor.name in named or actor.inferred:
+                # an unnamed actor ("fighter jets", "gunmen") is the named one of its kind again, not its associate
+                if actor is None or actor.name in named or actor.inferred or actor.kind in (_UNNAMED, UNNAMED_AIRCRAFT):
                     continue
                 for lead, bucket in ((sides.actor1, assoc_1), (sides.actor2, assoc_2)):
                     if lead is not None and lead.inter == actor.inter:

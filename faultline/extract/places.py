@@ -91,7 +91,7 @@ def classify_toponyms(
     for toponym in inside:
         tokens = words[bisect_left(starts, toponym.start):bisect_left(starts, toponym.end)]
         role, locative = _role(sent, tokens, cues)
-        roles.append((not locative, dataclasses.replace(toponym, role=role)))
+        roles.append((not locative, dataclasses.replace(toponym, role=role, locative=locative)))
     return [toponym for _, toponym in sorted(roles, key=lambda pair: pair[0])]
 
 

@@ -60,7 +60,9 @@ class Trigger:
 
 # Sub-event types that yield to harm of this tag in the same incident (see _resolve_severity).
 _OUTRANKED_BY = {"Looting/property destruction": "harm", "Abduction/forced disappearance": "lethal",
-                 "Arrests": "lethal"}
+                 "Arrests": "lethal", "Disrupted weapons use": "lethal"}
+# What may follow a killing in the same report: outranked only by a killing told before it.
+_FOLLOW_UPS = frozenset({"Arrests", "Disrupted weapons use"})
 
 
 class EventTyper:
@@ -348,8 +350,8 @@ class EventTyper:
 
     def _resolve_severity(self, best: Trigger, cands: list[Trigger]) -> Trigger:
         """Property looted or destroyed alongside violence against people: the violence leads; and
-        people abducted in a raid that killed others, or suspects detained after a killing the
-        report leads with: the killing leads.
+        people abducted in a raid that killed others: the killing leads; so it does over weapons
+        found or suspects detained after a killing the report leads with.
 
         ACLED codes one event per incident, of its most severe type: "gunmen shot a trader
         dead and looted his shop" is an attack, the looting a detail of it; so is "six people
@@ -361,7 +363,7 @@ class EventTyper:
             return best
         violent = [t for t in cands if t.score >= MIN_SCORE and t.rule in self._rules
                    and outranking in self._rules[t.rule].tags and t.event_type in POLITICAL_VIOLENCE
-                   and (best.sub_event_type != "Arrests" or t.start < best.start)]
+                   and (best.sub_event_type not in _FOLLOW_UPS or t.start < best.start)]
         return max(violent, key=lambda t: t.score) if violent else best
 
     def _resolve_arrest(self, best: Trigger, cands: list[Trigger]) -> Trigger:

@@ -348,3 +348,39 @@ def test_the_force_another_trigger_of_the_main_statement_names_meets_the_crowd()
     nairobi, mombasa = extract_text(text, published=PUBLISHED)
     assert nairobi.sub_event_type == "Protest with intervention" and nairobi.actor2 == "Police Forces of Kenya (2022-)"
     assert (mombasa.location, mombasa.sub_event_type) == ("Mombasa", "Peaceful protest")
+
+
+def test_an_incident_added_elsewhere_that_names_no_one_has_the_sides_of_the_one_it_adds_to():
+    text = ("Militia seizes town in Ethiopia's Amhara region\n\n"
+            "Fighters from the Fano militia took control of the town of Debre Tabor on Friday after clashes "
+            "with the army, residents said. Heavy fighting was also reported in Bahir Dar, where at least five "
+            "people were killed, a doctor said.")
+    seizure, fighting = extract_text(text, published=PUBLISHED)
+    assert (fighting.location, fighting.event_type) == ("Bahir Dar", "Battles")
+    assert (fighting.actor1, fighting.actor2) == (seizure.actor1, seizure.actor2)
+    assert fighting.actor1.startswith("Fano")
+
+
+def test_a_strike_reported_twice_has_the_civilians_the_fuller_report_says_it_hit():
+    text = ("Myanmar military air strike on village kills 30, residents say\n\n"
+            "An air strike by Myanmar's military on a village in the Sagaing region killed at least 30 people "
+            "on Saturday, residents said. Two fighter jets bombed the village of Kanan in Tamu township "
+            "during a festival, a member of a local militia told reporters.")
+    (strike,) = extract_text(text, published=PUBLISHED)
+    assert strike.actor1.startswith("Military Forces of Myanmar") and strike.actor2 == "Civilians (Myanmar)"
+    assert strike.assoc_actor_1 == ""  # the jets are the military again, not an associate
+
+
+def test_a_place_in_a_locative_phrase_beats_a_country_word_on_the_trigger():
+    text = ("U.S. strike kills al Shabaab fighters, AFRICOM says\n\n"
+            "The U.S. military said it had carried out an air strike that killed three al Shabaab fighters near "
+            "the town of Jilib in southern Somalia on Monday.")
+    (strike,) = extract_text(text, published=PUBLISHED)
+    assert (strike.location, strike.country) == ("Jilib", "Somalia")
+
+
+def test_a_raid_that_killed_villagers_is_no_weapons_find():
+    text = ("Rebels of the Allied Democratic Forces killed 22 civilians with machetes and guns in an overnight "
+            "raid on the village of Masala in North Kivu province, officials said on Saturday.")
+    (raid,) = extract_text(text, published=PUBLISHED)
+    assert (raid.event_type, raid.sub_event_type) == ("Violence against civilians", "Attack")
