@@ -389,7 +389,7 @@ class Extractor:
             # another trigger of the same statement.
             readings = (self._sentence_sides(main, t) if t is not typed else sides for t in main.triggers)
             sides = _with_actor1_from(readings, sides)
-        unnamed = sides.actor1 is not None and sides.actor1.kind == _UNNAMED
+        unnamed = sides.actor1 is not None and sides.actor1.kind == _UNNAMED and not sides.actor1.inferred
         if sides.actor1 is None or sides.actor1.inferred or unnamed:
             # "Shelling kills 30, medics say ... Shelling by the RSF killed at least 30 people": a statement
             # of the same kind that names who acted names the incident's actor; "gunmen" only yield to

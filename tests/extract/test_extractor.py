@@ -384,3 +384,11 @@ def test_a_raid_that_killed_villagers_is_no_weapons_find():
             "raid on the village of Masala in North Kivu province, officials said on Saturday.")
     (raid,) = extract_text(text, published=PUBLISHED)
     assert (raid.event_type, raid.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_an_attacker_inferred_for_a_headline_yields_to_the_forces_the_lead_names():
+    text = ("Two Palestinians killed in Israeli raid on Nablus\n\n"
+            "Israeli forces killed two Palestinians during a raid on the old city of Nablus in the occupied "
+            "West Bank on Tuesday, the Palestinian health ministry said.")
+    (raid,) = extract_text(text, published=PUBLISHED)
+    assert raid.actor1.startswith("Military Forces of Israel")
