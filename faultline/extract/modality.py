@@ -54,6 +54,7 @@ class ModalityCues:
             self.first_person = frozenset(op["first_person"])
             self.opinion_frames = _phrases(op["frames"])
             self.history_adverbs = frozenset(bg["adverbs"])
+            self.history_adjectives = frozenset(bg["adjectives"])
             self.history_phrases = _phrases(bg["phrases"])
             self.duration_words = frozenset(bg["duration_words"])
             self.background_days = int(bg["days"])
@@ -227,6 +228,8 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
     verbs = _verbs(chain)
     if any(c.lower_ in cues.history_adverbs and c.dep_ == "advmod" for v in verbs[:2] for c in v.children):
         return True  # "had previously attacked"
+    if any(c.lower_ in cues.history_adjectives and c.dep_ == "amod" for c in trigger.children):
+        return True  # "previous ceasefires have collapsed"
     if published is not None and event_date is None and _trend(trigger, cues):
         return True  # (without a publication date, "on Monday" resolves to no date: no telling)
     if published is None:

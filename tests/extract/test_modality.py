@@ -143,3 +143,8 @@ def test_uncounted_events_that_spread_or_surge_are_a_trend(nlp):
     assert modality(nlp, "Attacks by jihadists have spread south towards the coast.", "Attacks") == "background"
     assert modality(nlp, "In the northwest, kidnappings have surged since May.", "kidnappings") == "background"
     assert modality(nlp, "Attacks by jihadists killed 12 people near the coast.", "Attacks") == "reported"
+
+
+def test_an_event_noun_marked_as_earlier_is_history(nlp):
+    assert modality(nlp, "Previous ceasefires have collapsed within days.", "ceasefires") == "background"
+    assert modality(nlp, "The ceasefire collapsed within days.", "ceasefire") == "reported"
