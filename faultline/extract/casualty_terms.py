@@ -41,6 +41,7 @@ class CasualtyTerms:
             self.citing_nouns = frozenset(data["cited"]["nouns"])
             self.citing_preps = frozenset(data["cited"]["preps"])
             self.grievances = frozenset(data["cited"]["grievances"])
+            self.span_nouns = frozenset(data["cumulative"]["span_nouns"])
             self.weak_injury = frozenset(data["weak_injury"]["verbs"])
             self.suffer_verbs = frozenset(data["weak_injury"]["suffer_verbs"])
             self.count_preps = frozenset(data["weak_injury"]["count_preps"])

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from spacy.tokens import Token
 
 from faultline.extract.casualty_terms import CasualtyTerms
 from faultline.extract.numbers import NumberWords
+
+_YEAR = re.compile(r"(?:19|20)\d\d")  # "since 2015"
 
 SUBJECTS = ("nsubj", "nsubjpass")
 _COMPLEMENT_DEPS = ("acomp", "oprd", "xcomp", "advmod", "attr", "ccomp", "npadvmod", "conj", "advcl")
@@ -275,7 +278,15 @@ def reports_no_casualties(pred: Token, terms: CasualtyTerms) -> bool:
     """A casualty word that counts no one hurt in the incident reported: negated, attempted, a charge
     about another event, or the toll of an earlier incident the sentence cites."""
     return is_negated(pred) or is_attempted(pred, terms) or is_alleged(pred, terms) or is_cited(pred, terms) \
-        or is_grievance(pred, terms)
+        or is_grievance(pred, terms) or is_running_total(pred, terms)
+
+
+def is_running_total(pred: Token, terms: CasualtyTerms) -> bool:
+    """ "violence which has killed thousands in recent years": a total over years, not an incident's toll."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in pred.children):
+        return False
+    spans = (g for c in pred.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+    return any(g.lemma_.lower() in terms.span_nouns or _YEAR.fullmatch(g.text) for g in spans)
 
 
 def is_grievance(pred: Token, terms: CasualtyTerms) -> bool:

@@ -435,3 +435,15 @@ def test_what_a_crowd_protests_against_is_no_toll(nlp):
     text = "Hundreds of students marched in Bogota to protest against the killings of 12 social leaders."
     assert [f for f in figures_of(nlp, text) if f.kind == "killed"] == []
     assert kinds(figures_of(nlp, "Police killed 12 protesters in Bogota.")) == [("killed", 12)]
+
+
+@pytest.mark.parametrize("text", [
+    "Critics say the deployments did little to stop violence, which has killed thousands in recent years.",
+    "The insurgency has killed 300 soldiers since 2015, the army said.",
+])
+def test_a_running_total_over_years_is_no_toll(nlp, text):
+    assert [f for f in figures_of(nlp, text) if f.kind == "killed"] == []
+
+
+def test_a_toll_with_a_day_is_still_counted(nlp):
+    assert kinds(figures_of(nlp, "The attack has killed 12 soldiers since Monday, the army said.")) == [("killed", 12)]
