@@ -240,6 +240,9 @@ class RoleReader:
         or on the weapon of the trigger that is its subject ("a Russian missile struck the port")."""
         nouns = [head, *(c for c in head.children
                          if c.dep_ in ("nsubj", "nsubjpass") and trigger[0] <= offset + c.idx < trigger[1])]
+        # "a Turkish drone strike": the country word may sit on the trigger's first word
+        nouns += [c for noun in nouns for c in noun.children
+                  if c.dep_ == "compound" and trigger[0] <= offset + c.idx < trigger[1]]
         for noun in nouns:
             for child in noun.children:
                 if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < noun.i:

@@ -397,12 +397,14 @@ class Extractor:
             readings = (first_sides(f) for f in facts if f is not main and f.triggers and f.actors
                         and f.triggers[0].event_type == typed.event_type)
             sides = _with_actor1_from(readings, sides, armed_group_only=unnamed)
-        if sides.actor2 is None and typed.event_type == _BATTLES:
+        unnamed_target = sides.actor2 is not None and sides.actor2.kind == _UNNAMED and not sides.actor2.inferred
+        if sides.actor2 is None and typed.event_type == _BATTLES or unnamed_target:
             # "RSF seizes key town, residents flee ... took control of the town after fighting with the
-            # army": another statement of the same kind names whom the same actor fought.
+            # army": another statement of the same kind names whom the same actor fought; "3 Kurdish
+            # fighters" yield to "three members of the Syrian Democratic Forces" only.
             readings = (first_sides(f) for f in facts if f is not main and f.triggers and f.actors
                         and f.triggers[0].event_type == typed.event_type)
-            sides = _with_actor2_from(readings, sides)
+            sides = _with_actor2_from(readings, sides, armed_group_only=unnamed_target)
         if typed.sub_event_type == _EXCESSIVE_FORCE and sides.actor1 is not None and \
                 sides.actor1.inter in _CROWD_INTERS:
             # Sides read at a protest ("demonstrators marched ... police killed three of them"): in
@@ -481,16 +483,19 @@ def _with_actor1_from(readings: Iterable[Sides], sides: Sides, *, armed_group_on
     return sides
 
 
-def _with_actor2_from(readings: Iterable[Sides], sides: Sides) -> Sides:
-    """The sides of a battle with actor2 taken from the first other reading that names an armed one
-    against the same actor1 (or against no one named): civilians fight no battle."""
+def _with_actor2_from(readings: Iterable[Sides], sides: Sides, *, armed_group_only: bool = False) -> Sides:
+    """The sides with actor2 taken from the first other reading that names an armed one against the
+    same actor1 (or against no one named): civilians fight no battle. With `armed_group_only`, a named
+    rebel group or militia only."""
     lead = sides.actor1
     for other in readings:
         actor = other.actor2
         if lead is None or actor is None or actor.inferred or actor.name == lead.name or \
                 actor.inter == _CIVILIAN_INTER:
             continue
-        if other.actor1 is None or other.actor1.name == lead.name:
+        if armed_group_only and (actor.kind == _UNNAMED or actor.inter not in _ARMED_GROUP_INTERS):
+            continue
+        if other.actor1 is None or other.actor1.inferred or other.actor1.name == lead.name:
             return Sides(lead, actor, sides.assoc_1, sides.assoc_2)
     return sides
 

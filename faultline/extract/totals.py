@@ -73,6 +73,11 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
         if side != "other" and not all(_introduces_one(f) for f in figs) \
                 and any(v[0] == value[0] and not (s & sentences) for v, s in by_side[side]):
             continue
+        # A noun of no known side ("three members of the SDF") with the count another sentence gave a
+        # side ("3 Kurdish fighters") restates it.
+        if side == "other" and not all(_introduces_one(f) for f in figs) and any(
+                v[0] == value[0] and not (s & sentences) for vals in by_side.values() for v, s in vals):
+            continue
         by_side[side].append((value, sentences))
     perp = _sum([v for v, _ in by_side.pop("perpetrators", [])])
     others = _sum([v for vals in by_side.values() for v, _ in vals])

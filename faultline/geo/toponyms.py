@@ -178,6 +178,10 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
             name = text[start:match.end("name")]
             if not name or fold(name) in NOT_PLACES:
                 continue
+            if pattern is _NAME_THEN_FEATURE and any(c.is_country for c in gazetteer.lookup(name, exact=True)):
+                # "RSF attack on Sudan village": a village in the country, not one named after it
+                found.append((start, start + len(name), name, None, 2))
+                continue
             found.append((start, end, text[start:end], hint, 2))
     for match in _AFTER_PREPOSITION.finditer(text):
         start, end = match.span("name")

@@ -256,3 +256,9 @@ def test_a_trigger_that_names_its_perpetrator_is_the_perpetrator_not_a_target(si
     result = sides("A suicide bomber blew up a car near the checkpoint.", "suicide bomber", "Suicide bomb")
     assert result.actor1 is not None and result.actor1.text == "suicide bomber" and not result.actor1.inferred
     assert result.actor2 is None or result.actor2.name != result.actor1.name
+
+
+def test_a_country_word_on_the_first_word_of_the_trigger_names_the_striker(sides) -> None:
+    result = sides("A Turkish drone strike on a car near the town of Qamishli in northeastern Syria killed three "
+                   "members of the Syrian Democratic Forces on Thursday.", "drone strike", "Air/drone strike")
+    assert result.actor1 is not None and result.actor1.name.startswith("Military Forces of Turkey")

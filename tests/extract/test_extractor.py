@@ -392,3 +392,11 @@ def test_an_attacker_inferred_for_a_headline_yields_to_the_forces_the_lead_names
             "West Bank on Tuesday, the Palestinian health ministry said.")
     (raid,) = extract_text(text, published=PUBLISHED)
     assert raid.actor1.startswith("Military Forces of Israel")
+
+
+def test_an_unnamed_target_yields_to_the_group_another_report_of_the_strike_names():
+    text = ("Turkish drone strike kills 3 Kurdish fighters in northeast Syria\n\n"
+            "A Turkish drone strike on a car near the town of Qamishli killed three members of the Syrian "
+            "Democratic Forces on Thursday, the group said.")
+    (strike,) = extract_text(text, published=PUBLISHED)
+    assert strike.actor2.endswith("Syrian Democratic Forces") and strike.fatalities == 3

@@ -64,3 +64,11 @@ def test_victims_named_by_their_people_restate_the_fighters_counted_elsewhere():
     assert fatality_total(figs)[0] == 2
     figs.append(fig("killed", 3, who="soldiers", side="state", sentence=60, text="and three soldiers"))
     assert fatality_total(figs)[0] == 5
+
+
+def test_a_count_of_no_known_side_restates_the_count_another_sentence_gave_a_side():
+    figs = [fig("killed", 3, who="fighters", side="perpetrators", text="kills 3 Kurdish fighters"),
+            fig("killed", 3, who="members", sentence=60, text="killed three members")]
+    assert fatality_total(figs)[0] == 3
+    figs.append(fig("killed", 4, who="members", sentence=120, text="killed four members"))
+    assert fatality_total(figs)[0] == 7

@@ -128,3 +128,8 @@ def test_a_name_beside_a_place_noun_is_a_place_though_read_as_a_person(nlp, gaze
     text = "Jets struck the rebel-held capital Kabul overnight, and crowds gathered at Boston City Hall."
     found = found_toponyms(nlp, gazetteer, text, ents={"Kabul": "PERSON", "Boston City Hall": "FAC"})
     assert "Kabul" in found and "Hall" not in found
+
+
+def test_a_country_before_a_feature_word_is_the_country_not_a_namesake(nlp, gazetteer: Gazetteer) -> None:
+    found = found_toponyms(nlp, gazetteer, "Militant attack on Egypt village kills over 20, officials say")
+    assert "Egypt" in found and "Egypt village" not in found
