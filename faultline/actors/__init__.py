@@ -2,6 +2,6 @@
 
 from faultline.actors.demonyms import load_demonyms
 from faultline.actors.dictionary import ActorDictionary, interaction
-from faultline.actors.roles import UNNAMED_AIRCRAFT, Sides
+from faultline.actors.roles import ARMED_GROUP_INTERS, UNNAMED_AIRCRAFT, Sides
 
-__all__ = ["UNNAMED_AIRCRAFT", "ActorDictionary", "Sides", "interaction", "load_demonyms"]
+__all__ = ["ARMED_GROUP_INTERS", "UNNAMED_AIRCRAFT", "ActorDictionary", "Sides", "interaction", "load_demonyms"]

@@ -28,6 +28,7 @@ AIR_TYPES = {"Air/drone strike"}
 TERRITORY_TYPES = {"Government regains territory", "Non-state actor overtakes territory",
                    "Non-violent transfer of territory"}
 CIVILIAN_INTER = 7
+ARMED_GROUP_INTERS = frozenset({2, 3, 4})  # rebels, political and identity militias
 # Bombs are planted by hidden hands: the police or army told of nearby investigate, guard or are hit, so
 # they are the bomber only when the parse says they acted (unlike strikes and shelling, a state's own arms).
 BOMB_TYPES = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}
@@ -115,6 +116,8 @@ class RoleReader:
             agent = None
         if agent is None and agent_tok is not None and agent_tok.ent_type_ == "ORG":
             agent = self._organisation(sent, offset, agent_tok, on)
+        if agent is None and head is not None:
+            agent = _modifying_group(head, mentions)
         if agent is None and agent_tok is not None and sub_event_type in STATE_ACT_TYPES:
             agent = self._country_agent(agent_tok, offset, on)
         if target is not None and id(target) in sources:
@@ -281,6 +284,14 @@ class RoleReader:
         words = _entity(token)
         actor = self._state_forces(words, offset, capitals=True, on=on)
         return _Mention(actor, list(words), token) if actor is not None else None
+
+
+def _modifying_group(head: Token, mentions: list[_Mention]) -> _Mention | None:
+    """A non-state armed group written as a modifier of the trigger noun ("Sudan's RSF shells", "Houthi
+    missile attacks"): it acts, and a country possessor before it only says whose it is. (State words
+    there are targets: "an army base attack".)"""
+    modifiers = {c.i for c in head.children if c.dep_ in ("compound", "nmod", "amod") and c.i < head.i}
+    return next((m for m in mentions if m.root.i in modifiers and m.actor.inter in ARMED_GROUP_INTERS), None)
 
 
 def _entity(token: Token) -> SpacySpan:

@@ -18,7 +18,12 @@ from itertools import groupby
 
 from spacy.tokens import Span as SpacySpan
 
-from faultline.actors import UNNAMED_AIRCRAFT, ActorDictionary, Sides
+from faultline.actors import (
+    ARMED_GROUP_INTERS,
+    UNNAMED_AIRCRAFT,
+    ActorDictionary,
+    Sides,
+)
 from faultline.extract import attribution as attribution_rules
 from faultline.extract import dates as date_rules
 from faultline.extract import figures as figure_rules
@@ -50,7 +55,6 @@ from faultline.nlp.text import doc_text, span_text
 # Figures whose side is a class of victim ("state", "perpetrators") are tied to whichever actor
 # has that role once actors are known.
 _CIVILIAN_INTER = 7
-_ARMED_GROUP_INTERS = frozenset({2, 3, 4})  # rebels, political and identity militias
 _CIVILIAN_VIOLENCE = "Violence against civilians"
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
 _CROWD_EVENT_TYPES = frozenset({"Protests", "Riots"})
@@ -478,7 +482,7 @@ def _with_actor1_from(readings: Iterable[Sides], sides: Sides, *, armed_group_on
         actor = other.actor1
         if actor is None or actor.inferred or sides.actor2 is not None and actor.name == sides.actor2.name:
             continue
-        if not armed_group_only or actor.kind != _UNNAMED and actor.inter in _ARMED_GROUP_INTERS:
+        if not armed_group_only or actor.kind != _UNNAMED and actor.inter in ARMED_GROUP_INTERS:
             return Sides(actor, sides.actor2, sides.assoc_1, sides.assoc_2)
     return sides
 
@@ -493,7 +497,7 @@ def _with_actor2_from(readings: Iterable[Sides], sides: Sides, *, armed_group_on
         if lead is None or actor is None or actor.inferred or actor.name == lead.name or \
                 actor.inter == _CIVILIAN_INTER:
             continue
-        if armed_group_only and (actor.kind == _UNNAMED or actor.inter not in _ARMED_GROUP_INTERS):
+        if armed_group_only and (actor.kind == _UNNAMED or actor.inter not in ARMED_GROUP_INTERS):
             continue
         if other.actor1 is None or other.actor1.inferred or other.actor1.name == lead.name:
             return Sides(lead, actor, sides.assoc_1, sides.assoc_2)
@@ -524,14 +528,21 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     """Another day, "Separately, ...", "also" somewhere new, a scene set somewhere new, or another kind
     of event elsewhere; never a statement about "the attackers" the incident already has."""
     date = incident.date
-    if fact.date is not None and not fact.date.said and date is not None and abs((fact.date.date - date).days) > 1:
+    days_apart = abs((fact.date.date - date).days) if fact.date is not None and not fact.date.said and \
+        date is not None else 0
+    if days_apart > 1:
         return True
     known = {p.text for p in incident.places}
     new_places = fact.event_places
     different_place = bool(known and new_places and all(p.text not in known for p in new_places))
     different_kind = not ({t.sub_event_type for t in fact.triggers} & incident.sub_types)
     if fact.announces_another:
-        return different_place or different_kind
+        # "In a separate incident, fighters stormed Abu Zariga, 30 km west of El Fasher": a place named
+        # only to say where the new one lies does not hold the two together
+        return different_kind or any(p.text not in known for p in new_places)
+    if days_apart and fact.figures and fact.triggers and _lead_type(fact) not in {
+            _lead_type(f) for f in incident.facts if f.triggers}:
+        return True  # "The army said it repelled an attack on Sunday, killing dozens" after Saturday's shelling
     if fact.adds_elsewhere and different_place:
         return True
     if _refers_back(incident, fact):
@@ -539,6 +550,11 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     if fact.scene_places and not any(p.text in known for p in fact.scene_places):
         return True
     return different_place and different_kind or _another_fight(incident, fact)
+
+
+def _lead_type(fact: SentenceFacts) -> str:
+    """The sub-event type of a statement's strongest trigger."""
+    return max(fact.triggers, key=lambda t: t.score).sub_event_type
 
 
 def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:

@@ -400,3 +400,29 @@ def test_an_unnamed_target_yields_to_the_group_another_report_of_the_strike_name
             "Democratic Forces on Thursday, the group said.")
     (strike,) = extract_text(text, published=PUBLISHED)
     assert strike.actor2.endswith("Syrian Democratic Forces") and strike.fatalities == 3
+
+
+def test_a_separate_incident_placed_by_a_town_of_the_first_is_still_separate():
+    text = ("Heavy shelling by the Rapid Support Forces on the city of El Fasher killed at least 27 people on "
+            "Saturday, medics said. In a separate incident, RSF fighters stormed the village of Abu Zariga, "
+            "30 km west of El Fasher, on Friday, killing at least 12 villagers, a local leader said.")
+    shelling, raid = extract_text(text, published=PUBLISHED)
+    assert (shelling.fatalities, raid.fatalities) == (27, 12)
+    assert raid.location == "Abu Zariga"
+
+
+def test_a_fight_of_another_kind_on_the_next_day_with_its_own_toll_is_another_incident():
+    text = ("Heavy shelling by the Rapid Support Forces on the city of El Fasher killed at least 27 people on "
+            "Saturday as the paramilitary pressed its assault on the army's last stronghold in Darfur, medics "
+            "said. The army said its troops had repelled an RSF attack on the city's eastern flank on Sunday "
+            "morning, killing 40 fighters.")
+    shelling, clash = extract_text(text, published=PUBLISHED)
+    assert (shelling.sub_event_type, shelling.fatalities) == ("Shelling/artillery/missile attack", 27)
+    assert (clash.sub_event_type, clash.fatalities) == ("Armed clash", 40)
+
+
+def test_an_armed_group_modifying_the_trigger_acts_whoever_owns_it():
+    text = ("Dozens dead as Sudan's RSF shells El Fasher\n\n"
+            "Shelling on the city of El Fasher killed at least 27 civilians on Saturday, medics said.")
+    (shelling,) = extract_text(text, published=PUBLISHED)
+    assert shelling.actor1 == "Rapid Support Forces"
