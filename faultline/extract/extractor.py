@@ -58,6 +58,7 @@ _CIVILIAN_INTER = 7
 _CIVILIAN_VIOLENCE = "Violence against civilians"
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
 _CROWD_EVENT_TYPES = frozenset({"Protests", "Riots"})
+_LEAD_STATEMENTS, _LATER_STATEMENT_PENALTY = 2, 0.25  # a headline and a lead sentence
 _BATTLES = "Battles"
 _EXCESSIVE_FORCE = "Excessive force against protesters"
 _CROWD_INTERS = frozenset({5, 6})  # rioters, protesters
@@ -223,7 +224,7 @@ class Extractor:
             low = starts[index] if index else 0
             high = starts[index + 1] if index + 1 < len(starts) else len(article.text)
             claimed = next((c for c in claims if low <= c.claim.span.start < high), None)
-            previous_event = self._build(article, incident, claimed)
+            previous_event = self._build(article, incident, claimed, wire_story=dateline is not None)
             if previous_event is not None:
                 events.append(previous_event)
                 events.extend(_elsewhere_too(previous_event, incident, article.text))
@@ -288,10 +289,17 @@ class Extractor:
             scene_places=self.place_cues.scene_places(sent, offset, [t for t in places if t.role == "event"]),
         )
 
-    def _build(self, article: Article, incident: Incident, claimed: ClaimFacts | None) -> EventMention | None:
+    def _build(self, article: Article, incident: Incident, claimed: ClaimFacts | None, *,
+               wire_story: bool = False) -> EventMention | None:
+        """The incident's event; in a `wire_story` (one under a dateline) its lead tells what happened."""
         date, time_precision, date_span = _incident_date(article, incident)
         facts = [self._named_for(fact, date) for fact in incident.facts]
-        triggers = [t for f in facts for t in f.triggers]
+        # A datelined story tells the incident first: a kind of violence only a later statement names
+        # weighs less than the lead's ("Israeli forces killed three Palestinians during a raid ... an
+        # explosive device was thrown at the forces", "the RSF said its forces had clashed with the army").
+        triggers = [t if not wire_story or index < _LEAD_STATEMENTS
+                    else dataclasses.replace(t, score=t.score - _LATER_STATEMENT_PENALTY)
+                    for index, f in enumerate(facts) for t in f.triggers]
         typed = self.typer.type_incident([f.sent for f in facts], triggers)
         if typed is None:
             return None

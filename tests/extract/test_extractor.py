@@ -426,3 +426,13 @@ def test_an_armed_group_modifying_the_trigger_acts_whoever_owns_it():
             "Shelling on the city of El Fasher killed at least 27 civilians on Saturday, medics said.")
     (shelling,) = extract_text(text, published=PUBLISHED)
     assert shelling.actor1 == "Rapid Support Forces"
+
+
+def test_a_wire_storys_lead_tells_what_happened_not_a_detail_told_later():
+    text = ("Three Palestinians killed in Israeli raid on Tubas\n\n"
+            "TUBAS, West Bank, March 2 (Reuters) - Israeli forces killed three Palestinians during a raid on "
+            "the town of Tubas in the occupied West Bank on Monday, the Palestinian health ministry said.\n\n"
+            "The Israeli military said an explosive device had been thrown at its troops during the raid.")
+    (raid,) = extract_text(text, published=PUBLISHED)
+    assert raid.event_type == "Violence against civilians" and raid.actor1.startswith("Military Forces of Israel")
+    assert raid.fatalities == 3
