@@ -116,8 +116,8 @@ class RoleReader:
             agent = None
         if agent is None and agent_tok is not None and agent_tok.ent_type_ == "ORG":
             agent = self._organisation(sent, offset, agent_tok, on)
-        if agent is None and head is not None:
-            agent = _modifying_group(head, mentions)
+        if agent is None and head is not None and sub_event_type not in PROTEST_TYPES | RIOT_TYPES:
+            agent = _modifying_group(head, mentions)  # (a "Hamas rally" is still the protesters')
         if agent is None and agent_tok is not None and sub_event_type in STATE_ACT_TYPES:
             agent = self._country_agent(agent_tok, offset, on)
         if target is not None and id(target) in sources:

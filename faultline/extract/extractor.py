@@ -548,8 +548,8 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         # "In a separate incident, fighters stormed Abu Zariga, 30 km west of El Fasher": a place named
         # only to say where the new one lies does not hold the two together
         return different_kind or any(p.text not in known for p in new_places)
-    if days_apart and fact.figures and fact.triggers and _lead_type(fact) not in {
-            _lead_type(f) for f in incident.facts if f.triggers}:
+    if days_apart and fact.figures and fact.triggers and _lead_trigger(fact).sub_event_type not in {
+            _lead_trigger(f).sub_event_type for f in incident.facts if f.triggers}:
         return True  # "The army said it repelled an attack on Sunday, killing dozens" after Saturday's shelling
     if fact.adds_elsewhere and different_place:
         return True
@@ -560,9 +560,9 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     return different_place and different_kind or _another_fight(incident, fact)
 
 
-def _lead_type(fact: SentenceFacts) -> str:
-    """The sub-event type of a statement's strongest trigger."""
-    return max(fact.triggers, key=lambda t: t.score).sub_event_type
+def _lead_trigger(fact: SentenceFacts) -> Trigger:
+    """A statement's strongest trigger."""
+    return max(fact.triggers, key=lambda t: t.score)
 
 
 def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
@@ -570,7 +570,7 @@ def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
     it has not met: "RSF shelling killed 30 in El Fasher ... The army said its troops repelled an RSF
     attack" is a clash apart from the shelling. Arrests or deployments that follow an attack stay
     with it, and so does a lede that names the sides its headline did not."""
-    lead = max(fact.triggers, key=lambda t: t.score)
+    lead = _lead_trigger(fact)
     if lead.event_type not in POLITICAL_VIOLENCE or lead.sub_event_type in incident.sub_types or not fact.figures:
         return False  # a fight of its own has a toll of its own ("killing dozens of fighters")
     known = {a.name for f in incident.facts for a in f.actors}
