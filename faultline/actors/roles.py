@@ -17,6 +17,7 @@ SPEECH = {"say", "tell", "report", "announce", "state", "confirm", "add", "note"
 TARGET_PREPS = {"on", "against", "at", "targeting", "upon", "into"}
 OPPONENT_PREPS = {"with"}  # "clashed with X": the other side
 AGENT_PREPS = {"by", "from"}  # "attack by X", "fire from X"
+UNDER_FIRE_NOUNS = {"fire", "attack", "assault", "shelling", "bombardment", "siege"}  # "came under fire"
 CIVILIAN_TYPES = {"Sexual violence", "Attack", "Abduction/forced disappearance"}
 PROTEST_TYPES = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
 MOB_VIOLENCE = "Mob violence"
@@ -423,6 +424,12 @@ def _agent_and_target(head: Token) -> tuple[Token | None, Token | None]:
             target = child
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | OPPONENT_PREPS and target is None:
             target = _pobj(child)
+    under = next((_pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "under"), None)
+    if under is not None and under.lemma_.lower() in UNDER_FIRE_NOUNS and not passive:
+        # "soldiers came under fire from gunmen": the subject is hit, whoever fired is after "from"
+        shooter = next((_pobj(c) for t in (head, under) for c in t.children
+                        if c.dep_ == "prep" and c.lower_ == "from"), None)
+        return shooter, agent
     if head.dep_ in ("acl", "relcl") and (agent is None or agent.lower_ in RELATIVES):
         # "gunmen who attacked the post", "residents protesting outside": the noun described acts
         agent = head.head if not passive else agent

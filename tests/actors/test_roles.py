@@ -262,3 +262,10 @@ def test_a_country_word_on_the_first_word_of_the_trigger_names_the_striker(sides
     result = sides("A Turkish drone strike on a car near the town of Qamishli in northeastern Syria killed three "
                    "members of the Syrian Democratic Forces on Thursday.", "drone strike", "Air/drone strike")
     assert result.actor1 is not None and result.actor1.name.startswith("Military Forces of Turkey")
+
+
+def test_who_comes_under_fire_is_hit_by_whoever_fired(sides) -> None:
+    result = sides("Soldiers came under fire from gunmen near the village on Monday.", "came under fire",
+                   "Armed clash")
+    assert result.actor1 is not None and result.actor1.text == "gunmen"
+    assert result.actor2 is not None and result.actor2.text == "Soldiers"
