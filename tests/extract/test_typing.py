@@ -518,3 +518,8 @@ def test_suspects_detained_after_a_killing_the_report_leads_with_do_not_type_it(
     assert incident(nlp, typer, text).sub_event_type == "Attack"
     arrest_first = "Police arrested and beat six opposition activists in the town of Arua on Monday."
     assert incident(nlp, typer, arrest_first).sub_event_type == "Arrests"
+
+
+def test_a_guided_bomb_is_dropped_from_the_air(nlp, typer):
+    text = "A guided bomb struck a residential building in the town of Kostiantynivka, killing four people."
+    assert incident(nlp, typer, text).sub_event_type == "Air/drone strike"
