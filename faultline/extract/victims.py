@@ -276,7 +276,8 @@ def is_alleged(pred: Token, terms: CasualtyTerms) -> bool:
 
 def reports_no_casualties(pred: Token, terms: CasualtyTerms) -> bool:
     """A casualty word that counts no one hurt in the incident reported: negated, attempted, a charge
-    about another event, or the toll of an earlier incident the sentence cites."""
+    about another event, the toll of an earlier incident the sentence cites, what a crowd protests,
+    or a running total over years."""
     return is_negated(pred) or is_attempted(pred, terms) or is_alleged(pred, terms) or is_cited(pred, terms) \
         or is_grievance(pred, terms) or is_running_total(pred, terms)
 

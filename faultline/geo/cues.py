@@ -18,6 +18,7 @@ from faultline.geo.name_words import (
     Lookup,
     PlaceWords,
     Words,
+    countries_named,
     has_match,
     is_demonym,
     known_place,
@@ -85,7 +86,7 @@ def _country_before(doc: Doc, first_allowed: int, end: int, gazetteer: Lookup) -
     while start > first_allowed and end - start < MAX_NAME_TOKENS and _is_name_word(doc[start - 1]):
         start -= 1
     for first in range(start, end):
-        countries = [c.country for c in gazetteer.lookup(doc[first:end].text, exact=True) if c.is_country]
+        countries = countries_named(doc[first:end].text, gazetteer)
         if countries:
             return countries[0]
     return None
@@ -226,7 +227,7 @@ def country_initials(span: Span, gazetteer: Lookup, words: Words) -> list[tuple[
         around = [doc[j] for j in (i - 1, i + 1) if span.start <= j < span.end and doc[j].is_alpha and len(doc[j]) > 1]
         if any(t.is_upper for t in around):
             continue
-        if any(c.is_country for c in gazetteer.lookup(text, exact=True)):
+        if countries_named(text, gazetteer):
             start = words.starts[index]
             found.append((start, start + len(text), text, None, 0))
     return found

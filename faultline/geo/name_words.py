@@ -128,6 +128,12 @@ def load_common_words(path: Path = COMMON_WORDS_FILE) -> frozenset[str]:
     return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
+def countries_named(text: str, gazetteer: Lookup) -> tuple[str, ...]:
+    """ISO2 codes of the countries whose name the words are exactly ("South Sudan", "U.S."; "Congo"
+    is two), in the gazetteer's order."""
+    return tuple(dict.fromkeys(c.country for c in gazetteer.lookup(text, exact=True) if c.is_country))
+
+
 def is_demonym(text: str, demonyms: Mapping[str, str], gazetteer: Lookup | None = None) -> bool:
     """A people's name ("Afghan", "Tajiks"), unless it is also a country's name ("Philippines")."""
     return demonym_country(text, demonyms, gazetteer) is not None
@@ -137,7 +143,7 @@ def demonym_country(text: str, demonyms: Mapping[str, str], gazetteer: Lookup | 
     """ISO2 of the country a demonym names; None when the word is no demonym, or a country's name first."""
     key = fold(text)
     iso = demonyms.get(key) or demonyms.get(key.rstrip("s"))
-    if iso is None or gazetteer is not None and any(c.is_country for c in gazetteer.lookup(text, exact=True)):
+    if iso is None or gazetteer is not None and countries_named(text, gazetteer):
         return None
     return iso
 

@@ -31,6 +31,7 @@ from faultline.geo.name_words import (
     Lookup,
     PlaceWords,
     Words,
+    countries_named,
     full_names,
     has_match,
     is_demonym,
@@ -178,7 +179,7 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
             name = text[start:match.end("name")]
             if not name or fold(name) in NOT_PLACES:
                 continue
-            if pattern is _NAME_THEN_FEATURE and any(c.is_country for c in gazetteer.lookup(name, exact=True)):
+            if pattern is _NAME_THEN_FEATURE and countries_named(name, gazetteer):
                 # "RSF attack on Sudan village": a village in the country, not one named after it
                 found.append((start, start + len(name), name, None, 2))
                 continue
@@ -293,7 +294,7 @@ def _national_areas(text: str, gazetteer: Lookup, demonyms: Mapping[str, str],
         label = CAPITAL if match.group("noun") == "capital" else NATIONAL_AREA
         found.append((start, end, text[start:end], label, 1))
     for match in _COUNTRYS_CAPITAL.finditer(text):
-        if any(c.is_country for c in gazetteer.lookup(match.group("country"), exact=True)):
+        if countries_named(match.group("country"), gazetteer):
             found.append((match.start("capital"), match.end("capital"), match.group("capital"), CAPITAL, 1))
     return found
 
