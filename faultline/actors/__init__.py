@@ -2,6 +2,12 @@
 
 from faultline.actors.demonyms import load_demonyms
 from faultline.actors.dictionary import ActorDictionary, interaction
-from faultline.actors.roles import ARMED_GROUP_INTERS, UNNAMED_AIRCRAFT, Sides
+from faultline.actors.roles import (
+    ARMED_GROUP_INTERS,
+    CIVILIAN_INTER,
+    UNNAMED_AIRCRAFT,
+    Sides,
+)
 
-__all__ = ["ARMED_GROUP_INTERS", "UNNAMED_AIRCRAFT", "ActorDictionary", "Sides", "interaction", "load_demonyms"]
+__all__ = ["ARMED_GROUP_INTERS", "CIVILIAN_INTER", "UNNAMED_AIRCRAFT", "ActorDictionary", "Sides", "interaction",
+           "load_demonyms"]

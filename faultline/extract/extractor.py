@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from faultline.actors import (
     ARMED_GROUP_INTERS,
+    CIVILIAN_INTER,
     UNNAMED_AIRCRAFT,
     ActorDictionary,
     Sides,
@@ -52,9 +53,6 @@ from faultline.model import (
 from faultline.nlp import Window, is_dateline
 from faultline.nlp.text import doc_text, span_text
 
-# Figures whose side is a class of victim ("state", "perpetrators") are tied to whichever actor
-# has that role once actors are known.
-_CIVILIAN_INTER = 7
 _CIVILIAN_VIOLENCE = "Violence against civilians"
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
 _CROWD_EVENT_TYPES = frozenset({"Protests", "Riots"})
@@ -431,12 +429,12 @@ class Extractor:
             # civilians another report of the same strike has hit.
             hit = (first_sides(f).actor2 for f in facts if f is not main and f.triggers and f.actors
                    and f.triggers[0].sub_event_type == typed.sub_event_type)
-            sides = Sides(sides.actor1, next((a for a in hit if a is not None and a.inter == _CIVILIAN_INTER), None),
+            sides = Sides(sides.actor1, next((a for a in hit if a is not None and a.inter == CIVILIAN_INTER), None),
                           sides.assoc_1, sides.assoc_2)
         if sides.actor2 is None and typed.event_type == _CIVILIAN_VIOLENCE:
             # "Gunmen abducted 30 worshippers ... The attackers opened fire": the civilians another
             # statement names are the ones attacked.
-            victims = (a for f in facts if f is not main for a in f.actors if a.inter == _CIVILIAN_INTER)
+            victims = (a for f in facts if f is not main for a in f.actors if a.inter == CIVILIAN_INTER)
             sides = Sides(sides.actor1, next(victims, None), sides.assoc_1, sides.assoc_2)
         named = {a.name for a in (sides.actor1, sides.actor2, *sides.assoc_1, *sides.assoc_2) if a}
         assoc_1, assoc_2 = list(sides.assoc_1), list(sides.assoc_2)
@@ -503,7 +501,7 @@ def _with_actor2_from(readings: Iterable[Sides], sides: Sides, *, armed_group_on
     for other in readings:
         actor = other.actor2
         if lead is None or actor is None or actor.inferred or actor.name == lead.name or \
-                actor.inter == _CIVILIAN_INTER:
+                actor.inter == CIVILIAN_INTER:
             continue
         if armed_group_only and (actor.kind == _UNNAMED or actor.inter not in ARMED_GROUP_INTERS):
             continue
@@ -574,7 +572,7 @@ def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
     if lead.event_type not in POLITICAL_VIOLENCE or lead.sub_event_type in incident.sub_types or not fact.figures:
         return False  # a fight of its own has a toll of its own ("killing dozens of fighters")
     known = {a.name for f in incident.facts for a in f.actors}
-    armed = [a for a in fact.actors if a.inter != _CIVILIAN_INTER and a.kind != _UNNAMED]
+    armed = [a for a in fact.actors if a.inter != CIVILIAN_INTER and a.kind != _UNNAMED]
     return any(a.name in known for a in armed) and any(a.name not in known for a in armed)
 
 
@@ -587,7 +585,7 @@ def _refers_back(incident: Incident, fact: SentenceFacts) -> bool:
     abducted 30 students ... The attackers stormed the school" tells more of the same incident, and
     so do "the attackers" after a named group: no group is met for the first time as "the attackers".
     Civilians do not count: "the driver" may be someone new, met here for the first time."""
-    known = {a.name for f in incident.facts for a in f.actors if a.inter != _CIVILIAN_INTER}
+    known = {a.name for f in incident.facts for a in f.actors if a.inter != CIVILIAN_INTER}
     for actor in fact.actors:
         before = fact.span.text[:actor.span.start - fact.span.start].split()
         if (actor.name in known or known and actor.kind == _UNNAMED) and before and before[-1].lower() in _DEFINITE:
