@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from faultline.actors import ActorDictionary
 from faultline.config import Settings
 from faultline.errors import FaultlineError
+from faultline.extract.attribution import SourceWords
 from faultline.extract.extractor import Extractor
 from faultline.extract.figures import CasualtyTerms
 from faultline.extract.places import load_place_role_cues
@@ -68,7 +69,7 @@ class Pipeline:
         return cls(
             settings,
             parser=build_nlp(
-                settings, cue_pattern=typer.cue_pattern(), follow_words=CasualtyTerms.load().cue_words()
+                settings, cue_pattern=typer.cue_pattern(), follow_words=CasualtyTerms.load().cue_words() | SourceWords.load().claim_follow_words
             ),
             extractor=extractor,
             actors=actors,

@@ -215,7 +215,12 @@ class RoleReader:
             span = Span(offset + phrase.start_char, offset + phrase.end_char, phrase.text)
             target = _Mention(self._civilians(span), list(phrase), target_tok)
         if agent is None or agent.actor.inter == CIVILIAN_INTER or id(agent) in sources:
-            agent = next((m for m in mentions if m.actor.inter != CIVILIAN_INTER and id(m) not in sources), None)
+            # a clause describing what was hit does not name who hit it ("hit the depot, which supplied
+            # fuel to Russian troops")
+            described = {t.i for c in target_tok.children if c.dep_ == "relcl" for t in c.subtree} \
+                if target_tok is not None else set()
+            agent = next((m for m in mentions if m.actor.inter != CIVILIAN_INTER and id(m) not in sources
+                          and m.root.i not in described), None)
         return agent, target
 
     def _organisation(self, sent: SpacySpan, offset: int, token: Token, on: dt.date | None) -> _Mention | None:

@@ -43,6 +43,7 @@ class SourceWords:
             self.belief_verbs = frozenset(c["belief_verbs"])
             self.hallmarks = frozenset(c["hallmark_nouns"])
             self.suspect_mods = frozenset(c["suspect_modifiers"])
+            self.claim_follow_words = frozenset(c["follow_words"])
         except (KeyError, TypeError, AttributeError) as exc:
             raise DataFileError(f"attribution data lacks or mistypes {exc}", subject=str(DATA_PATH)) from exc
         # Lemmas that can anchor a claim (see _claim_at); other words are passed over unread.
@@ -140,7 +141,9 @@ def _reporter(verb: Token, offset: int, words: SourceWords) -> Attribution | Non
     doc = verb.doc
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
-        subj = subjects[0]
+        # Of two subjects the parser hangs on one verb ("An air strike killed 18 people, the civil defence
+        # agency said"), the one next to the verb says it.
+        subj = max(subjects, key=lambda s: s.i) if all(s.i < verb.i for s in subjects) else subjects[0]
         if subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
             subj = verb.head  # "the ministry, which said ..."
         if _counted(subj, words):
@@ -155,6 +158,8 @@ def _reporter(verb: Token, offset: int, words: SourceWords) -> Attribution | Non
         if kind is None and subj.pos_ not in ("PROPN", "PRON") and subj.ent_type_ not in ("PERSON", "ORG", "NORP"):
             # "the report, by the UN mission, said"; but "the attack said ..." is not a source
             return _source_beside(subj, offset, words)
+        if kind is None and all(t.ent_type_ == "GPE" for t in _strip_det(source)):
+            kind = "government"  # "Pakistan says 12 soldiers killed": a state speaks through its government
         return Attribution(_strip_det(source).text, kind or "unknown", _span(source, offset))
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if agents:

@@ -79,6 +79,7 @@ class SentenceFacts:
     day: dt.date | None  # the day its actors are named for: its own date, else the article's
     actor_places: list[Toponym] = field(default_factory=list)  # places that are an actor ("the White House")
     announces_another: bool = False  # opens with "Separately," or the like
+    opens_sequel: bool = False  # opens with "Later," or the like
     adds_elsewhere: bool = False  # "Protests also took place in ..."
     scene_places: list[Toponym] = field(default_factory=list)  # "In Aleppo province, rebels shelled ..."
 
@@ -109,8 +110,9 @@ class Incident:
     facts: list[SentenceFacts] = field(default_factory=list)
     # The day an incident that states none gets from its story: the story's day so far, or the dateline's.
     context_date: date_rules.DateMention | None = None
-    # The place an incident that names none gets from its story: the story's so far, else the dateline's.
-    context_place: Toponym | None = None
+    # The places an incident that names none gets from its story: the story's so far (the first where it
+    # happened, the others finer candidates for it), else the dateline's.
+    context_places: tuple[Toponym, ...] = ()
     # The event an incident that names no one takes its sides from, when of the same kind: the one it
     # adds to ("Heavy fighting was also reported in Gondar").
     context_event: EventMention | None = None
@@ -129,7 +131,7 @@ class Incident:
     @property
     def where(self) -> Toponym | None:
         """Where the incident happened: its own place, else its story's (see Extractor.extract)."""
-        return self.place or _fallback_place(self.facts) or self.context_place
+        return self.place or _fallback_place(self.facts) or next(iter(self.context_places), None)
 
     @property
     def places(self) -> tuple[Toponym, ...]:
@@ -140,6 +142,10 @@ class Incident:
             for place in fact.event_places:
                 seen.setdefault(place.text, place)
         return tuple(sorted(seen.values(), key=lambda place: not place.locative))
+
+    @property
+    def triggers(self) -> list[Trigger]:
+        return [t for f in self.facts for t in f.triggers]
 
     @property
     def sub_types(self) -> set[str]:
@@ -207,8 +213,10 @@ class Extractor:
             same_story = index > 0 and filed_under[index - 1] is dateline
             # "The army repelled an attack on the city's southern edge": where the story so far is, not
             # the bureau a dateline names ("CAIRO" over a story from Darfur).
-            story_place = incidents[index - 1].where if same_story else None
-            incident.context_place = story_place or (dateline.place if dateline else None)
+            story = incidents[index - 1] if same_story else None
+            story_places = (story.where, *(p for p in story.places if p is not story.where)) \
+                if story is not None and story.where is not None else ()
+            incident.context_places = story_places or ((dateline.place,) if dateline and dateline.place else ())
             if not any(f.date for f in incident.facts):
                 incident.context_date = dateline.day if dateline else None
                 if same_story and _continues_the_story(incident.facts[0]):
@@ -221,7 +229,10 @@ class Extractor:
             # A claim belongs to the incident it follows (or, for the first, any before it too).
             low = starts[index] if index else 0
             high = starts[index + 1] if index + 1 < len(starts) else len(article.text)
-            claimed = next((c for c in claims if low <= c.claim.span.start < high), None)
+            told = [c for c in claims if low <= c.claim.span.start < high]
+            # "It did not say which group was behind it ... The TTP claimed responsibility": the claim
+            # names the attacker, whatever came before it
+            claimed = next((c for c in told if c.claim.status == "claimed"), next(iter(told), None))
             previous_event = self._build(article, incident, claimed, wire_story=dateline is not None)
             if previous_event is not None:
                 events.append(previous_event)
@@ -283,6 +294,7 @@ class Extractor:
             day=day,
             actor_places=actor_places,
             announces_another=self.place_cues.announces_another(span.text),
+            opens_sequel=self.place_cues.opens_sequel(span.text),
             adds_elsewhere=self.place_cues.adds_elsewhere(sent, offset, [(t.start, t.end) for t in triggers]),
             scene_places=self.place_cues.scene_places(sent, offset, [t for t in places if t.role == "event"]),
         )
@@ -326,7 +338,8 @@ class Extractor:
         # be read back from the bare noun as perpetrators.
         fatalities, _, _ = totals.fatality_total(found)
         location = incident.where
-        candidates = incident.places or ((location,) if location else ())
+        candidates = incident.places or (incident.context_places if location in incident.context_places[:1]
+                                         else (location,) if location else ())
         origins = tuple(t for f in facts for t in f.toponyms if t.role == "origin")
         attribution = _incident_attribution(main, facts)
         evidence = _evidence(
@@ -415,6 +428,12 @@ class Extractor:
             readings = (first_sides(f) for f in facts if f is not main and f.triggers and f.actors
                         and f.triggers[0].event_type == typed.event_type)
             sides = _with_actor2_from(readings, sides, armed_group_only=unnamed_target)
+        acted_on_only = sides.actor1 is None and sides.actor2 is not None
+        if acted_on_only and (typed.event_type == _BATTLES or typed.event_type in _CROWD_EVENT_TYPES
+                              and typed.sub_event_type != _EXCESSIVE_FORCE):
+            # A crowd is the actor of its own protest or riot, whatever a verb did to it ("52
+            # protesters were arrested"); a battle's sides have no order ("fighting between rival gangs").
+            sides = Sides(sides.actor2, None, sides.assoc_2, sides.assoc_1)
         if typed.sub_event_type == _EXCESSIVE_FORCE and sides.actor1 is not None and \
                 sides.actor1.inter in _CROWD_INTERS:
             # Sides read at a protest ("demonstrators marched ... police killed three of them"): in
@@ -442,12 +461,14 @@ class Extractor:
             if fact is main or not fact.triggers or not fact.actors:
                 continue
             other = first_sides(fact)
-            for actor in (other.actor1, other.actor2, *other.assoc_1, *other.assoc_2):
+            for actor, opposite in ((other.actor1, other.actor2), (other.actor2, other.actor1),
+                                    *((a, other.actor2) for a in other.assoc_1), *((a, other.actor1) for a in other.assoc_2)):
                 # an unnamed actor ("fighter jets", "gunmen") is the named one of its kind again, not its associate
                 if actor is None or actor.name in named or actor.inferred or actor.kind in (_UNNAMED, UNNAMED_AIRCRAFT):
                     continue
                 for lead, bucket in ((sides.actor1, assoc_1), (sides.actor2, assoc_2)):
-                    if lead is not None and lead.inter == actor.inter:
+                    if lead is not None and lead.inter == actor.inter and not _stands_for(opposite, lead) \
+                            and not _foreign_forces(actor, lead):
                         bucket.append(actor)
                         named.add(actor.name)
                         break
@@ -510,6 +531,20 @@ def _with_actor2_from(readings: Iterable[Sides], sides: Sides, *, armed_group_on
     return sides
 
 
+def _stands_for(actor: Actor | None, lead: Actor) -> bool:
+    """Whether a statement's actor is the incident's lead again: the same, or an unnamed one of its type
+    ("air defences destroyed 14 drones" after "Ukrainian drones struck a depot": who fights the drones
+    is no ally of Ukraine's forces)."""
+    return actor is not None and (actor.name == lead.name or
+                                  actor.kind in (_UNNAMED, UNNAMED_AIRCRAFT) and actor.inter == lead.inter)
+
+
+def _foreign_forces(actor: Actor, lead: Actor) -> bool:
+    """Whether the actor is another state's forces than the lead's: those join a side only where a
+    statement coordinates them with it ("Somali and Kenyan troops"), not by being state forces too."""
+    return lead.inter == STATE_FORCES and None not in (lead.country, actor.country) and lead.country != actor.country
+
+
 def _names_anyone(sides: Sides) -> bool:
     return any(a is not None and not a.inferred for a in (sides.actor1, sides.actor2))
 
@@ -523,11 +558,39 @@ def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
             if fact.triggers:
                 incidents.append(Incident([fact]))
             continue
-        if fact.triggers and _starts_new_incident(current, fact):
+        earlier = _returns_to(incidents[:-1], current, fact)
+        if earlier is not None:
+            earlier.facts.append(fact)
+        elif fact.triggers and _starts_new_incident(current, fact):
             incidents.append(Incident([fact]))
         else:
             current.facts.append(fact)
     return incidents
+
+
+def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFacts) -> Incident | None:
+    """The earlier incident of the story a statement goes back to: set only at places that one has and
+    the current one lacks, on no other day ("Protests also took place in Mombasa and Kisumu ... 52 people
+    had been arrested in Nairobi": the Nairobi protest's arrests)."""
+    places = {p.text for p in fact.event_places}
+    known = {p.text for p in current.places}
+    if not places or not known or places & known or fact.announces_another or _names_its_event_again(fact):
+        return None
+    for incident in reversed(earlier):
+        if places <= {p.text for p in incident.places}:
+            day = incident.date
+            if fact.date is None or fact.date.said or day is None or abs((fact.date.date - day).days) <= 1:
+                return incident
+            return None
+    return None
+
+
+def _names_its_event_again(fact: SentenceFacts) -> bool:
+    """Whether the statement names its event as one already told ("This attack marked the start of a
+    bombing campaign in England"): it speaks of the incident just told, wherever else it goes."""
+    text = fact.span.text
+    return any(text[:t.start - fact.span.start].split()[-1:] in (["this"], ["This"], ["the"], ["The"])
+               for t in fact.triggers)
 
 
 def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
@@ -551,16 +614,26 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return True  # "The army said it repelled an attack on Sunday, killing dozens" after Saturday's shelling
     if fact.adds_elsewhere and different_place:
         return True
+    if fact.opens_sequel and any(p.text not in known for p in new_places) and \
+            _lead_trigger(fact).sub_event_type != _lead_trigger_of(incident).sub_event_type:
+        return True  # "Later on Wednesday, Israeli tanks pushed into Rafah" after a strike on Nuseirat
+    if _another_fight(incident, fact):
+        return True  # "Troops later pursued the attackers and killed four of them in a gunfight"
     if _refers_back(incident, fact):
         return False
     if fact.scene_places and not any(p.text in known for p in fact.scene_places):
         return True
-    return different_place and different_kind or _another_fight(incident, fact)
+    return different_place and different_kind
 
 
 def _lead_trigger(fact: SentenceFacts) -> Trigger:
     """A statement's strongest trigger."""
     return max(fact.triggers, key=lambda t: t.score)
+
+
+def _lead_trigger_of(incident: Incident) -> Trigger:
+    """An incident's strongest trigger so far."""
+    return max(incident.triggers, key=lambda t: t.score)
 
 
 def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
@@ -572,8 +645,18 @@ def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
     if lead.event_type not in POLITICAL_VIOLENCE or lead.sub_event_type in incident.sub_types or not fact.figures:
         return False  # a fight of its own has a toll of its own ("killing dozens of fighters")
     known = {a.name for f in incident.facts for a in f.actors}
-    armed = [a for a in fact.actors if a.inter != CIVILIAN_INTER and a.kind != _UNNAMED]
-    return any(a.name in known for a in armed) and any(a.name not in known for a in armed)
+    armed = [a for a in fact.actors if a.inter != CIVILIAN_INTER]
+    if lead.event_type == _CIVILIAN_VIOLENCE and _lead_trigger_of(incident).event_type == _BATTLES:
+        # "RSF captured Bara after fighting the army ... 47 civilians were killed by RSF fighters after
+        # they entered Bara": a side of the battle turning on civilians is violence of its own
+        return any(a.inter == CIVILIAN_INTER for a in fact.actors) and \
+            any(a.name in known and a.kind != _UNNAMED for a in armed)
+    newcomers = [a for a in armed if a.name not in known and a.kind != _UNNAMED]
+    if any(a.name in known and a.kind != _UNNAMED for a in armed):
+        return bool(newcomers)
+    # Met again only as "the attackers", the side met before fights a newcomer that acts: "Troops later
+    # pursued the attackers" (not "a police officer was injured when the attacker shot him").
+    return any(a.name in known and _definite(fact, a) for a in armed) and any(_acts(fact, a) for a in newcomers)
 
 
 _DEFINITE = frozenset({"the", "these", "those"})
@@ -586,11 +669,23 @@ def _refers_back(incident: Incident, fact: SentenceFacts) -> bool:
     so do "the attackers" after a named group: no group is met for the first time as "the attackers".
     Civilians do not count: "the driver" may be someone new, met here for the first time."""
     known = {a.name for f in incident.facts for a in f.actors if a.inter != CIVILIAN_INTER}
-    for actor in fact.actors:
-        before = fact.span.text[:actor.span.start - fact.span.start].split()
-        if (actor.name in known or known and actor.kind == _UNNAMED) and before and before[-1].lower() in _DEFINITE:
-            return True
-    return False
+    return any((actor.name in known or known and actor.kind == _UNNAMED) and _definite(fact, actor)
+               for actor in fact.actors)
+
+
+def _acts(fact: SentenceFacts, actor: Actor) -> bool:
+    """Whether the actor is the subject of an active verb in the statement ("Troops pursued ...")."""
+    start = actor.span.start - fact.offset
+    tok = next((t for t in fact.sent if t.idx <= start < t.idx + len(t)), None)
+    while tok is not None and tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head  # "Nigerian troops": the phrase's head noun
+    return tok is not None and tok.dep_ == "nsubj"
+
+
+def _definite(fact: SentenceFacts, actor: Actor) -> bool:
+    """Whether the statement names the actor with "the", "these" or "those": one met before."""
+    before = fact.span.text[:actor.span.start - fact.span.start].split()
+    return bool(before) and before[-1].lower() in _DEFINITE
 
 
 def _claimant(claim: Claim, actors: Sequence[Actor]) -> Actor | None:

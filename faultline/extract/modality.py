@@ -47,6 +47,7 @@ class ModalityCues:
             self.governors = frozenset(fc["governors"])
             self.infinitive_only = frozenset(fc["infinitive_only"])
             self.prep_frames = frozenset(fc["prep_frames"])
+            self.object_frames = frozenset(fc["object_frames"])
             self.forecast_mods = frozenset(fc["modifiers"])
             self.forecast_phrases = _phrases(fc["phrases"])
             self.opinion_modals = frozenset(op["modals"])
@@ -60,6 +61,7 @@ class ModalityCues:
             self.background_days = int(bg["days"])
             self.trend_verbs = frozenset(bg["trend_verbs"])
             self.trend_subject_verbs = frozenset(bg["trend_subject_verbs"])
+            self.conflict_subjects = frozenset(bg["conflict_subjects"])
         except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError(f"modality cues lack or mistype {exc}", subject=str(DATA_PATH)) from exc
 
@@ -204,6 +206,8 @@ def _looks_ahead(chain: list[Token], k: int, cues: ModalityCues) -> bool:
         return True
     if below.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
         return True  # "set to attack", "determined to fight", "due to storm"
+    if below.dep_ == "dobj" and lemma in cues.object_frames:
+        return True  # "called a general strike"
     return below.dep_ == "prep" and f"{lemma} {below.lower_}" in cues.prep_frames  # "called for a strike"
 
 
@@ -232,6 +236,8 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
         return True  # "previous ceasefires have collapsed"
     if published is not None and event_date is None and _trend(trigger, cues):
         return True  # (without a publication date, "on Monday" resolves to no date: no telling)
+    if event_date is None and any(_conflict_subject(v, cues) for v in verbs[:1]):
+        return True  # "the insurgency has killed more than 40,000 people"
     if published is None:
         return False  # no date to compare with: "in 2019" may be this year's news
     return any(int(y) < published.year for y in _YEAR.findall(clause))  # "was killed in 2017"
@@ -251,6 +257,15 @@ def _trend(trigger: Token, cues: ModalityCues) -> bool:
         return False
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     return verb.lemma_.lower() in cues.trend_verbs or f"{verb.lemma_.lower()} {particle}" in cues.trend_verbs
+
+
+def _conflict_subject(verb: Token, cues: ModalityCues) -> bool:
+    """Whether the verb's subject is a whole conflict ("the insurgency", "the civil war")."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        modifier = next((c.lower_ for c in subject.children if c.dep_ in ("amod", "compound")), None)
+        if subject.lemma_.lower() in cues.conflict_subjects or f"{modifier} {subject.lower_}" in cues.conflict_subjects:
+            return True
+    return False
 
 
 def _recalls(clause: str, cues: ModalityCues) -> bool:

@@ -30,6 +30,7 @@ class PlaceRoleCues:
     event_prepositions: frozenset[str]
     institution_heads: frozenset[str]
     new_incident_openers: frozenset[str]
+    sequel_openers: frozenset[str]
     elsewhere_adverbs: frozenset[str]
     elsewhere_adjectives: frozenset[str]
     scene_prepositions: frozenset[str]
@@ -37,6 +38,10 @@ class PlaceRoleCues:
     def announces_another(self, sentence: str) -> bool:
         """Whether a sentence opens with "Separately," or the like: what follows is another incident."""
         return _phrases_at_start(self.new_incident_openers, r"\s*,").match(sentence) is not None
+
+    def opens_sequel(self, sentence: str) -> bool:
+        """Whether a sentence opens with "Later," or "Later on Wednesday,": it tells what happened next."""
+        return _phrases_at_start(self.sequel_openers, r"(?:\s+(?:on|that|in)\s+[^,]{1,25})?\s*,").match(sentence) is not None
 
     def adds_elsewhere(self, sent: Span, offset: int, triggers: Sequence[tuple[int, int]]) -> bool:
         """Whether an adverb, or an adjective on one of the statement's `triggers` (absolute spans), adds

@@ -63,6 +63,10 @@ _OUTRANKED_BY = {"Looting/property destruction": "harm", "Abduction/forced disap
                  "Arrests": "lethal", "Disrupted weapons use": "lethal"}
 # What may follow a killing in the same report: outranked only by a killing told before it.
 _FOLLOW_UPS = frozenset({"Arrests", "Disrupted weapons use"})
+# The rule whose words say a side left a place, and the links by which a verb shares its doer with the
+# verb above it ("overran the base before withdrawing", "stormed the town and then withdrew").
+_WITHDRAW_RULE = "withdraw"
+_SAME_DOER = frozenset({"advcl", "conj", "pcomp", "prep", "xcomp"})
 
 
 class EventTyper:
@@ -216,6 +220,8 @@ class EventTyper:
             return None
         if rule.excluded_destinations and _destination(anchor) in rule.excluded_destinations:
             return None  # "the wounded were taken to hospital": carried, not captured
+        if "territory" in rule.tags and self._leaves_again(anchor):
+            return None  # "overran the base ... before withdrawing": a raid, no ground taken
         default_type = self.lexicon.taxonomy[rule.sub_event_type].event_type
         if (rule.agent or rule.target or rule.requires_target
                 or default_type == "Explosions/Remote violence"):
@@ -251,6 +257,22 @@ class EventTyper:
             event_type=info.event_type, sub_event_type=sub, disorder_type=info.disorder_type,
             score=round(score, 3), civilian_targeting=civilian, rule=rule.id,
         )
+
+    def _leaves_again(self, anchor: Token) -> bool:
+        """Whether whoever took the place left it again in the same clause: a withdrawal verb with no
+        subject of its own, joined to the taking ("overran the base and seized weapons before
+        withdrawing"). "Seized the town after the army withdrew" names another who left."""
+        words = self._rules[_WITHDRAW_RULE].words if _WITHDRAW_RULE in self._rules else frozenset()
+        for tok in anchor.subtree:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in words or \
+                    any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                continue
+            link = tok
+            while link.i != anchor.i and link.dep_ in _SAME_DOER:
+                link = link.head
+            if link.i == anchor.i:
+                return True
+        return False
 
     def _violent(self, sents: Sequence[Span], triggers: Sequence[Trigger]) -> bool:
         """True when a violent trigger comes with attackers or arms named in the incident.

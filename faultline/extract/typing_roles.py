@@ -71,7 +71,9 @@ class RoleReader:
         else:
             self._noun_roles(head, agents, targets, harm=harm)
         if victim_subject and not _acts_on_object(head):  # "four protesters died": the subject is the one hit
-            targets, agents = targets + agents, []
+            # ... but "were killed by RSF fighters" names who killed them
+            named_by = [t for t in agents if t.dep_ == "pobj" and t.head.dep_ == "agent"]
+            targets, agents = targets + [t for t in agents if t not in named_by], named_by
         hit = self._classes(targets)
         if not hit and any(_nationals(t) for t in targets):
             hit = _CIVILIAN  # "shot dead two Palestinians": people known only by nationality are civilians

@@ -209,6 +209,8 @@ def dangling_subject(pred: Token) -> Token | None:
 def _holder(comp: Token) -> list[Token]:
     """Whom a predicate complement describes: "left 7 people dead", "were found dead"."""
     head = comp.head
+    if comp.dep_ in ("oprd", "acomp") and head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        return [head]  # "left 15 inmates dead", the complement parsed on the noun
     objects = [c for c in head.children if c.dep_ == "dobj" and c.i != comp.i]
     if objects:
         return objects

@@ -28,6 +28,9 @@ def first(nlp, text):
     ("The army said troops killed 20 insurgents.", "army", "military"),
     ("15 Afghan Taliban killed in 24 hours: MoI", "MoI", "security"),
     ("Militants reportedly stormed the base.", "reportedly", "unknown"),
+    ("An air strike on a market killed at least 14 people, the regional health bureau said on Friday.",
+     "regional health bureau", "medical"),
+    ("Turkey says 9 soldiers killed in clashes with Kurdish militants", "Turkey", "government"),
 ])
 def test_sources_and_kinds(nlp, text, source, kind):
     att = find_attribution(first(nlp, text), OFFSET)

@@ -436,3 +436,80 @@ def test_a_wire_storys_lead_tells_what_happened_not_a_detail_told_later():
     (raid,) = extract_text(text, published=PUBLISHED)
     assert raid.event_type == "Violence against civilians" and raid.actor1.startswith("Military Forces of Israel")
     assert raid.fatalities == 3
+
+
+def test_a_statement_set_back_in_an_earlier_incidents_place_returns_to_it():
+    text = ("Police fired tear gas at thousands of protesters who marched on the presidency in Lilongwe on "
+            "Monday. Protests also took place peacefully in Blantyre and Zomba, where crowds carried placards. "
+            "The police spokesman said 40 people had been arrested in Lilongwe.")
+    events = extract_text(text, published=PUBLISHED)
+    by_place = {e.location: e for e in events}
+    assert by_place["Lilongwe"].sub_event_type == "Protest with intervention"
+    assert by_place["Lilongwe"].captured == 40
+    for town in ("Blantyre", "Zomba"):
+        peaceful = by_place[town]
+        assert (peaceful.sub_event_type, peaceful.actor1, peaceful.actor2) == (
+            "Peaceful protest", "Protesters (Malawi)", "")
+
+
+def test_a_riot_always_names_who_rioted():
+    text = ("Honduras prison riot leaves 12 inmates dead\n\n"
+            "Fighting between rival gangs inside a prison in the town of Tela left at least 12 inmates dead and "
+            "nine injured, officials said on Wednesday. The clashes broke out on Tuesday night, when inmates "
+            "armed with rifles and machetes fought for control of a wing.")
+    (riot,) = extract_text(text, published=PUBLISHED)
+    assert riot.event_type == "Riots" and riot.actor1 and riot.fatalities == 12
+
+
+def test_who_supplies_what_was_hit_is_no_ally_of_who_hit_it():
+    text = ("Ukrainian drones struck a fuel depot in Russia's Kursk region overnight, the regional governor said. "
+            "Ukraine's General Staff said its forces had hit the depot, which it said supplied fuel to Russian "
+            "troops.")
+    (strike,) = extract_text(text, published=PUBLISHED)
+    assert strike.actor1.startswith("Military Forces of Ukraine")
+    assert "Russia" not in strike.assoc_actor_1
+
+
+def test_what_happened_later_of_another_kind_elsewhere_is_another_incident():
+    text = ("An Israeli air strike on a school sheltering displaced families in Nuseirat refugee camp killed at "
+            "least 14 people on Monday, the civil defence agency said. The Israeli military said its aircraft "
+            "had targeted Hamas militants. Later on Monday, Israeli tanks pushed into the western part of Rafah, "
+            "residents said, as fighting with Hamas gunmen continued.")
+    strike, fighting = extract_text(text, published=PUBLISHED)
+    assert strike.sub_event_type == "Air/drone strike" and "Rafah" not in strike.location
+    assert fighting.event_type == "Battles" and fighting.location.startswith("Rafa")
+
+
+def test_a_later_claim_names_the_attacker_after_a_statement_that_no_one_was_named():
+    text = ("Militants attacked a police checkpoint in Pakistan's Bannu district on Sunday, killing six "
+            "policemen, officials said. Police did not say which group was behind the assault.\n\n"
+            "The Pakistani Taliban claimed responsibility in a message to reporters.")
+    (attack,) = extract_text(text, published=PUBLISHED)
+    assert attack.actor1.startswith("TTP")
+
+
+def test_a_raid_whose_attackers_withdrew_took_no_ground():
+    text = ("Insurgents overran an army base in the Macomia district on Sunday night, killing seven soldiers, "
+            "and seized weapons before withdrawing, security sources said.")
+    (raid,) = extract_text(text, published=PUBLISHED)
+    assert raid.sub_event_type == "Armed clash"
+
+
+def test_troops_pursuing_the_attackers_fight_another_battle():
+    text = ("Gunmen killed nine villagers in an attack on the village of Kukawa in Borno state on Sunday, "
+            "residents said. Troops later pursued the attackers and killed five of them in a gunfight, the "
+            "army said.")
+    attack, pursuit = extract_text(text, published=PUBLISHED)
+    assert (attack.sub_event_type, attack.fatalities) == ("Attack", 9)
+    assert (pursuit.sub_event_type, pursuit.fatalities) == ("Armed clash", 5)
+    assert pursuit.actor1.startswith("Military Forces of Nigeria")
+
+
+def test_civilians_killed_by_a_side_after_it_took_a_town_are_violence_of_their_own():
+    text = ("The Rapid Support Forces said on Sunday it had captured the town of Um Rawaba in North Kordofan "
+            "from the army after heavy fighting. Local activists said at least 30 civilians were killed by RSF "
+            "fighters after they entered the town.")
+    capture, killing = extract_text(text, published=PUBLISHED)
+    assert capture.event_type == "Battles" and capture.fatalities == 0
+    assert (killing.sub_event_type, killing.actor1, killing.fatalities) == ("Attack", "Rapid Support Forces", 30)
+    assert killing.location == capture.location

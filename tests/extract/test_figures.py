@@ -37,6 +37,8 @@ def kinds(figs):
     ("Twenty-one villagers died in the raid.", [("killed", 21)]),
     ("Gunmen stormed the village, killing 6 civilians.", [("killed", 6)]),
     ("The explosion left seven people dead and 20 wounded.", [("injured", 20), ("killed", 7)]),
+    ("Fighting between gangs inside a jail in the city of Tela left at least 9 inmates dead and 6 injured.",
+     [("injured", 6), ("killed", 9)]),
     ("The death toll rose to 12.", [("killed", 12)]),
     ("The attack claimed 5 lives.", [("killed", 5)]),
     ("15 dead and 20 wounded in Kabul blast", [("injured", 20), ("killed", 15)]),

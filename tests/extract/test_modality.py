@@ -43,6 +43,10 @@ def modality(nlp, text, trigger, *, event_date=None, published=PUBLISHED):
     ("His brother was killed in 2017.", "killed", "background"),
     ("The group had previously attacked the town.", "attacked", "background"),
     ("The town was shelled years ago.", "shelled", "background"),
+    ("The opposition party called a nationwide general strike for Monday.", "strike", "forecast"),
+    ("The insurgency has killed more than 30,000 people and displaced millions.", "killed", "background"),
+    ("The civil war has killed hundreds of thousands of people.", "killed", "background"),
+    ("The fighting killed seven militants and two soldiers.", "killed", "reported"),
 ])
 def test_each_modality(nlp, text, trigger, expected):
     assert modality(nlp, text, trigger) == expected
