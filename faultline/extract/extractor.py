@@ -51,6 +51,7 @@ from faultline.model import (
     Toponym,
 )
 from faultline.nlp import Window, is_dateline
+from faultline.nlp.place_names import mark_place_names
 from faultline.nlp.text import doc_text, span_text
 
 _CIVILIAN_VIOLENCE = "Violence against civilians"
@@ -186,6 +187,9 @@ class Extractor:
         claims: list[ClaimFacts] = []
         datelines = _read_datelines(article, windows, toponyms)
         for window in windows:
+            end = window.offset + len(doc_text(window.doc))
+            mark_place_names(window.doc, ((t.start - window.offset, t.end - window.offset)
+                                          for t in toponyms if window.offset <= t.start and t.end <= end))
             for sent in window.doc.sents:
                 filed = _filed_under(datelines, window.offset + sent.start_char)
                 # "Overnight", "on Sunday": counted from the day the story was filed, where its dateline says.

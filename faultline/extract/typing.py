@@ -220,6 +220,8 @@ class EventTyper:
             return None
         if rule.excluded_destinations and _destination(anchor) in rule.excluded_destinations:
             return None  # "the wounded were taken to hospital": carried, not captured
+        if _done_without(anchor):
+            return None  # "pulled out without resistance or firing a shot": what did not happen
         if "territory" in rule.tags and self._leaves_again(anchor):
             return None  # "overran the base ... before withdrawing": a raid, no ground taken
         default_type = self.lexicon.taxonomy[rule.sub_event_type].event_type
@@ -497,6 +499,14 @@ def _destination(verb: Token) -> str | None:
         if prep.dep_ == "prep" and prep.lower_ == "to":
             return next((obj.lemma_.lower() for obj in prep.children if obj.dep_ == "pobj"), None)
     return None
+
+
+def _done_without(anchor: Token) -> bool:
+    """Whether the word is what "without" says did not happen ("without firing a shot")."""
+    tok = anchor
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "without resistance or firing a gunshot"
+    return tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "without"
 
 
 def _anchor(span: Span) -> Token:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from faultline.extract.typing_rules import DocMemo, Lexicon
+from faultline.nlp.place_names import is_place_name
 from faultline.nlp.text import span_text
 
 # Dependency labels, POS tags and entity labels are spaCy's (ClearNLP / OntoNotes) schemes.
@@ -50,7 +51,7 @@ class RoleReader:
     def _read_sentence_classes(self, sent: Span) -> frozenset[str]:
         found = {c for t in sent for c in self._token_class(t)}
         found.update(self._phrase_classes(" " + span_text(sent).lower() + " "))
-        if any(t.ent_type_ in _PLACE_ENTS for t in sent):
+        if any(t.ent_type_ in _PLACE_ENTS or is_place_name(t) for t in sent):
             found.add("place")
         return frozenset(found)
 
@@ -241,7 +242,7 @@ class RoleReader:
         found = {c for t in toks for c in self._token_class(t)}
         found.update(self._phrase_classes(
             " " + " ".join(t.lower_ for t in sorted(toks, key=lambda t: t.i)) + " "))
-        if any(t.ent_type_ in _PLACE_ENTS for t in toks):
+        if any(t.ent_type_ in _PLACE_ENTS or is_place_name(t) for t in toks):
             found.add("place")
         if found & _SERVING and any(t.lower_ in self.lexicon.former_words for t in toks):
             found = found - _SERVING | {"civilian"}

@@ -513,3 +513,9 @@ def test_civilians_killed_by_a_side_after_it_took_a_town_are_violence_of_their_o
     assert capture.event_type == "Battles" and capture.fatalities == 0
     assert (killing.sub_event_type, killing.actor1, killing.fatalities) == ("Attack", "Rapid Support Forces", 30)
     assert killing.location == capture.location
+
+
+def test_a_town_the_model_takes_for_a_person_is_still_a_place_taken():
+    # The small model tags "Goma" a PERSON; the gazetteer knows it as a city.
+    (capture,) = extract_text("M23 rebels said on Sunday they had taken control of Goma.", published=PUBLISHED)
+    assert (capture.sub_event_type, capture.location) == ("Non-state actor overtakes territory", "Goma")

@@ -79,6 +79,11 @@ def test_fighters_driven_out_lose_the_area(nlp, typer: EventTyper, text: str, ex
     assert sub_event(nlp, typer, text) == expected
 
 
+def test_a_shot_not_fired_is_no_clash(nlp, typer: EventTyper):
+    text = "The soldiers left the base without firing a shot, residents said."
+    assert "Armed clash" not in {t.sub_event_type for s in nlp(text).sents for t in typer.triggers(s, 0)}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # An epidemic explains deaths, not lootings or protests that happen during it.
     ("Gunmen looted shops in the market during the coronavirus lockdown.",
