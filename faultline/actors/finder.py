@@ -99,7 +99,7 @@ class ActorFinder:
                 hits.append(_Hit(start, end, GENERIC, phrase=key[1:]))
         hits.extend(self._org_hits(sent))
         actors: list[Actor] = []
-        for hit, start, end in _merge_named(sent, _select(hits), self._phrases):
+        for hit, start, end in _merge_named(sent, _with_acronyms(sent, _select(hits)), self._phrases):
             actors.extend(self._build(sent, offset, hit, start, end, on))
         actors.sort(key=lambda a: a.span.start)
         return self._share_state_country(actors, on)
@@ -289,6 +289,25 @@ def _merge_named(sent: SpacySpan, chosen: list[_Hit],
                 start = before.start
         extents[i] = (start, end)
     return [(hit, *extents.get(i, (hit.start, hit.end))) for i, hit in enumerate(chosen) if i not in consumed]
+
+
+def _with_acronyms(sent: SpacySpan, chosen: list[_Hit]) -> list[_Hit]:
+    """An unknown group's name followed by a known actor's acronym in brackets is that actor, written
+    out: "the National Liberation Army (ELN)" is the ELN, one hit over both."""
+    merged: list[_Hit] = []
+    skip = -1
+    for i, hit in enumerate(chosen):
+        if i == skip:
+            continue
+        after = chosen[i + 1] if i + 1 < len(chosen) else None
+        if hit.priority == GROUP and hit.named is None and after is not None and after.named is not None \
+                and after.start == hit.end + 1 and sent[hit.end].text == "(" \
+                and after.end < len(sent) and sent[after.end].text == ")":
+            merged.append(dataclasses.replace(after, start=hit.start, end=after.end + 1))
+            skip = i + 1
+        else:
+            merged.append(hit)
+    return merged
 
 
 def _armed(hit: _Hit, phrases: dict[str, list[tuple[str, GenericEntry]]]) -> bool:

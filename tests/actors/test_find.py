@@ -33,6 +33,11 @@ def test_acronyms_do_not_match_ordinary_words(find) -> None:
     assert by_text(find("IS claimed the attack."), "IS").inter == 2
 
 
+def test_a_name_written_out_before_a_known_acronym_is_that_actor(find) -> None:
+    found = find("Fighters from the National Liberation Army (ELN) attacked an army post.")
+    assert [a.name for a in found if a.inter != 1] == ["ELN: National Liberation Army"]
+
+
 def test_longest_alias_wins(find) -> None:
     found = find("Pakistani Taliban commanders fled.")
     assert [a.name for a in found] == ["TTP: Tehreek-i-Taliban Pakistan"]
