@@ -150,7 +150,7 @@ class Incident:
 
     @property
     def sub_types(self) -> set[str]:
-        return {t.sub_event_type for f in self.facts for t in f.triggers}
+        return {t.sub_event_type for t in self.triggers}
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,9 +234,9 @@ class Extractor:
             low = starts[index] if index else 0
             high = starts[index + 1] if index + 1 < len(starts) else len(article.text)
             told = [c for c in claims if low <= c.claim.span.start < high]
-            # "It did not say which group was behind it ... The TTP claimed responsibility": the claim
-            # names the attacker, whatever came before it
-            claimed = next((c for c in told if c.claim.status == "claimed"), next(iter(told), None))
+            # "It did not say which group was behind it ... The TTP claimed responsibility": a claim by a
+            # known actor names the attacker, whatever came before it
+            claimed = next((c for c in told if _claimant(c.claim, c.actors) is not None), next(iter(told), None))
             previous_event = self._build(article, incident, claimed, wire_story=dateline is not None)
             if previous_event is not None:
                 events.append(previous_event)
@@ -593,8 +593,7 @@ def _names_its_event_again(fact: SentenceFacts) -> bool:
     """Whether the statement names its event as one already told ("This attack marked the start of a
     bombing campaign in England"): it speaks of the incident just told, wherever else it goes."""
     text = fact.span.text
-    return any(text[:t.start - fact.span.start].split()[-1:] in (["this"], ["This"], ["the"], ["The"])
-               for t in fact.triggers)
+    return any(text[:t.start - fact.span.start].split()[-1:] in _TOLD_BEFORE for t in fact.triggers)
 
 
 def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
@@ -664,6 +663,8 @@ def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
 
 
 _DEFINITE = frozenset({"the", "these", "those"})
+# The words before an event noun that make it one already told ("this attack", "the bombing").
+_TOLD_BEFORE = (["this"], ["This"], ["the"], ["The"])
 _UNNAMED = "unidentified"  # the kind of an armed actor known only by a noun ("gunmen", "the attackers")
 
 
