@@ -61,6 +61,10 @@ _LEAD_STATEMENTS, _LATER_STATEMENT_PENALTY = 2, 0.25  # a headline and a lead se
 _BATTLES = "Battles"
 _EXCESSIVE_FORCE = "Excessive force against protesters"
 _CROWD_INTERS = frozenset({5, 6})  # rioters, protesters
+_REPORTED = "reported"
+_ANOTHER_TIME = frozenset({"background", "forecast"})
+# How many of a statement's strongest triggers are read for their own modality.
+_MODALITY_TRIGGERS = 3
 
 
 @dataclass(slots=True)
@@ -86,7 +90,7 @@ class SentenceFacts:
 
     @property
     def reported(self) -> bool:
-        return self.mention.modality == "reported"
+        return self.mention.modality == _REPORTED
 
     @property
     def event_places(self) -> list[Toponym]:
@@ -257,14 +261,18 @@ class Extractor:
             return None
         date = date_rules.find_date(sent, offset, published=written)
         day = date.date if date else written
+        modalities = [modality_rules.sentence_modality(
+            sent, trigger_start=t.start if t else None, offset=offset, published=written, event_date=date.date if date else None,
+        ) for t in triggers[:_MODALITY_TRIGGERS] or [None]]
+        if modalities[0] in _ANOTHER_TIME and _REPORTED in modalities[1:]:
+            # "The blast happened near Kyauktaw, an area that has seen heavy fighting since November":
+            # the statement reports the blast; the fighting it recalls is no trigger of its event (a
+            # negation stays the statement's: "no civilians were hurt in the attack")
+            triggers = [t for t, m in zip(triggers, modalities) if m == _REPORTED]
+            modality = _REPORTED
+        else:
+            modality = modalities[0]
         trigger = triggers[0] if triggers else None
-        modality = modality_rules.sentence_modality(
-            sent,
-            trigger_start=trigger.start if trigger else None,
-            offset=offset,
-            published=written,
-            event_date=date.date if date else None,
-        )
         span = Span(offset + sent.start_char, offset + sent.end_char, span_text(sent))
         actors = self.actors.find_actors(sent, offset, on=day)
         mention = Mention(

@@ -26,6 +26,8 @@ _CLIMB = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "dobj", "
 _NESTED_CLAUSE = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
 # Links that keep the climb inside the trigger's clause ("expected to attack", "no attack took place").
 _SAME_CLAUSE = frozenset({"xcomp", "conj", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "amod", "compound"})
+# Conjunctions whose clause tells what has happened, whatever the clause they hang from forecasts.
+_DONE_MARKS = frozenset({"after", "because", "since"})
 _REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "claim", "accord"})
 # "since 2015" compares ("the deadliest attack since 2015"); "in 2015" dates the event.
 _YEAR = re.compile(r"\b(?:in|during|of)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -119,6 +121,8 @@ def _chain(trigger: Token) -> list[Token]:
     for _ in range(6):
         if tok.head.i == tok.i or tok.dep_ not in _CLIMB:
             break
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _DONE_MARKS for c in tok.children):
+            break  # "more attacks could follow after gunmen stormed the village": the storming is done
         head = tok.head
         if head.lemma_.lower() in _REPORTING and tok.dep_ in ("ccomp", "xcomp", "dobj"):
             break  # "officials said X": the saying's tense is not the event's

@@ -519,3 +519,10 @@ def test_a_town_the_model_takes_for_a_person_is_still_a_place_taken():
     # The small model tags "Goma" a PERSON; the gazetteer knows it as a city.
     (capture,) = extract_text("M23 rebels said on Sunday they had taken control of Goma.", published=PUBLISHED)
     assert (capture.sub_event_type, capture.location) == ("Non-state actor overtakes territory", "Goma")
+
+
+def test_a_statement_reports_what_it_tells_beside_what_is_expected():
+    text = ("Displaced families are expected to return to Bama in the coming weeks, a day after gunmen stormed "
+            "the nearby village of Kukawa, killing 12 villagers.")
+    (attack,) = extract_text(text, published=PUBLISHED)
+    assert (attack.sub_event_type, attack.fatalities, attack.location) == ("Attack", 12, "Kukawa")

@@ -47,6 +47,8 @@ def modality(nlp, text, trigger, *, event_date=None, published=PUBLISHED):
     ("The insurgency has killed more than 30,000 people and displaced millions.", "killed", "background"),
     ("The civil war has killed hundreds of thousands of people.", "killed", "background"),
     ("The fighting killed seven militants and two soldiers.", "killed", "reported"),
+    ("Aid agencies warned that more attacks could follow after gunmen stormed the village.", "stormed",
+     "reported"),
 ])
 def test_each_modality(nlp, text, trigger, expected):
     assert modality(nlp, text, trigger) == expected
