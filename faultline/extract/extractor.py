@@ -37,7 +37,7 @@ from faultline.extract.typing import (
     EventTyper,
     Trigger,
 )
-from faultline.geo import peer_lists
+from faultline.geo import peer_lists, said_near
 from faultline.model import (
     Actor,
     Article,
@@ -142,11 +142,15 @@ class Incident:
     def places(self) -> tuple[Toponym, ...]:
         """Its statements' event places, those in a locative phrase first ("U.S. strike kills fighters
         ... near the town of Jilib": Jilib)."""
-        seen: dict[str, Toponym] = {}
+        seen: dict[str, tuple[Toponym, bool]] = {}
         for fact in self.facts:
             for place in fact.event_places:
-                seen.setdefault(place.text, place)
-        return tuple(sorted(seen.values(), key=lambda place: not place.locative))
+                # of a place named twice, the mention that puts the event only near it ("villages
+                # south of Kirkuk" after a headline's "in Kirkuk") is the careful one
+                near = said_near(fact.span.text, place.start - fact.span.start, place.end - fact.span.start)
+                if place.text not in seen or near and not seen[place.text][1]:
+                    seen[place.text] = (place, near)
+        return tuple(sorted((place for place, _ in seen.values()), key=lambda place: not place.locative))
 
     @property
     def triggers(self) -> list[Trigger]:
@@ -625,6 +629,8 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return True  # "The army said it repelled an attack on Sunday, killing dozens" after Saturday's shelling
     if fact.adds_elsewhere and different_place:
         return True
+    if fact.adds_elsewhere and new_places and not known and _lead_trigger(fact).event_type in _CROWD_EVENT_TYPES:
+        return True  # "Smaller demonstrations were held in Gyumri": not where the crowd so far was
     if fact.opens_sequel and any(p.text not in known for p in new_places) and \
             _lead_trigger(fact).sub_event_type != _lead_trigger_of(incident).sub_event_type:
         return True  # "Later on Wednesday, Israeli tanks pushed into Rafah" after a strike on Nuseirat
@@ -790,8 +796,9 @@ def _elsewhere_too(event: EventMention, incident: Incident, text: str) -> list[E
 
 
 def _continues_the_story(fact: SentenceFacts) -> bool:
-    """Whether a statement opens another incident of the same story ("Separately, ...", "In Kisumu, ...")."""
-    return fact.announces_another or bool(fact.scene_places)
+    """Whether a statement opens another incident of the same story ("Separately, ...", "In Kisumu, ...",
+    "Smaller demonstrations were held in Gyumri")."""
+    return fact.announces_another or fact.adds_elsewhere or bool(fact.scene_places)
 
 
 def _incident_date(article: Article, incident: Incident) -> tuple[dt.date | None, int, Span | None]:

@@ -10,7 +10,7 @@ from faultline.geo.context import peer_lists
 from faultline.geo.dumps import LoadStats, load_dumps
 from faultline.geo.embedded import build_default_index, embedded_data_stamp
 from faultline.geo.gazetteer import Candidate, Country, Gazetteer
-from faultline.geo.resolver import Geocoder, haversine_km, precision_codes
+from faultline.geo.resolver import Geocoder, haversine_km, precision_codes, said_near
 from faultline.geo.toponyms import find_toponyms
 
 log = logging.getLogger(__name__)
@@ -42,5 +42,5 @@ def load_gazetteer(settings: Settings, *, build: bool = True) -> Gazetteer:
 
 __all__ = [
     "Candidate", "Country", "Gazetteer", "Geocoder", "LoadStats", "build_default_index", "find_toponyms",
-    "haversine_km", "load_dumps", "load_gazetteer", "peer_lists", "precision_codes",
+    "haversine_km", "load_dumps", "load_gazetteer", "peer_lists", "precision_codes", "said_near",
 ]

@@ -147,6 +147,12 @@ def _town_sizes(candidates: Sequence[Candidate], written: str) -> tuple[int | No
     return max(own, default=None), largest
 
 
+def said_near(text: str, start: int, end: int) -> bool:
+    """Whether the text puts something only near the place at start..end ("south of Kirkuk", "the
+    Damboa road")."""
+    return bool(_NEAR.search(text[max(0, start - 40):start]) or _ROAD_AFTER.match(text, end))
+
+
 class Geocoder:
     """Resolves an article's toponyms together, so each one is context for the others."""
 
@@ -267,7 +273,7 @@ class Geocoder:
     def _mention(self, toponym: Toponym, text: str, *, kind: str | None = None) -> Mention:
         """The toponym with its candidates; `kind` is what a plural after its list calls it ("counties")."""
         name, hint = toponym.text, toponym.label if toponym.label in FEATURE_WORDS.values() else kind
-        near = bool(_NEAR.search(text[max(0, toponym.start - 40):toponym.start]) or _ROAD_AFTER.match(text, toponym.end))
+        near = said_near(text, toponym.start, toponym.end)
         stated_country = self._stated_country(text[max(0, toponym.start - 60):toponym.start])
         if toponym.label in (CAPITAL, NATIONAL_AREA):
             national = self._national(toponym, stated_country)

@@ -526,3 +526,19 @@ def test_a_statement_reports_what_it_tells_beside_what_is_expected():
             "the nearby village of Kukawa, killing 12 villagers.")
     (attack,) = extract_text(text, published=PUBLISHED)
     assert (attack.sub_event_type, attack.fatalities, attack.location) == ("Attack", 12, "Kukawa")
+
+
+def test_smaller_crowds_elsewhere_are_protests_of_their_own():
+    text = ("Thousands of people marched through Yerevan on Sunday to protest against the border deal, and the "
+            "rally was peaceful, police said. Smaller demonstrations were held in Gyumri and Vanadzor.")
+    events = extract_text(text, published=PUBLISHED)
+    assert sorted(e.location for e in events) == ["Gyumri", "Vanadzor", "Yerevan"]
+    assert {(e.sub_event_type, e.event_date) for e in events} == {("Peaceful protest", "2026-03-01")}
+
+
+def test_a_place_named_again_as_only_near_the_event_gives_its_precision():
+    text = ("Iraqi troops retake villages from Islamic State in Kirkuk\n\n"
+            "Iraqi troops recaptured three villages from Islamic State militants south of Kirkuk on Sunday, "
+            "killing seven militants, a military statement said.")
+    (retaken,) = extract_text(text, published=PUBLISHED)
+    assert retaken.location == "Kirkuk" and retaken.geo_precision == 2
