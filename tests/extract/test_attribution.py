@@ -31,6 +31,7 @@ def first(nlp, text):
     ("An air strike on a market killed at least 14 people, the regional health bureau said on Friday.",
      "regional health bureau", "medical"),
     ("Turkey says 9 soldiers killed in clashes with Kurdish militants", "Turkey", "government"),
+    ("Some victims were hanged, police commander Luis Ortega said.", "police commander Luis Ortega", "police"),
 ])
 def test_sources_and_kinds(nlp, text, source, kind):
     att = find_attribution(first(nlp, text), OFFSET)
