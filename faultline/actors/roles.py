@@ -184,7 +184,8 @@ class RoleReader:
     def _crowd_sides(self, mentions: list[_Mention], agent: _Mention | None, target: _Mention | None,
                      sub_event_type: str) -> tuple[_Mention | None, _Mention | None]:
         crowd_types = (6, 5) if sub_event_type in PROTEST_TYPES else (5, 6)
-        crowd = next((m for inter in crowd_types for m in mentions if m.actor.inter == inter), None)
+        # "police fired tear gas at farmers marching on the capital": civilians named at a protest are its crowd
+        crowd = next((m for inter in (*crowd_types, CIVILIAN_INTER) for m in mentions if m.actor.inter == inter), None)
         if agent is not None and agent.actor.inter in (5, 6, 7):
             crowd = agent
         if crowd is not None and crowd.actor.inter != crowd_types[0]:
@@ -199,8 +200,8 @@ class RoleReader:
             if sub_event_type == "Excessive force against protesters":
                 return state or agent, crowd  # violence against the crowd: the force acts
             return crowd or agent, state
-        if crowd is not None and target is crowd:
-            target = None
+        if crowd is not None and target is not None and target.root.i == crowd.root.i:
+            target = None  # (the crowd recast as rioters is still the mention the parse found)
         return crowd or agent, target
 
     def _civilian_sides(self, offset: int, mentions: list[_Mention], agent: _Mention | None,

@@ -264,6 +264,8 @@ def _claim_at(tok: Token, offset: int, words: SourceWords) -> Claim | None:
     kids = list(tok.children)
     if tok.pos_ in ("VERB", "AUX"):
         objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            objects.append(tok.head)  # "an attack claimed by al Shabaab"
         subjects = [c for c in kids if c.dep_ == "nsubj"]
         agents = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         actor_tok = (subjects or agents or [None])[0]

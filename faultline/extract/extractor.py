@@ -444,6 +444,14 @@ class Extractor:
             readings = (first_sides(f) for f in facts if f is not main and f.triggers and f.actors
                         and f.triggers[0].event_type == typed.event_type)
             sides = _with_actor2_from(readings, sides, armed_group_only=unnamed_target)
+        if sides.actor2 is not None and _counted_only(sides.actor2):
+            # "Suicide bomber kills 14 ... killed at least 14 soldiers": whom the count is, a statement of
+            # the same kind says
+            named = (first_sides(f).actor2 for f in facts if f is not main and f.triggers and f.actors
+                     and f.triggers[0].event_type == typed.event_type)
+            hit = next((a for a in named if a is not None and not a.inferred and not _counted_only(a)), None)
+            if hit is not None:
+                sides = Sides(sides.actor1, hit, sides.assoc_1, sides.assoc_2)
         acted_on_only = sides.actor1 is None and sides.actor2 is not None
         if acted_on_only and (typed.event_type == _BATTLES or typed.event_type in _CROWD_EVENT_TYPES
                               and typed.sub_event_type != _EXCESSIVE_FORCE):
@@ -559,6 +567,11 @@ def _foreign_forces(actor: Actor, lead: Actor) -> bool:
     """Whether the actor is another state's forces than the lead's: those join a side only where a
     statement coordinates them with it ("Somali and Kenyan troops"), not by being state forces too."""
     return lead.inter == STATE_FORCES and None not in (lead.country, actor.country) and lead.country != actor.country
+
+
+def _counted_only(actor: Actor) -> bool:
+    """Whether the actor is people known only by their number ("kills 14"): civilians by default."""
+    return actor.inter == CIVILIAN_INTER and not any(ch.isalpha() for ch in actor.text)
 
 
 def _names_anyone(sides: Sides) -> bool:
@@ -712,7 +725,9 @@ def _claimant(claim: Claim, actors: Sequence[Actor]) -> Actor | None:
     if claim.status != "claimed" or claim.by is None or claim.by.span is None:
         return None
     by = claim.by.span
-    return next((a for a in actors if a.span.start < by.end and by.start < a.span.end), None)
+    named = [a for a in actors if a.span.start < by.end and by.start < a.span.end]
+    # "the militant group al Shabaab": the group's name, not the noun before it
+    return next((a for a in named if a.kind != _UNNAMED), next(iter(named), None))
 
 
 def _meets_a_force(trigger: Trigger) -> bool:

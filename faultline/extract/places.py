@@ -26,6 +26,7 @@ class PlaceRoleCues:
     origin_prepositions: frozenset[str]
     origin_verbs: frozenset[str]
     carried_verbs: frozenset[str]
+    heading_verbs: frozenset[str]
     origin_words: frozenset[str]
     event_prepositions: frozenset[str]
     institution_heads: frozenset[str]
@@ -170,12 +171,13 @@ def _ancestors(token: Token, *, limit: int) -> list[Token]:
 def _goal_role(preposition: Token, cues: PlaceRoleCues) -> tuple[str, bool]:
     """The role of a place phrase by the verb it completes, and whether it is locative: "crossed into
     Tajikistan" keeps event; "returned to Kunduz" is an origin-like move; "airlifted to Raipur" is
-    where the wounded were carried afterwards, not where they were hit."""
+    where the wounded were carried afterwards, not where they were hit; "marching towards New Delhi"
+    where the crowd was heading, not where it was stopped."""
     verb = preposition.head
     if verb.pos_ == "VERB" and preposition.lower_ in ("to", "towards"):
         lemma = verb.lemma_.lower()
         if lemma in cues.origin_verbs:
             return "origin", False
-        if lemma in cues.carried_verbs:
-            return "other", False
+        if lemma in cues.carried_verbs or lemma in cues.heading_verbs and preposition.lower_ != "to":
+            return "other", False  # (a march "to Peshawar" got there; one "towards" it may not have)
     return "event", True

@@ -57,6 +57,8 @@ def test_author_voice_is_none(nlp):
     ("Officials blamed the attack on the Pakistani Taliban.", "blamed", "Pakistani Taliban"),
     ("The attack bears the hallmarks of al-Shabaab.", "blamed", "al-Shabaab"),
     ("Islamic State is believed to be behind the attack.", "blamed", "Islamic State"),
+    ("The blast killed nine soldiers, in an attack claimed by the militant group al-Shabaab.", "claimed",
+     "militant group al-Shabaab"),
 ])
 def test_claims(nlp, text, status, actor):
     claim = find_claim(first(nlp, text), OFFSET)

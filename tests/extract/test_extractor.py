@@ -542,3 +542,19 @@ def test_a_place_named_again_as_only_near_the_event_gives_its_precision():
             "killing seven militants, a military statement said.")
     (retaken,) = extract_text(text, published=PUBLISHED)
     assert retaken.location == "Kirkuk" and retaken.geo_precision == 2
+
+
+def test_a_bare_count_of_victims_is_who_another_report_of_the_strike_names():
+    text = ("Suicide bomber kills 11 at army recruitment centre\n\n"
+            "A suicide bomber killed at least 11 soldiers at an army recruitment centre in the town of Baidoa on "
+            "Sunday, a military officer said, in an attack claimed by the militant group al Shabaab.")
+    (bombing,) = extract_text(text, published=PUBLISHED)
+    assert bombing.actor1 == "Al Shabaab" and bombing.actor2.startswith("Military Forces of Somalia")
+
+
+def test_farmers_met_by_police_are_the_crowd_and_where_they_marched_to_is_not_the_place():
+    text = ("Police fired tear gas and rubber bullets on Sunday to stop thousands of farmers marching towards "
+            "Lahore at a highway toll plaza near Gujranwala, injuring dozens, farmer leaders said.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.event_type in ("Protests", "Riots") and event.actor1.startswith(("Protesters", "Rioters"))
+    assert event.actor2.startswith("Police Forces of Pakistan") and event.location != "Lahore"
