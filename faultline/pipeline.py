@@ -15,7 +15,7 @@ from faultline.extract.attribution import SourceWords
 from faultline.extract.extractor import Extractor
 from faultline.extract.figures import CasualtyTerms
 from faultline.extract.places import load_place_role_cues
-from faultline.extract.typing import EventTyper
+from faultline.extract.typing import STATE_FORCES, EventTyper
 from faultline.geo import Gazetteer, Geocoder, find_toponyms, load_gazetteer
 from faultline.model import Actor, Article, EventMention, Mention, Place, Rejection, Span, Toponym, Unresolved
 from faultline.nlp import ArticleParser, Window, build_nlp
@@ -161,12 +161,18 @@ class Pipeline:
         def localise(actor: Actor) -> Actor:
             return self.actors.localise(actor, iso2, on=day)
 
+        def allied(actor: Actor, lead: Actor | None) -> bool:
+            # Forces of no stated country are the event country's: no associates of another state's
+            # forces there ("Turkish warplanes struck PKK targets in Iraq ... security forces")
+            return not (actor.inter == STATE_FORCES and actor.country is None and lead is not None
+                        and lead.inter == STATE_FORCES and lead.country not in (None, iso2))
+
         localised = dataclasses.replace(
             event,
             actor1=localise(event.actor1) if event.actor1 else None,
             actor2=localise(event.actor2) if event.actor2 else None,
-            assoc_actor_1=tuple(localise(a) for a in event.assoc_actor_1),
-            assoc_actor_2=tuple(localise(a) for a in event.assoc_actor_2),
+            assoc_actor_1=tuple(localise(a) for a in event.assoc_actor_1 if allied(a, event.actor1)),
+            assoc_actor_2=tuple(localise(a) for a in event.assoc_actor_2 if allied(a, event.actor2)),
         )
         abroad = self.extractor.typer.for_country(localised, iso2)
         # Read the article for the country only where the event would change: it is a scan of the text.

@@ -558,3 +558,11 @@ def test_farmers_met_by_police_are_the_crowd_and_where_they_marched_to_is_not_th
     (event,) = extract_text(text, published=PUBLISHED)
     assert event.event_type in ("Protests", "Riots") and event.actor1.startswith(("Protesters", "Rioters"))
     assert event.actor2.startswith("Police Forces of Pakistan") and event.location != "Lahore"
+
+
+def test_forces_of_no_stated_country_are_no_allies_of_another_state_striking_there():
+    text = ("Turkish warplanes struck 20 Kurdistan Workers Party (PKK) targets in northern Iraq on Sunday night, "
+            "the defence ministry said. Two attackers were killed by security forces.")
+    events = extract_text(text, published=PUBLISHED)
+    strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert strike.actor1.startswith("Military Forces of Turkey") and "Iraq" not in strike.assoc_actor_1
