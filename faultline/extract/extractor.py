@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -264,10 +264,11 @@ class Extractor:
         if not triggers and not figures:
             return None
         date = date_rules.find_date(sent, offset, published=written)
-        day = date.date if date else written
-        modalities = [modality_rules.sentence_modality(
-            sent, trigger_start=t.start if t else None, offset=offset, published=written, event_date=date.date if date else None,
-        ) for t in triggers[:_MODALITY_TRIGGERS] or [None]]
+        event_date = date.date if date else None
+        day = event_date or written
+        modalities = [modality_rules.sentence_modality(sent, trigger_start=t.start if t else None, offset=offset,
+                                                       published=written, event_date=event_date)
+                      for t in triggers[:_MODALITY_TRIGGERS] or [None]]
         if modalities[0] in _ANOTHER_TIME and _REPORTED in modalities[1:]:
             # "The blast happened near Kyauktaw, an area that has seen heavy fighting since November":
             # the statement reports the blast; the fighting it recalls is no trigger of its event (a
@@ -413,6 +414,13 @@ class Extractor:
                 read[id(fact)] = self._sentence_sides(fact, fact.triggers[0])
             return read[id(fact)]
 
+        def same_kind(*, sub_type: bool = False) -> Iterator[Sides]:
+            """The sides of the other statements that name someone and lead with a trigger of the typed
+            event type (or, with `sub_type`, sub-event type)."""
+            kind = (lambda t: t.sub_event_type == typed.sub_event_type) if sub_type else \
+                (lambda t: t.event_type == typed.event_type)
+            return (first_sides(f) for f in facts if f is not main and f.triggers and f.actors and kind(f.triggers[0]))
+
         sides = self._sentence_sides(main, typed)
         if not _names_anyone(sides):
             # The typed statement names nobody ("weapons were seized"): take the sides of the first
@@ -433,22 +441,17 @@ class Extractor:
             # "Shelling kills 30, medics say ... Shelling by the RSF killed at least 30 people": a statement
             # of the same kind that names who acted names the incident's actor; "gunmen" only yield to
             # a group named as such, not to the forces they fought.
-            readings = (first_sides(f) for f in facts if f is not main and f.triggers and f.actors
-                        and f.triggers[0].event_type == typed.event_type)
-            sides = _with_actor1_from(readings, sides, armed_group_only=unnamed)
+            sides = _with_actor1_from(same_kind(), sides, armed_group_only=unnamed)
         unnamed_target = sides.actor2 is not None and sides.actor2.kind == _UNNAMED and not sides.actor2.inferred
         if sides.actor2 is None and typed.event_type == _BATTLES or unnamed_target:
             # "RSF seizes key town, residents flee ... took control of the town after fighting with the
             # army": another statement of the same kind names whom the same actor fought; "3 Kurdish
             # fighters" yield to "three members of the Syrian Democratic Forces" only.
-            readings = (first_sides(f) for f in facts if f is not main and f.triggers and f.actors
-                        and f.triggers[0].event_type == typed.event_type)
-            sides = _with_actor2_from(readings, sides, armed_group_only=unnamed_target)
+            sides = _with_actor2_from(same_kind(), sides, armed_group_only=unnamed_target)
         if sides.actor2 is not None and _counted_only(sides.actor2):
             # "Suicide bomber kills 14 ... killed at least 14 soldiers": whom the count is, a statement of
             # the same kind says
-            named = (first_sides(f).actor2 for f in facts if f is not main and f.triggers and f.actors
-                     and f.triggers[0].event_type == typed.event_type)
+            named = (other.actor2 for other in same_kind())
             hit = next((a for a in named if a is not None and not a.inferred and not _counted_only(a)), None)
             if hit is not None:
                 sides = Sides(sides.actor1, hit, sides.assoc_1, sides.assoc_2)
@@ -470,8 +473,7 @@ class Extractor:
         if sides.actor2 is None and typed.event_type == _REMOTE_VIOLENCE:
             # "Air strike kills 40, residents say ... An air strike on a village killed 40 people": the
             # civilians another report of the same strike has hit.
-            hit = (first_sides(f).actor2 for f in facts if f is not main and f.triggers and f.actors
-                   and f.triggers[0].sub_event_type == typed.sub_event_type)
+            hit = (other.actor2 for other in same_kind(sub_type=True))
             sides = Sides(sides.actor1, next((a for a in hit if a is not None and a.inter == CIVILIAN_INTER), None),
                           sides.assoc_1, sides.assoc_2)
         if sides.actor2 is None and typed.event_type == _CIVILIAN_VIOLENCE:
@@ -617,8 +619,7 @@ def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFa
 def _names_its_event_again(fact: SentenceFacts) -> bool:
     """Whether the statement names its event as one already told ("This attack marked the start of a
     bombing campaign in England"): it speaks of the incident just told, wherever else it goes."""
-    text = fact.span.text
-    return any(text[:t.start - fact.span.start].split()[-1:] in _TOLD_BEFORE for t in fact.triggers)
+    return any(_word_before(fact, t.start) in _TOLD_BEFORE for t in fact.triggers)
 
 
 def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
@@ -691,7 +692,7 @@ def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
 
 _DEFINITE = frozenset({"the", "these", "those"})
 # The words before an event noun that make it one already told ("this attack", "the bombing").
-_TOLD_BEFORE = (["this"], ["This"], ["the"], ["The"])
+_TOLD_BEFORE = frozenset({"this", "This", "the", "The"})
 _UNNAMED = "unidentified"  # the kind of an armed actor known only by a noun ("gunmen", "the attackers")
 
 
@@ -716,8 +717,13 @@ def _acts(fact: SentenceFacts, actor: Actor) -> bool:
 
 def _definite(fact: SentenceFacts, actor: Actor) -> bool:
     """Whether the statement names the actor with "the", "these" or "those": one met before."""
-    before = fact.span.text[:actor.span.start - fact.span.start].split()
-    return bool(before) and before[-1].lower() in _DEFINITE
+    return _word_before(fact, actor.span.start).lower() in _DEFINITE
+
+
+def _word_before(fact: SentenceFacts, start: int) -> str:
+    """The statement's word before an absolute offset ("" at its start)."""
+    before = fact.span.text[:start - fact.span.start].split()
+    return before[-1] if before else ""
 
 
 def _claimant(claim: Claim, actors: Sequence[Actor]) -> Actor | None:
