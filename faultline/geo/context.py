@@ -62,8 +62,9 @@ class Mention:
     # The choice is a weak reading (a fuzzy match, or a landmark's first words as a town): kept only
     # when the text supports its country (see drop_unsupported).
     needs_support: bool = False
-    # (country, admin1) of admin units with exactly this name: a town sharing it is what news means.
-    named_units: frozenset[tuple[str, str]] = frozenset()
+    # (country, admin1) -> population of the first-order units with exactly this name: the town
+    # they are named after is what news means (see Geocoder._names_seat).
+    named_units: Mapping[tuple[str, str], int] = field(default_factory=dict)
     # (country, admin1) of the countries ((iso2, "")) and ADM1 units this name names, and whether it
     # names a continent or region: a same-name town elsewhere is then a namesake, a weak reading.
     big_units: frozenset[tuple[str, str]] = frozenset()
@@ -89,17 +90,18 @@ class Mention:
     largest_towns: Mapping[str, int] = field(default_factory=dict)
 
 
-def name_fit(c: Candidate, written: str) -> float:
+def name_fit(c: Candidate, written: str, *, seat: bool = False) -> float:
     """Penalty for a candidate whose own name differs from the name written.
 
     "Kansas" is not "Kansas City" (the folded keys agree only because "city" is a generic word), and
     an entry found only through an odd alternate name ("Ohio" for Brooklyn, Ohio) is a weak reading.
     Countries and admin units keep their official names ("U.S.", "Badakhshan"), so only the "city"
-    rule applies to them.
+    rule applies to them, and so does a `seat`, the town a unit of the written name is named after
+    ("Mecca" for Makkah).
     """
     own, said = fold(c.name).split(), fold(written).split()
     penalty = -2.0 if ("city" in own) != ("city" in said) else 0.0
-    if c.fclass == "P" and fuzz.ratio(norm_key(c.name), norm_key(written)) < 70:
+    if c.fclass == "P" and not seat and fuzz.ratio(norm_key(c.name), norm_key(written)) < 70:
         penalty -= ALT_NAME_PENALTY
     return penalty
 

@@ -8,6 +8,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from faultline.geo.context import (
     ENCLOSED_GAP,
     FIRST_ORDER,
@@ -56,6 +58,9 @@ FUZZY_ACCEPT = 0.75
 RESPELLED_MIN_LENGTH, RESPELLED_SCORE = 10, 0.93
 # What a town found through another of its names loses to a same-size town of the written name (see _outnamed).
 OUTNAMED_PENALTY = 0.5
+# A town spelt like a first-order unit it lies in (this similar, 0-100) and holding this share of the
+# unit's people is the unit's seat (see _names_seat).
+SEAT_SHARE, SEAT_SPELLING = 10, 50
 # A town this large may stand for the landmark named after it without support ("London Bridge").
 LANDMARK_CITY_POPULATION = 250_000
 # Label hints -> GeoNames feature classes/codes that fit them.
@@ -112,6 +117,19 @@ def _placed_most(places: Sequence[Place], words: Counter[str] | None = None) -> 
     if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def _names_seat(c: Candidate, mention: Mention) -> bool:
+    """Whether c is the town a first-order unit of the written name is named after: its own name is
+    the unit's, or another spelling of it for a town holding a tenth of the unit's people ("Gedaref"
+    is Al Qadarif, "Daraa" is Dar'a). A bare name says the town, "Kunduz province" the unit. Anchorage,
+    also listed as "Alaska", is no spelling of it."""
+    people = mention.named_units.get((c.country, c.admin1))
+    if c.fclass != "P" or people is None or mention.hint in ("province", "region"):
+        return False
+    own, written = norm_key(c.name), norm_key(mention.name)
+    return own == written or (c.score == 1.0 and c.population * SEAT_SHARE >= people
+                              and fuzz.ratio(own, written) >= SEAT_SPELLING)
 
 
 def _respelled_unit(candidates: Sequence[Candidate], name: str) -> bool:
@@ -322,7 +340,7 @@ class Geocoder:
             stand_ins = [c for c in stand_ins if c.country == stated_country]
         candidates.sort(key=lambda c: (-c.score, -c.population))
         stand_ins.sort(key=lambda c: (-c.score, -c.population))
-        units = frozenset((c.country, c.admin1) for c in candidates if c.fcode == "ADM1" and c.score == 1.0)
+        units = {(c.country, c.admin1): c.population for c in candidates if c.fcode == "ADM1" and c.score == 1.0}
         big = self._big_units(candidates, name)
         area = any(c.score == 1.0 and (c.fcode in _NAMED_AREAS or c.fcode == "CONT") for c in candidates)
         kept = candidates[:MAX_CANDIDATES]
@@ -390,7 +408,8 @@ class Geocoder:
             c.is_country or c.fcode == "ADM1" and fold(c.name) == fold(name) and (c.country, c.admin1) not in towns)]
 
     def _score(self, c: Candidate, mention: Mention, focus: Counter[str], others: list[Mention]) -> float:
-        score = 2.5 * c.score + 0.22 * math.log10(c.population + 1) + name_fit(c, mention.name)
+        seat = _names_seat(c, mention)
+        score = 2.5 * c.score + 0.22 * math.log10(c.population + 1) + name_fit(c, mention.name, seat=seat)
         if c.fclass == "P" and _outnamed(c, mention):
             score -= OUTNAMED_PENALTY
         if mention.support:
@@ -407,7 +426,7 @@ class Geocoder:
             score -= 0.3
         elif c.fcode == "ADM2" and mention.hint not in ("district", "county", "parish"):
             score -= 0.4  # a bare name in news is a town more often than the district around it
-        if c.fclass == "P" and (c.country, c.admin1) in mention.named_units and norm_key(c.name) == norm_key(mention.name) and mention.hint not in ("province", "region"):
+        if seat:
             score += 1.2  # "Kunduz" alone is the city; "Kunduz province" is the unit
         chosen = [m.choice for m in others if m.choice is not None]
         namesake = is_namesake(c, mention) and not is_home_namesake(c, mention, chosen)

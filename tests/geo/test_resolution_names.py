@@ -195,3 +195,20 @@ def test_a_close_spelling_of_a_long_unit_name_needs_no_support_but_of_a_town_doe
             assert isinstance(place, Unresolved)
         else:
             assert isinstance(place, Place) and place.geonameid == expected.geonameid
+
+
+def test_a_bare_name_of_a_unit_named_after_its_seat_is_the_seat_spelt_otherwise() -> None:
+    # News writes "Qedaref" for the state and its seat; GeoNames spells the seat "Al Qadarif" and lists
+    # "Qedaref" among its other names. "Rulla" is also listed as another name of Varnik, the largest
+    # town of Rulla state, but is no spelling of Varnik: the bare name stays the state.
+    state = _c(30, "Qedaref", "ADM1", "SD", "39", population=2_000_000, lat=14.0, lon=35.4)
+    seat = _c(31, "Al Qadarif", "PPLA", "SD", "39", population=360_000, lat=14.03, lon=35.38)
+    rulla = _c(32, "Rulla", "ADM1", "US", "AK", population=700_000, lat=64.0, lon=-150.0)
+    varnik = _c(33, "Varnik", "PPL", "US", "AK", population=290_000, lat=61.2, lon=-149.9)
+    geocoder = _geocoder({"Qedaref": [state, seat], "Qedaref state": [state, seat], "Rulla": [rulla, varnik]})
+    text = "Fighters shelled Qedaref on Monday."
+    assert geocoder.resolve_all(_at(text, "Qedaref"), text=text)[0].name == "Al Qadarif"
+    text = "Fighters shelled towns in Qedaref state on Monday."
+    assert geocoder.resolve_all(_at(text, "Qedaref"), text=text)[0].feature == "A.ADM1"
+    text = "Storms hit Rulla on Monday."
+    assert geocoder.resolve_all(_at(text, "Rulla"), text=text)[0].feature == "A.ADM1"
