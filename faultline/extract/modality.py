@@ -64,6 +64,7 @@ class ModalityCues:
             self.trend_verbs = frozenset(bg["trend_verbs"])
             self.trend_subject_verbs = frozenset(bg["trend_subject_verbs"])
             self.conflict_subjects = frozenset(bg["conflict_subjects"])
+            self.recent_starts = frozenset(bg["recent_starts"])
         except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError(f"modality cues lack or mistype {exc}", subject=str(DATA_PATH)) from exc
 
@@ -242,6 +243,8 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
         return True  # (without a publication date, "on Monday" resolves to no date: no telling)
     if event_date is None and any(_conflict_subject(v, cues) for v in verbs[:1]):
         return True  # "the insurgency has killed more than 40,000 people"
+    if any(_toll_since(v, cues) for v in verbs[:1]) or _opens_a_span(chain):
+        return True  # "70 fighters have been killed since the fighting began last month"
     if published is None:
         return False  # no date to compare with: "in 2019" may be this year's news
     return any(int(y) < published.year for y in _YEAR.findall(clause))  # "was killed in 2017"
@@ -261,6 +264,36 @@ def _trend(trigger: Token, cues: ModalityCues) -> bool:
         return False
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     return verb.lemma_.lower() in cues.trend_verbs or f"{verb.lemma_.lower()} {particle}" in cues.trend_verbs
+
+
+def _toll_since(verb: Token, cues: ModalityCues) -> bool:
+    """Whether the verb, in the present perfect, runs from a start up to now ("have been killed since
+    the fighting began", "have died since January"): a sum of incidents, none of them told. A span of
+    days ("since Monday", "since dawn") still reports news."""
+    if not _present_perfect(verb):
+        return False
+    for child in verb.children:
+        if _since_clause(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "since":
+            start = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if start is not None and start.lower_ not in cues.recent_starts:
+                return True
+    return False
+
+
+def _opens_a_span(chain: list[Token]) -> bool:
+    """Whether the trigger's clause starts a span a toll runs over ("since the fighting began"):
+    the start of a war, no incident told."""
+    return _since_clause(chain[-1]) and _present_perfect(chain[-1].head)
+
+
+def _since_clause(tok: Token) -> bool:
+    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in tok.children)
+
+
+def _present_perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
 
 
 def _conflict_subject(verb: Token, cues: ModalityCues) -> bool:

@@ -54,6 +54,22 @@ def test_each_modality(nlp, text, trigger, expected):
     assert modality(nlp, text, trigger) == expected
 
 
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("More than 60 rebel fighters have been killed since the fighting began last month.", "killed", "background"),
+    ("More than 60 rebel fighters have been killed since the fighting began last month.", "fighting", "background"),
+    ("Since the war broke out in April, some 9,000 people have been killed.", "war", "background"),
+    ("At least 200 people have died since March in clashes between the two clans.", "died", "background"),
+    ("Militants have killed 35 soldiers since the start of the year, the army said.", "killed", "background"),
+    ("Six people have been killed since Sunday in clashes in the port city.", "killed", "reported"),
+    ("Nine people have been killed in clashes in the port city since dawn.", "killed", "reported"),
+    ("Six people had been killed since the clashes began, a medic told reporters on Tuesday.", "killed", "reported"),
+])
+def test_a_toll_in_the_perfect_since_a_start_sums_up_a_war(nlp, text, trigger, expected):
+    # A present-perfect toll from the start of a war up to now sums up incidents none of which it
+    # tells; one from a day this week ("since Sunday") is news, and a past perfect tells its story.
+    assert modality(nlp, text, trigger) == expected
+
+
 def test_phrasal_verbs_are_not_their_governor(nlp):
     # "set off" a bomb is no "set to" attack; "called off" cancels, it does not call for one.
     assert modality(nlp, "Two car bombs were set off near the army base.", "bombs") == "reported"
