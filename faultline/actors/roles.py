@@ -148,6 +148,8 @@ class RoleReader:
                 agent = self._trigger_modifier(head, offset, trigger, on)
             if sub_event_type in REMOTE_TYPES and target is None and not victims:
                 target = self._civilian_victims(tokens, offset, mentions)
+            if agent is not None and target is not None and agent.actor.name == target.actor.name:
+                target = None  # "soldiers repelled an attack on an army post, killing 20 militants": whom they killed
             agent, target = _fallback(mentions, agent, target, head, sources, victims,
                                       state_acts=sub_event_type not in BOMB_TYPES)
         if sub_event_type in INTERCEPT_TYPES and head is not None and (

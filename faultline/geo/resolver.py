@@ -83,8 +83,10 @@ QUALIFIED_BONUS = 3.0
 # unit of a million.
 _NAMED_AREAS = frozenset({"RGN", "OCN", "SEA", "GULF", "ISL", "MTS"})
 AREA_POPULATION_TERM = 0.22 * 6
+# "near the northern town of Arbinda" is near it too.
 _NEAR = re.compile(r"(?:near|outside|outskirts of|close to|vicinity of|(?:north|south|east|west)(?:-?(?:east|west))? of"
-                   r"|km (?:from|of)|kilomet(?:er|re)s (?:from|of)|miles (?:from|of)|border with)\s+(?:the\s+)?$", re.IGNORECASE)
+                   r"|km (?:from|of)|kilomet(?:er|re)s (?:from|of)|miles (?:from|of)|border with)\s+(?:the\s+)?"
+                   r"(?:(?:[a-z-]+\s+){0,2}?(?:town|village|city|settlement|camp)\s+of\s+)?$", re.IGNORECASE)
 # A town that names a road ("the Kabul-Kandahar highway", "the Damboa road"): what happened on the
 # road happened near the town, not in it.
 _ROAD_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w'’]+)*\s+(?:highway|road|motorway|expressway)\b", re.IGNORECASE)
@@ -168,7 +170,7 @@ def _town_sizes(candidates: Sequence[Candidate], written: str) -> tuple[int | No
 def said_near(text: str, start: int, end: int) -> bool:
     """Whether the text puts something only near the place at start..end ("south of Kirkuk", "the
     Damboa road")."""
-    return bool(_NEAR.search(text[max(0, start - 40):start]) or _ROAD_AFTER.match(text, end))
+    return bool(_NEAR.search(text[max(0, start - 70):start]) or _ROAD_AFTER.match(text, end))
 
 
 class Geocoder:

@@ -269,3 +269,13 @@ def test_who_comes_under_fire_is_hit_by_whoever_fired(sides) -> None:
                    "Armed clash")
     assert result.actor1 is not None and result.actor1.text == "gunmen"
     assert result.actor2 is not None and result.actor2.text == "Soldiers"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Troops repelled an attack on an army base near the border, killing 14 insurgents.", "repelled"),
+    ("Police officers fought off an assault on a police station on Friday, killing six gunmen.", "fought"),
+])
+def test_who_the_defenders_killed_is_the_other_side_not_their_own_post(sides, text, trigger) -> None:
+    result = sides(text, trigger, "Armed clash")
+    assert result.actor1 is not None and result.actor1.inter in (1, 2)
+    assert result.actor2 is not None and result.actor2.inter == 3

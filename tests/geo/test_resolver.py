@@ -99,3 +99,11 @@ def test_a_headlines_last_place_is_not_inside_the_dateline_city_below_it(geocode
     moved = Toponym("KHORUGH", same_line.index("KHORUGH"), same_line.index("KHORUGH") + 7)
     place, _ = geocoder.resolve_all([post, moved], text=same_line)
     assert isinstance(place, Place) and place.admin1 == "Gorno-Badakhshan"
+
+
+def test_a_place_near_the_town_of_a_name_is_near_it(geocoder: Geocoder) -> None:
+    for text, near in (("Gunmen attacked an army post near the northern town of Kunduz.", True),
+                       ("Gunmen attacked an army post near the town of Kunduz.", True),
+                       ("Gunmen attacked an army post in the town of Kunduz.", False)):
+        (place,) = geocoder.resolve_all(_toponyms(text, "Kunduz"), text=text)
+        assert isinstance(place, Place) and place.geo_precision == (2 if near else 1), text
