@@ -63,7 +63,7 @@ class Mention:
     # when the text supports its country (see drop_unsupported).
     needs_support: bool = False
     # (country, admin1) -> population of the first-order units with exactly this name: the town
-    # they are named after is what news means (see Geocoder._names_seat).
+    # they are named after is what news means (see resolver._names_seat).
     named_units: Mapping[tuple[str, str], int] = field(default_factory=dict)
     # (country, admin1) of the countries ((iso2, "")) and ADM1 units this name names, and whether it
     # names a continent or region: a same-name town elsewhere is then a namesake, a weak reading.
@@ -97,7 +97,7 @@ def name_fit(c: Candidate, written: str, *, seat: bool = False) -> float:
     an entry found only through an odd alternate name ("Ohio" for Brooklyn, Ohio) is a weak reading.
     Countries and admin units keep their official names ("U.S.", "Badakhshan"), so only the "city"
     rule applies to them, and so does a `seat`, the town a unit of the written name is named after
-    ("Mecca" for Makkah).
+    ("Gedaref" for Al Qadarif).
     """
     own, said = fold(c.name).split(), fold(written).split()
     penalty = -2.0 if ("city" in own) != ("city" in said) else 0.0
