@@ -148,8 +148,6 @@ class RoleReader:
                 agent = self._trigger_modifier(head, offset, trigger, on)
             if sub_event_type in REMOTE_TYPES and target is None and not victims:
                 target = self._civilian_victims(tokens, offset, mentions)
-            if agent is not None and target is not None and agent.actor.name == target.actor.name:
-                target = None  # "soldiers repelled an attack on an army post, killing 20 militants": whom they killed
             agent, target = _fallback(mentions, agent, target, head, sources, victims,
                                       state_acts=sub_event_type not in BOMB_TYPES)
         if sub_event_type in INTERCEPT_TYPES and head is not None and (
@@ -514,6 +512,8 @@ def _fallback(mentions: list[_Mention], agent: _Mention | None, target: _Mention
     """When the parse says nothing: the first actor before the trigger acts, the first after it is acted on.
     Victims of a harm verb never act by position; they are the first choice of target. With `state_acts`
     False, state forces never act by position either."""
+    if agent is not None and target is not None and agent.actor.name == target.actor.name:
+        target = None  # "soldiers repelled an attack on an army post, killing 20 militants": whom they killed
     # An actor that is the trigger itself ("suicide bombers" beside "Taliban gunmen") is never its target.
     candidates = [m for m in mentions if id(m) not in sources and m is not agent and m is not target
                   and (head is None or all(t.i != head.i for t in m.tokens))]

@@ -38,6 +38,7 @@ from faultline.geo.name_words import (
     FEATURE_WORDS,
     LANDMARK,
     NATIONAL_AREA,
+    countries_named,
     demonym_country,
     is_demonym,
     load_place_words,
@@ -379,10 +380,9 @@ class Geocoder:
             return self.demonyms.get(match.group(1).lower()) if match else None
         words = possessor.group(1).split()
         for start in (i for i, word in enumerate(words) if word[0].isupper()):  # the longest name first
-            countries = {c.country for c in self.gazetteer.lookup(" ".join(words[start:]))
-                         if c.is_country and c.score == 1.0}
+            countries = countries_named(" ".join(words[start:]), self.gazetteer)
             if countries:
-                return countries.pop() if len(countries) == 1 else None
+                return countries[0] if len(countries) == 1 else None
         return None
 
     def _national(self, toponym: Toponym, stated_country: str | None) -> list[Candidate]:
