@@ -21,8 +21,13 @@ from faultline.model import Toponym
 SUPPORT_KM = 300
 # A town this small found only in a country the article does not otherwise name is a lookalike.
 STRAY_VILLAGE_POPULATION = 5000
+# So is a town found only through another of its names ("Boni" is listed for Bonn), unless it is a
+# city this large, whose exonyms news uses ("Kiev", "Calcutta"); a written name this close to its own
+# name, or to a word of it ("Raqqa" for Ar Raqqah), is a spelling of it, not another name.
+EXONYM_CITY_POPULATION = 1_000_000
+OTHER_NAME_SIMILARITY = 80
 # Hints of a unit small enough that a same-name town inside it is local news, not a coincidence.
-_LOCAL_UNITS = frozenset({"county", "parish"})
+LOCAL_UNITS = frozenset({"county", "parish"})
 SAME_ADMIN2, SAME_ADMIN1 = 2.5, 0.5
 # A populated place found only through an alternate name unlike its own ("Ohio" for Brooklyn, Ohio).
 ALT_NAME_PENALTY = 1.5
@@ -154,7 +159,7 @@ def supports(mentions: list[Mention]) -> None:
         readings = [c for c in mention.candidates if not is_namesake(c, mention)]
         admin1 = {(c.country, c.admin1) for c in readings if c.admin1 and not c.is_country}
         admin2 = {(c.country, c.admin1, c.admin2) for c in readings if c.admin2}
-        keys.append((fold(mention.name), admin1, admin2, mention.hint in _LOCAL_UNITS))
+        keys.append((fold(mention.name), admin1, admin2, mention.hint in LOCAL_UNITS))
     for mention in mentions:
         own = fold(mention.name)
         own_admin2 = {(c.country, c.admin1, c.admin2) for c in mention.candidates if c.admin2}
@@ -194,7 +199,7 @@ def drop_unsupported(mentions: list[Mention], demonyms: Counter[str], text: str)
     # The readings as they stand before any is dropped, so the order of the mentions does not matter.
     chosen = [(m, m.choice) for m in mentions if m.choice is not None]
     for mention in mentions:
-        if mention.choice is None or not (mention.needs_support or _stray_village(mention.choice, chosen)):
+        if mention.choice is None or not (mention.needs_support or _stray_village(mention, chosen)):
             continue
         # The whole a part names ("Israel" for "Central Israel") written apart is independent evidence.
         others = [(m, c) for m, c in chosen if fold(m.toponym.text) != fold(mention.toponym.text)]
@@ -207,12 +212,19 @@ def drop_unsupported(mentions: list[Mention], demonyms: Counter[str], text: str)
             mention.choice = next(filter(supported, mention.candidates), None)
 
 
-def _stray_village(c: Candidate, chosen: list[tuple[Mention, Candidate]]) -> bool:
+def _stray_village(mention: Mention, chosen: list[tuple[Mention, Candidate]]) -> bool:
     """A village in a country no other place of the article lies in, while others do lie somewhere:
     "the village of Sokoura" in a story about Mali is a Malian village the gazetteer lacks, not the
-    Ivorian one it has. It is then as weak as a guess (see drop_unsupported)."""
+    Ivorian one it has; nor is "Boni" there the Bonn GeoNames also lists so. It is then as weak as a
+    guess (see drop_unsupported)."""
+    c = mention.choice
     countries = {o.country for _, o in chosen if o is not c and o.country}
-    return c.fclass == "P" and c.population < STRAY_VILLAGE_POPULATION and bool(countries) and c.country not in countries
+    if c.fclass != "P" or not countries or c.country in countries:
+        return False
+    written = norm_key(mention.name)
+    other_name = all(fuzz.ratio(norm_key(own), written) < OTHER_NAME_SIMILARITY
+                     for own in (c.name, *fold(c.name).split()))
+    return c.population < STRAY_VILLAGE_POPULATION or other_name and c.population < EXONYM_CITY_POPULATION
 
 
 def _supported(c: Candidate, *, named: Counter[str], guessed: set[str], stated: str | None,

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from faultline.geo.context import (
     ENCLOSED_GAP,
     FIRST_ORDER,
+    LOCAL_UNITS,
     NAMESAKE_RATIO,
     Mention,
     coarser,
@@ -52,7 +53,8 @@ DEMONYM = "demonym"
 # Candidates considered per toponym after the name lookup (best prior first).
 MAX_CANDIDATES = 40
 # Feature words that, written after a name ("Douglas County"), say what kind of place it is.
-_SUFFIX_HINTS = frozenset({"county", "parish", "district", "province", "region", "oblast", "governorate", "valley"})
+_SUFFIX_HINTS = frozenset({"county", "parish", "district", "province", "region", "oblast", "governorate", "valley",
+                           "territory", "township"})
 # Transliteration variants below this similarity are too often other places ("Darvaz"/"Odrowaz").
 FUZZY_ACCEPT = 0.75
 # A unit's name this long and this close to a written name is a transliteration of it.
@@ -74,6 +76,8 @@ _HINT_FITS = {
 # such unit where the text puts it, the town stands for it, at the unit's precision (ACLED 2: the
 # district's main town; UCDP 3: a second-order unit).
 _NAMED_AFTER_TOWN = frozenset({"district"})
+# Hints of a first-order unit: a town read for "the X region" stands for the unit it lies in.
+_UNIT_HINTS = frozenset({"province", "region"})
 UNIT_TOWN_PRECISION = (2, 3)
 # Weight and cap of the shared-admin-unit support from the article's other names (see supports).
 SUPPORT_WEIGHT = 0.7
@@ -356,10 +360,15 @@ class Geocoder:
     def _without_feature_word(self, name: str, hint: str) -> str:
         """The name a place is known by without its feature word: "Swat" for "Swat Valley".
 
-        A name the gazetteer knows only with the word ("Rift Valley": "Rift" is nothing that fits) stays whole.
+        A name the gazetteer knows only with the word ("Rift Valley": "Rift" is nothing that fits) stays
+        whole, and so does a place's own full name ("Northern Territory" is no district, "Kansas City" no
+        Kansas); a county's is looked up bare, where the article's other mentions of it support it.
         """
         for phrase, label in FEATURE_WORDS.items():
             if label == hint and fold(name).endswith(" " + fold(phrase)):
+                if hint not in LOCAL_UNITS and any(fold(c.name) == fold(name)
+                                                     for c in self.gazetteer.lookup(name, exact=True)):
+                    return name
                 bare = name[: len(name) - len(phrase)].rstrip(" -")
                 fits = _HINT_FITS.get(hint, ())
                 if any(c.score == 1.0 and (c.fclass in fits or c.fcode in fits) for c in self.gazetteer.lookup(bare)):
@@ -470,7 +479,11 @@ class Geocoder:
         mention = mentions[index]
         toponym = mention.toponym
         if mention.choice is not None:
-            if mention.hint in _NAMED_AFTER_TOWN and mention.choice.fclass == "P":
+            if mention.hint in _UNIT_HINTS and mention.choice.fclass == "P":
+                unit = self._unit_named_like(mention.choice, mention.name)
+                if unit is not None:
+                    return self._place(unit, toponym, *precision_codes(unit, near=False), name=None)
+            if mention.hint in _NAMED_AFTER_TOWN | _UNIT_HINTS and mention.choice.fclass == "P":
                 return self._place(mention.choice, toponym, *UNIT_TOWN_PRECISION, name=toponym.text)
             as_written = mention.part_of and mention.choice.fclass != "S"
             geo, where = coarser(mention.choice) if as_written else precision_codes(mention.choice, near=mention.near)
@@ -486,6 +499,14 @@ class Geocoder:
             geo, where = coarser(enclosing)
             return self._place(enclosing, toponym, geo, where, name=toponym.text)
         return Unresolved(toponym.text, toponym.start, toponym.end, "not in the gazetteer and no known enclosing place")
+
+    def _unit_named_like(self, town: Candidate, name: str) -> Candidate | None:
+        """The first-order unit a town lies in, if the written name is a spelling of the unit's: "the
+        Odesa region" is the Odessa oblast, "the Dnipro region" Dnipropetrovsk oblast (see _names_seat)."""
+        unit = self.gazetteer.admin_unit(town.country, town.admin1) if town.admin1 else None
+        if unit is None or fuzz.ratio(norm_key(unit.name), norm_key(name)) < SEAT_SPELLING:
+            return None
+        return unit
 
     def _enclosing(self, index: int, mentions: list[Mention], text: str) -> Candidate | None:
         """The smallest resolved unit written right after an unknown place ("X, Darvaz district, Badakhshan")."""

@@ -140,7 +140,9 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
         if ent.start < span.start or ent.end > span.end:
             continue
         start, end = ent.start_char - span.start_char, ent.end_char - span.start_char
-        if ent.label_ in _MISREAD_AS and _names_well_known_place(ent, gazetteer, demonyms):
+        if ent.label_ in _MISREAD_AS and _names_well_known_place(ent, gazetteer, demonyms) or (
+                ent.label_ in ("ORG", "PERSON") and countries_named(ent.text, gazetteer)):
+            # An organisation or person the model reads where the words are, exactly, a country ("DR Congo", "Mali").
             found.append((start, end, ent.text, None, 1))
             continue
         if ent.label_ not in PLACE_LABELS:
