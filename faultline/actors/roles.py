@@ -374,6 +374,13 @@ def _is_victim(mention: _Mention) -> bool:
         token = token.head.head  # "six civilians, including two children"
     if token.dep_ in ("dobj", "obj", "nsubjpass") and token.head.lemma_ in HARM_VERBS:
         return True
+    # A headline's passive without its auxiliary: "seven soldiers killed in ambush" (the participle
+    # as the clause's verb or as the noun's modifier).
+    if token.dep_ == "nsubj" and _bare_harm_participle(token.head) and \
+            not any(c.dep_ in ("aux", "dobj", "obj") for c in token.head.children):
+        return True
+    if any(c.dep_ == "acl" and _bare_harm_participle(c) for c in token.children):
+        return True
     # the small model sometimes hangs "killing at least six civilians" off the wrong verb; the words
     # right before the phrase still show it is a harm verb's object
     doc = mention.root.doc
@@ -387,6 +394,10 @@ def _is_victim(mention: _Mention) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     return verb.pos_ == "VERB" and verb.lemma_ in HARM_VERBS and verb.tag_ != "VBN" and \
         all(c.i in inside for c in objects)
+
+
+def _bare_harm_participle(token: Token) -> bool:
+    return token.tag_ == "VBN" and token.lemma_ in HARM_VERBS
 
 
 def _is_blamed(mention: _Mention) -> bool:
@@ -466,6 +477,12 @@ def _noun_roles(head: Token) -> tuple[Token | None, Token | None]:
         # subject acts with it; the verb's object is the target.
         agent = subject if subject is not head else next((c for c in head.children if c.dep_ == "conj"), None)
         target = target or _agent_and_target(subject.head)[1]
+    weapon_of = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "with" else None
+    if agent is None and weapon_of is not None and weapon_of.pos_ == "VERB" and \
+            not any(c.dep_ in ("nsubjpass", "auxpass") for c in weapon_of.children):
+        # "Russia struck Kharkiv with a ballistic missile": who wields the weapon struck
+        agent = next((c for c in weapon_of.children if c.dep_ == "nsubj"), None)
+        target = target or next((c for c in weapon_of.children if c.dep_ in ("dobj", "obj")), None)
     if agent is None and head.dep_ in ("dobj", "obj") and head.head.lemma_ in LIGHT_VERBS:
         agent = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
         if target is None:

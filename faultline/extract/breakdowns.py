@@ -64,6 +64,9 @@ def expand_victims(victims: Sequence[Token], sent: SpacySpan, terms: CasualtyTer
         # after a numbered group a list the parser chained ("22 civilians, 2 police officers").
         listed = [c for c in tok.children if c.dep_ == "conj" or (
             c.dep_ == "appos" and (not is_numbered(tok) or _numbered_group(c, terms)) and not _names(c, tok))]
+        # "Ahmed Ali, a teacher, and two farmers": the list goes on past the words saying who he was.
+        listed += [g for c in tok.children if c.dep_ == "appos" and _names(c, tok)
+                   for g in c.children if g.dep_ == "conj"]
         # A conjunct with its own casualty word ("20 people and another 29 injured") is another figure.
         stack.extend(c for c in listed if c.pos_ in ("NOUN", "PROPN", "NUM")
                      and not is_casualty_word(c, terms) and not _owned_elsewhere(c, terms)
@@ -71,10 +74,11 @@ def expand_victims(victims: Sequence[Token], sent: SpacySpan, terms: CasualtyTer
 
 
 def _names(appos: Token, head: Token) -> bool:
-    """ "the attacker, Usman Khan,": a name in apposition to one person says who, not one more."""
+    """ "the attacker, Usman Khan,": a name in apposition to one person says who, not one more; and
+    "Abdul Karim, 31, a rickshaw driver," says what the one named was."""
     singular = head.tag_ in ("NN", "NNP") and appos.tag_ in ("NN", "NNP") and not is_numbered(head)
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
-    named = appos.ent_type_ == "PERSON" or appos.pos_ == "PROPN"
+    named = appos.ent_type_ == "PERSON" or appos.pos_ == "PROPN" or head.tag_ == "NNP"
     return singular and (named or definite) and not is_numbered(appos)
 
 

@@ -87,6 +87,7 @@ class SentenceFacts:
     opens_sequel: bool = False  # opens with "Later," or the like
     adds_elsewhere: bool = False  # "Protests also took place in ..."
     scene_places: list[Toponym] = field(default_factory=list)  # "In Aleppo province, rebels shelled ..."
+    headline: bool = False  # the article's first line, above its story
 
     @property
     def reported(self) -> bool:
@@ -210,6 +211,7 @@ class Extractor:
                     actors = fact.actors if fact is not None else self.actors.find_actors(sent, window.offset, on=day)
                     claims.append(ClaimFacts(claim, sent, window.offset, actors, day))
         for fact in facts:
+            fact.headline = _is_headline(fact, article.text)
             if _sums_up_a_roundup(fact, article.text):
                 fact.toponyms = [dataclasses.replace(t, role="other") if t.role == "event" else t for t in fact.toponyms]
         # Each datelined story of a roundup ("KABUL — ...\n\nMOGADISHU — ...") has incidents of its own.
@@ -411,7 +413,7 @@ class Extractor:
 
         def first_sides(fact: SentenceFacts) -> Sides:
             if id(fact) not in read:
-                read[id(fact)] = self._sentence_sides(fact, fact.triggers[0])
+                read[id(fact)] = self._statement_sides(fact, fact.triggers[0])
             return read[id(fact)]
 
         def same_kind(*, sub_type: bool = False) -> Iterator[Sides]:
@@ -431,17 +433,20 @@ class Extractor:
                     if _names_anyone(other):
                         main, sides = fact, other
                         break
-        if sides.actor1 is None and sides.actor2 is not None:
-            # "25 soldiers were killed when gunmen attacked their base": the one who acts is read at
-            # another trigger of the same statement.
-            readings = (self._sentence_sides(main, t) if t is not typed else sides for t in main.triggers)
-            sides = _with_actor1_from(readings, sides)
+        sides = self._with_actor1_of_statement(main, typed, sides)
         unnamed = sides.actor1 is not None and sides.actor1.kind == _UNNAMED and not sides.actor1.inferred
         if sides.actor1 is None or sides.actor1.inferred or unnamed:
             # "Shelling kills 30, medics say ... Shelling by the RSF killed at least 30 people": a statement
             # of the same kind that names who acted names the incident's actor; "gunmen" only yield to
             # a group named as such, not to the forces they fought.
             sides = _with_actor1_from(same_kind(), sides, armed_group_only=unnamed)
+        if sides.actor1 is not None and sides.actor1.kind == _UNNAMED and not sides.actor1.inferred:
+            # "The Taliban killed more than 100 members of the security forces ... the attackers rammed
+            # a car full of explosives through a checkpoint": the group named acting in any violence of
+            # the incident is who "the attackers" are.
+            violent = (first_sides(f) for f in facts if f is not main and f.triggers and f.actors
+                       and f.triggers[0].event_type in POLITICAL_VIOLENCE)
+            sides = _with_actor1_from(violent, sides, armed_group_only=True)
         unnamed_target = sides.actor2 is not None and sides.actor2.kind == _UNNAMED and not sides.actor2.inferred
         if sides.actor2 is None and typed.event_type == _BATTLES or unnamed_target:
             # "RSF seizes key town, residents flee ... took control of the town after fighting with the
@@ -499,6 +504,18 @@ class Extractor:
                         named.add(actor.name)
                         break
         return Sides(sides.actor1, sides.actor2, tuple(assoc_1), tuple(assoc_2))
+
+    def _statement_sides(self, fact: SentenceFacts, trigger: Trigger) -> Sides:
+        """The sides one statement gives at a trigger, the one who acts read at its other triggers if need be."""
+        return self._with_actor1_of_statement(fact, trigger, self._sentence_sides(fact, trigger))
+
+    def _with_actor1_of_statement(self, fact: SentenceFacts, trigger: Trigger, sides: Sides) -> Sides:
+        """"25 soldiers were killed when gunmen attacked their base": the one who acts is read at
+        another trigger of the same statement."""
+        if sides.actor1 is not None or sides.actor2 is None:
+            return sides
+        readings = (self._sentence_sides(fact, t) if t is not trigger else sides for t in fact.triggers)
+        return _with_actor1_from(readings, sides)
 
     def _crowd_force(self, facts: Sequence[SentenceFacts]) -> Actor | None:
         """The state force a statement has meeting the crowd ("police fired tear gas"), read at each
@@ -592,11 +609,18 @@ def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
         earlier = _returns_to(incidents[:-1], current, fact)
         if earlier is not None:
             earlier.facts.append(fact)
-        elif fact.triggers and _starts_new_incident(current, fact):
+        elif fact.triggers and not _leads_under(current, fact) and _starts_new_incident(current, fact):
             incidents.append(Incident([fact]))
         else:
             current.facts.append(fact)
     return incidents
+
+
+def _leads_under(incident: Incident, fact: SentenceFacts) -> bool:
+    """Whether the statement is the lead under a headline that is the incident so far: "Garment worker
+    killed as police clash with protesters near Dhaka" is told again, in full, by "A worker was killed
+    ... in Gazipur, on the northern edge of the capital", whatever place and words each uses."""
+    return len(incident.facts) == 1 and incident.facts[0].headline and not fact.announces_another
 
 
 def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFacts) -> Incident | None:
@@ -652,7 +676,10 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return True  # "Troops later pursued the attackers and killed four of them in a gunfight"
     if _refers_back(incident, fact):
         return False
-    if fact.scene_places and not any(p.text in known for p in fact.scene_places):
+    # A headline's rough place ("near Dhaka") is no scene its story has been at ("In Dhaka, workers
+    # held a sit-in" after the lead's clashes in Gazipur).
+    scenes = {p.text for f in incident.facts if not f.headline for p in f.event_places} or known
+    if fact.scene_places and not any(p.text in scenes for p in fact.scene_places):
         return True
     return different_place and different_kind
 
@@ -778,13 +805,18 @@ def _read_datelines(article: Article, windows: Sequence[Window], toponyms: Seque
     return found
 
 
+def _is_headline(fact: SentenceFacts, text: str) -> bool:
+    """Whether the statement is the article's first line, with its story below it; a first paragraph
+    of one full sentence ("The Taliban killed ..., an official said.") is the story's lead."""
+    return "\n" not in text[:fact.span.start].strip() and text[fact.span.end:].startswith("\n") and \
+        not fact.span.text.rstrip("\"'”’ ").endswith((".", "!", "?"))
+
+
 def _sums_up_a_roundup(fact: SentenceFacts, text: str) -> bool:
     """Whether a headline lists the places of its stories ("Violence in Nigeria, Cameroon and
     Mozambique"): those are no one incident's places, and a story set in one of them is no part of
     the first incident."""
-    if "\n" in text[:fact.span.start].strip() or not text[fact.span.end:].startswith("\n"):
-        return False  # not the article's first line
-    return any(len(run) > 1 for run, _ in peer_lists(fact.event_places, text))
+    return fact.headline and any(len(run) > 1 for run, _ in peer_lists(fact.event_places, text))
 
 
 def _filed_under(datelines: Sequence[Dateline], start: int) -> Dateline | None:

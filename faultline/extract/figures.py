@@ -66,7 +66,7 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
         if kind is None or reports_no_casualties(pred, terms):
             continue
         for victim in expand_victims(find_victims(pred, role, terms), sent, terms):
-            if (kind, victim.i) in used or in_subset(victim, sent, terms) or is_none(victim):
+            if (kind, victim.i) in used or in_subset(victim, sent, terms) or is_none(victim) or _is_age(victim):
                 continue
             if _is_source(victim, offset, attribution):
                 continue  # "killing eight soldiers, residents and a health worker told AFP": who told it
@@ -89,6 +89,13 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
     figures.extend(_participants(sent, terms, numbers, sentence, offset, attribution, used))
     figures.sort(key=lambda f: f.span.start)
     return figures
+
+
+def _is_age(number: Token) -> bool:
+    """A person's age set off by commas ("Rafiqul Islam, 24, died"): no count of people."""
+    doc, i = number.doc, number.i
+    return number.is_digit and len(number) <= 3 and 2 <= i < len(doc) - 1 and doc[i - 1].text == "," \
+        and doc[i + 1].text == "," and doc[i - 2].pos_ in ("NOUN", "PROPN")
 
 
 def _is_source(victim: Token, offset: int, attribution: Attribution | None) -> bool:

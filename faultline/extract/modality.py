@@ -245,6 +245,10 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
         return True  # "the insurgency has killed more than 40,000 people"
     if any(_toll_since(v, cues) for v in verbs[:1]) or _opens_a_span(chain):
         return True  # "70 fighters have been killed since the fighting began last month"
+    top = chain[-1]
+    if top.dep_ == "advcl" and top.tag_ == "VBG" and top.head.i != top.i and \
+            _background(top.head, _chain(top.head), cues, published=published, event_date=event_date):
+        return True  # "protests have erupted in recent years, sometimes leaving workers dead": the toll is as old
     if published is None:
         return False  # no date to compare with: "in 2019" may be this year's news
     return any(int(y) < published.year for y in _YEAR.findall(clause))  # "was killed in 2017"

@@ -35,6 +35,7 @@ class PlaceRoleCues:
     elsewhere_adverbs: frozenset[str]
     elsewhere_adjectives: frozenset[str]
     scene_prepositions: frozenset[str]
+    speaker_verbs: frozenset[str]
 
     def announces_another(self, sentence: str) -> bool:
         """Whether a sentence opens with "Separately," or the like: what follows is another incident."""
@@ -120,6 +121,8 @@ def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> tuple[str
         return "other", False
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in cues.institution_heads:
         return "other", False  # "the Law Society of Kenya said", "the government of Mali"
+    if _speakers_place(head, cues):
+        return "other", False
     for ancestor in _ancestors(head, limit=4):
         word = ancestor.lower_
         if ancestor.dep_ == "agent" and head.head.i == ancestor.i:
@@ -142,6 +145,17 @@ def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> tuple[str
     if head.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "appos", "conj", "compound", "npadvmod"):
         return "event", False
     return "other", False
+
+
+def _speakers_place(head: Token, cues: PlaceRoleCues) -> bool:
+    """Whether the place only says where the one reporting is: "said a senior official in the defence
+    ministry in Kabul", "officials in Kabul said" (the event's own place is told elsewhere, or, if
+    nowhere, this one stands in for it: see the extractor's fallback place)."""
+    tok, hops = head, 0
+    while tok.dep_ in ("pobj", "prep") and tok.head.i != tok.i and hops < 6:
+        tok, hops = tok.head, hops + 1
+    return hops > 0 and tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and \
+        tok.head.lemma_.lower() in cues.speaker_verbs
 
 
 def _placed(noun: Token, cues: PlaceRoleCues) -> bool:

@@ -49,7 +49,7 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
     """Combine one kind's figures: restatements once, distinct groups summed, disagreement at the low."""
     terms = CasualtyTerms.load()
     own = numbered_first([f for f in figures if f.kind == kind])
-    later = [f for f in own if _adds_later(f, figures, terms)]
+    later = [f for f in own if _adds_later(f, figures, terms) and not _completes_a_breakdown(f, own)]
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for fig in own:
         if fig in later:
@@ -155,6 +155,14 @@ def _adds_later(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) ->
     # "12 hostages were executed, and 42 more people kidnapped. Four more were killed": the count
     # the word adds to may sit several figures back, past figures of other kinds.
     return any(f.kind == fig.kind and f.span.start < fig.span.start for f in figures)
+
+
+def _completes_a_breakdown(fig: Figure, figures: Sequence[Figure]) -> bool:
+    """Whether "N more" is the rest of a total stated before its first part: "killed at least 17 in two
+    villages ... killing 12 people in Mamove ... where they killed five more" (12 + 5 = 17)."""
+    before = [f for f in figures if f.span.start < fig.span.start]
+    return any(part.count + fig.count == total.count for total in before for part in before
+               if total.span.start < part.span.start)
 
 
 def _introduces_one(fig: Figure) -> bool:

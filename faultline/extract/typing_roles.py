@@ -14,6 +14,8 @@ _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "appos"})
 _TARGET_PREPS = frozenset({"on", "at", "against", "upon", "into", "toward", "towards", "targeting",
                            "of", "with", "between"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# Determiners of people met before ("the abducted people", "those kidnapped girls").
+_BACK_REFERENCE = frozenset({"the", "these", "those"})
 # Classes of people serving in a force; "former" or "retired" makes them civilians.
 _SERVING = frozenset({"state", "armed"})
 _CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "relcl"})
@@ -135,6 +137,12 @@ class RoleReader:
         if mod.dep_ in _MODIFIERS and (mod.head.lower_ in lex.modifier_heads
                                        or mod.head.lemma_.lower() in lex.modifier_heads):
             adjust -= 0.3
+        described = anchor.head if anchor.dep_ == "amod" else anchor if anchor.pos_ == "ADJ" else None
+        if anchor.tag_ in ("VBN", "JJ") and described is not None and any(
+                c.dep_ == "det" and c.lower_ in _BACK_REFERENCE for c in described.children):
+            # "two of the abducted people were freed", "described the dead as terrorists": people a
+            # told event already took
+            adjust -= 0.5
         tok, hops = anchor, 0
         while tok.head.i != tok.i and hops < 4:
             child, tok, hops = tok, tok.head, hops + 1

@@ -170,3 +170,21 @@ def test_uncounted_events_that_spread_or_surge_are_a_trend(nlp):
 def test_an_event_noun_marked_as_earlier_is_history(nlp):
     assert modality(nlp, "Previous ceasefires have collapsed within days.", "ceasefires") == "background"
     assert modality(nlp, "The ceasefire collapsed within days.", "ceasefire") == "reported"
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("The group has killed thousands of villagers over the past decade.", "killed", "background"),
+    ("Such attacks have become more common in recent years.", "attacks", "background"),
+    ("Earlier this year, separatists carried out a string of attacks on highways.", "attacks", "background"),
+    ("Shelling killed five people over the past two days.", "killed", "reported"),
+    ("At least 30 people have been killed in the last 24 hours.", "killed", "reported"),
+])
+def test_a_span_of_years_up_to_now_is_history_but_one_of_days_is_news(nlp, text, trigger, expected):
+    assert modality(nlp, text, trigger) == expected
+
+
+def test_what_a_participle_says_followed_is_as_old_as_its_clause(nlp):
+    text = "Riots have broken out repeatedly in the city in recent years, sometimes leaving people dead."
+    assert modality(nlp, text, "dead") == "background"
+    text = "Rebels shelled the city on Tuesday, leaving three people dead."
+    assert modality(nlp, text, "dead") == "reported"

@@ -523,3 +523,18 @@ def test_suspects_detained_after_a_killing_the_report_leads_with_do_not_type_it(
 def test_a_guided_bomb_is_dropped_from_the_air(nlp, typer):
     text = "A guided bomb struck a residential building in the town of Kostiantynivka, killing four people."
     assert incident(nlp, typer, text).sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize("text", [
+    "Its statement described the dead as terrorists of a banned group.",
+    "It said two of the abducted villagers had been freed.",
+])
+def test_people_a_told_event_took_name_no_event_of_their_own(nlp, typer: EventTyper, text: str):
+    assert incident(nlp, typer, text) is None
+
+
+def test_people_taken_or_killed_now_still_name_the_event(nlp, typer: EventTyper):
+    assert incident(nlp, typer, "Gunmen abducted 20 villagers on Sunday.").sub_event_type == \
+        "Abduction/forced disappearance"
+    assert incident(nlp, typer, "Gunmen shot dead three villagers on Sunday.").event_type == \
+        "Violence against civilians"

@@ -1,0 +1,110 @@
+"""Whole wire stories end to end: a headline and its lead, asides inside a story, and what they add up to."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from faultline import extract_text
+
+PUBLISHED = dt.date(2026, 9, 15)  # a Tuesday
+
+
+def test_a_lead_tells_its_headlines_event_again_wherever_each_puts_it():
+    text = ("Worker killed as police clash with wage protesters near Chittagong\n\n"
+            "CHITTAGONG, Sept 15 (AFP) - A garment worker was killed and dozens of people were injured on Monday "
+            "when police fired rubber bullets at thousands of workers demanding unpaid wages in Patiya, south of "
+            "the port city, police said.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.location == "Patiya" and event.fatalities == 1
+
+
+def test_a_first_paragraph_of_one_full_sentence_is_a_lead_not_a_headline():
+    text = ("Gunmen killed 12 villagers in Zamfara state on Sunday, police said.\n\n"
+            "In Kaduna state, troops killed four bandits in a clash on Monday, the army said.")
+    events = extract_text(text, published=PUBLISHED)
+    assert sorted(e.admin1 for e in events) == ["Kaduna State", "Zamfara State"]
+
+
+def test_a_scene_only_the_headline_named_opens_an_incident_of_its_own():
+    text = ("Worker killed as police clash with wage protesters near Dhaka\n\n"
+            "DHAKA, Sept 15 (AFP) - A garment worker was killed on Monday when police fired rubber bullets at "
+            "thousands of workers demanding unpaid wages in Gazipur, police said.\n\n"
+            "In Dhaka, several hundred students held a peaceful sit-in outside the press club on Monday "
+            "afternoon, chanting slogans.")
+    events = extract_text(text, published=PUBLISHED)
+    assert sorted(e.location for e in events) == ["Dhaka", "Gazipur"]
+    sit_in = next(e for e in events if e.location == "Dhaka")
+    assert sit_in.sub_event_type == "Peaceful protest" and sit_in.fatalities == 0
+
+
+def test_a_crowd_that_disperses_by_itself_met_no_intervention():
+    text = ("Hundreds of teachers rallied outside parliament in Nairobi on Monday to demand back pay. "
+            "The gathering dispersed without incident after two hours.")
+    (rally,) = extract_text(text, published=PUBLISHED)
+    assert rally.sub_event_type == "Peaceful protest"
+    text = "Police fired tear gas to disperse the protesters in Nairobi on Monday."
+    (dispersal,) = extract_text(text, published=PUBLISHED)
+    assert dispersal.sub_event_type == "Protest with intervention"
+
+
+def test_an_age_and_what_the_one_named_was_count_no_one_more():
+    text = ("Police fired on protesters in Khulna on Monday. Abdul Karim, 31, a rickshaw driver, died of "
+            "his wounds in hospital, a doctor said.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.fatalities == 1
+    text = "Gunmen shot dead Ahmed Ali, a teacher, and two farmers in Zamfara on Monday."
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.fatalities == 3
+
+
+def test_the_rest_of_a_total_told_first_adds_nothing_to_it():
+    text = ("Rebels killed at least 15 civilians in two villages of Irumu territory in Congo's Ituri province on "
+            "Saturday, officials said. The attackers killed 11 people in Bule, the administrator said. They then "
+            "moved to nearby Tali, where they killed four more, he said.")
+    (attack,) = extract_text(text, published=PUBLISHED)
+    assert attack.fatalities == 15
+
+
+def test_a_toll_left_by_unrest_of_recent_years_is_background():
+    text = ("Hundreds of workers protested in Gazipur on Monday to demand unpaid wages, police said. "
+            "Wage protests have erupted repeatedly in the area in recent years, sometimes leaving workers dead.")
+    (protest,) = extract_text(text, published=PUBLISHED)
+    assert protest.fatalities == 0
+
+
+def test_soldiers_killed_in_a_headline_ambush_are_its_victims():
+    text = ("Six soldiers killed in ambush near Gao\n\n"
+            "BAMAKO, Sept 15 (Reuters) - Six Malian soldiers were killed on Monday when suspected jihadists "
+            "ambushed an army patrol near the northern town of Gao, the army said.")
+    (ambush,) = extract_text(text, published=PUBLISHED)
+    assert ambush.actor1.startswith("Unidentified Armed Group")
+    assert ambush.actor2.startswith("Military Forces of Mali")
+
+
+def test_a_country_that_struck_with_a_weapon_is_its_forces():
+    text = ("Russia struck the city of Zaporizhzhia with ballistic missiles overnight, killing three people, "
+            "the regional governor said.")
+    (strike,) = extract_text(text, published=PUBLISHED)
+    assert strike.actor1.startswith("Military Forces of Russia")
+
+
+def test_people_taken_before_are_no_new_abduction():
+    text = ("Ugandan and Congolese soldiers engaged in a joint operation against the rebels caught up with a group "
+            "of the attackers in the forest near Oicha on Sunday, killing three of them, the army said. It said two "
+            "of the abducted villagers had been freed.")
+    (raid,) = extract_text(text, published=PUBLISHED)
+    assert raid.event_type == "Battles"
+
+
+def test_where_the_official_speaking_sits_is_not_where_it_happened():
+    text = ("Militants stormed an army training centre in Maidan Wardak province on Monday, killing 20 soldiers. "
+            "\"Twenty soldiers were killed in the explosion,\" said an official in the defence ministry in Kabul.")
+    (attack,) = extract_text(text, published=PUBLISHED)
+    assert attack.location != "Kabul" and "Wardak" in attack.admin1
+
+
+def test_the_attackers_are_the_group_another_statement_names_acting():
+    text = ("Al Shabaab fighters killed 14 soldiers at a military base in Lower Shabelle on Monday, the army "
+            "said. The attackers detonated a car bomb at the gate of the base before storming it, an officer said.")
+    (attack,) = extract_text(text, published=PUBLISHED)
+    assert attack.actor1 == "Al Shabaab"
