@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from spacy.lang.en import English
@@ -228,6 +229,15 @@ class ActorFinder:
                 name = countries.render(entry.name, iso2, unknown=entry.unknown, on=on)
                 span = _span(sent, offset, hit.start, hit.end)
                 return [Actor(name=name, text=span.text, inter=1, span=span, country=iso2, kind=entry.kind)]
+        before = sent[hit.start - 1].text if hit.start > 0 else ""
+        if _NUMBERED_UNIT.fullmatch(words[0]) or _NUMBERED_UNIT.fullmatch(before):
+            # "its 6th Infantry Division", "the 47th Mechanized Brigade": a unit of a state's army,
+            # of the country the sentence's other state forces have (see _share_state_country)
+            entry = self.generic_entry("military")
+            assert entry is not None
+            span = _span(sent, offset, hit.start, hit.end)
+            return [Actor(name=countries.render(entry.name, None, unknown=entry.unknown, on=on), text=span.text,
+                          inter=1, span=span, kind=entry.kind)]
         if countries.lookup(words) or len(words) < 2:
             return []
         rebel = any(w.lower().removesuffix("'s") in rules.rebel_words for w in words)
@@ -238,6 +248,10 @@ class ActorFinder:
     def generic_entry(self, kind: str | None) -> GenericEntry | None:
         """The generic entry that gives actors of this kind their names, if any."""
         return next((e for e in self.catalogue.generic if e.kind == kind), None)
+
+
+# The ordinal that opens the name of an army's numbered unit ("6th", "101st").
+_NUMBERED_UNIT = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
 def _org_entities(sent: SpacySpan) -> list[tuple[int, int]]:

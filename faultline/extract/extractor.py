@@ -88,6 +88,7 @@ class SentenceFacts:
     adds_elsewhere: bool = False  # "Protests also took place in ..."
     scene_places: list[Toponym] = field(default_factory=list)  # "In Aleppo province, rebels shelled ..."
     headline: bool = False  # the article's first line, above its story
+    summary: bool = False  # sums up attacks other statements tell one by one (see _summaries)
 
     @property
     def reported(self) -> bool:
@@ -214,6 +215,10 @@ class Extractor:
             fact.headline = _is_headline(fact, article.text)
             if _sums_up_a_roundup(fact, article.text):
                 fact.toponyms = [dataclasses.replace(t, role="other") if t.role == "event" else t for t in fact.toponyms]
+        reported = [f for f in facts if f.reported]
+        summaries = _summaries(reported)
+        for fact in reported:
+            fact.summary = id(fact) in summaries
         # Each datelined story of a roundup ("KABUL — ...\n\nMOGADISHU — ...") has incidents of its own.
         stories = groupby((f for f in facts if f.reported), key=lambda f: _filed_under(datelines, f.span.start))
         incidents = [incident for _, story in stories for incident in _group_incidents(list(story))]
@@ -236,7 +241,9 @@ class Extractor:
                 if same_story and _continues_the_story(incident.facts[0]):
                     # "In the western city of Kisumu, hundreds marched": the same day as the story so far.
                     previous = incidents[index - 1]
-                    incident.context_date = next((f.date for f in reversed(previous.facts) if f.date),
+                    # (its event's day, as Incident.date reads it: "the junta rejected the accounts in a
+                    # statement on Wednesday" is not when anything happened)
+                    incident.context_date = next((f.date for f in previous.facts if f.date and not f.date.said),
                                                  previous.context_date)
             if same_story and incident.facts[0].adds_elsewhere:
                 incident.context_event = previous_event
@@ -323,16 +330,20 @@ class Extractor:
         """The incident's event; in a `wire_story` (one under a dateline) its lead tells what happened."""
         date, time_precision, date_span = _incident_date(article, incident)
         facts = [self._named_for(fact, date) for fact in incident.facts]
+        # A headline or lead summing up several attacks, told one by one below, types and counts none
+        # of them: "killing at least 22 civilians over the two days" is the sum of two incidents' tolls.
+        summing = {id(f) for f in facts if f.summary}
         # A datelined story tells the incident first: a kind of violence only a later statement names
         # weighs less than the lead's ("Israeli forces killed three Palestinians during a raid ... an
         # explosive device was thrown at the forces", "the RSF said its forces had clashed with the army").
         triggers = [t if not wire_story or index < _LEAD_STATEMENTS
                     else dataclasses.replace(t, score=t.score - _LATER_STATEMENT_PENALTY)
-                    for index, f in enumerate(facts) for t in f.triggers]
+                    for index, f in enumerate(facts) if id(f) not in summing for t in f.triggers]
         typed = self.typer.type_incident([f.sent for f in facts], triggers)
         if typed is None:
             return None
-        main = next((f for f in facts if any(t.sub_event_type == typed.sub_event_type for t in f.triggers)), facts[0])
+        main = next((f for f in facts if id(f) not in summing and any(
+            t.sub_event_type == typed.sub_event_type for t in f.triggers)), facts[0])
         # The sides are read at a trigger of the main statement: the typed one may stand in another
         # ("Kenyan police fired tear gas at protesters ... Protesters clashed with police").
         reading = typed if main.span.start <= typed.start < main.span.end else max(
@@ -351,7 +362,7 @@ class Extractor:
                                                                 named_for=claimed.day, day=date))
         if claimant is not None and (actor1 is None or actor1.inferred or actor1.kind == _UNNAMED):
             actor1 = claimant  # ACLED codes the group that claims an attack whose perpetrator is unnamed
-        found = [fig for f in facts for fig in f.figures]
+        found = [fig for f in facts if id(f) not in summing for fig in f.figures]
         figures = [_with_side(fig, actor1, actor2) for fig in found]
         # Totals read the victim classes as found: tied to actors, "pro-government fighters" would
         # be read back from the bare noun as perpetrators.
@@ -662,8 +673,10 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         # "In a separate incident, fighters stormed Abu Zariga, 30 km west of El Fasher": a place named
         # only to say where the new one lies does not hold the two together
         return different_kind or any(p.text not in known for p in new_places)
-    if days_apart and fact.figures and fact.triggers and _lead_trigger(fact).sub_event_type not in {
-            _lead_trigger(f).sub_event_type for f in incident.facts if f.triggers}:
+    # A headline or lead that sums up several attacks ("RSF shelled El Fasher on Sunday and a drone
+    # struck a market on Monday") holds none of them together with the next (see _summaries).
+    told = {_lead_trigger(f).sub_event_type for f in incident.facts if f.triggers and not f.summary}
+    if days_apart and fact.figures and fact.triggers and _lead_trigger(fact).sub_event_type not in told:
         return True  # "The army said it repelled an attack on Sunday, killing dozens" after Saturday's shelling
     if fact.adds_elsewhere and different_place:
         return True
@@ -684,6 +697,28 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     return different_place and different_kind
 
 
+def _violence_kinds(fact: SentenceFacts) -> set[str]:
+    """The kinds of violence a statement tells: a bare "killing", or an attack on civilians, which any
+    kind of violence may also be ("a drone hit the market, killing 12"), is no kind of its own."""
+    return {t.sub_event_type for t in fact.triggers if t.event_type in POLITICAL_VIOLENCE
+            and t.rule not in _HARM_RULES and t.sub_event_type != _ATTACK}
+
+
+def _summaries(facts: Sequence[SentenceFacts]) -> set[int]:
+    """The statements that sum up attacks the incident's other statements then tell one by one: two of
+    their kinds lead other statements ("RSF shelled El Fasher on Sunday and a drone struck a market on
+    Monday, killing 22" above "Shells fell on ..." and "A drone hit the market ..."); "took control of
+    the town after heavy fighting" tells one event of two kinds."""
+    kinds = {id(f): _violence_kinds(f) for f in facts}
+    found = set()
+    for fact in facts:
+        told = {_lead_trigger(f).sub_event_type for f in facts
+                if f is not fact and f.triggers and len(kinds[id(f)]) < 2}
+        if len(kinds[id(fact)] & told) > 1:
+            found.add(id(fact))
+    return found
+
+
 def _lead_trigger(fact: SentenceFacts) -> Trigger:
     """A statement's strongest trigger."""
     return max(fact.triggers, key=lambda t: t.score)
@@ -700,7 +735,10 @@ def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
     attack" is a clash apart from the shelling. Arrests or deployments that follow an attack stay
     with it, and so does a lede that names the sides its headline did not."""
     lead = _lead_trigger(fact)
-    if lead.event_type not in POLITICAL_VIOLENCE or lead.sub_event_type in incident.sub_types or not fact.figures:
+    # "It blamed the RSF for both attacks" names kinds told before, not ones of this incident
+    kinds = {t.sub_event_type for f in incident.facts for t in f.triggers
+             if _word_before(f, t.start).lower() not in _SEVERAL_TOLD}
+    if lead.event_type not in POLITICAL_VIOLENCE or lead.sub_event_type in kinds or not fact.figures:
         return False  # a fight of its own has a toll of its own ("killing dozens of fighters")
     known = {a.name for f in incident.facts for a in f.actors}
     armed = [a for a in fact.actors if a.inter != CIVILIAN_INTER]
@@ -710,6 +748,10 @@ def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
         return any(a.inter == CIVILIAN_INTER for a in fact.actors) and \
             any(a.name in known and a.kind != _UNNAMED for a in armed)
     newcomers = [a for a in armed if a.name not in known and a.kind != _UNNAMED]
+    if any(a.kind == _UNNAMED and a.inter in ARMED_GROUP_INTERS for f in incident.facts for a in f.actors):
+        # "resistance fighters overran an outpost ... Combined PDF units attacked the post": the group
+        # named is who the unnamed fighters were, no newcomer
+        newcomers = [a for a in newcomers if a.inter not in ARMED_GROUP_INTERS]
     if any(a.name in known and a.kind != _UNNAMED for a in armed):
         return bool(newcomers)
     # Met again only as "the attackers", the side met before fights a newcomer that acts: "Troops later
@@ -720,7 +762,12 @@ def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
 _DEFINITE = frozenset({"the", "these", "those"})
 # The words before an event noun that make it one already told ("this attack", "the bombing").
 _TOLD_BEFORE = frozenset({"this", "This", "the", "The"})
+# The words before an event noun that refer back to several events told ("both attacks").
+_SEVERAL_TOLD = frozenset({"both", "these", "those"})
 _UNNAMED = "unidentified"  # the kind of an armed actor known only by a noun ("gunmen", "the attackers")
+# The trigger rules of bare harm words ("killing eight people"): their type is whoever did it to whom.
+_HARM_RULES = frozenset({"kill", "die", "wounded"})
+_ATTACK = "Attack"
 
 
 def _refers_back(incident: Incident, fact: SentenceFacts) -> bool:

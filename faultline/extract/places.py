@@ -39,11 +39,11 @@ class PlaceRoleCues:
 
     def announces_another(self, sentence: str) -> bool:
         """Whether a sentence opens with "Separately," or the like: what follows is another incident."""
-        return _phrases_at_start(self.new_incident_openers, r"\s*,").match(sentence) is not None
+        return _phrases_at_start(self.new_incident_openers, _WHEN + r"\s*,").match(sentence) is not None
 
     def opens_sequel(self, sentence: str) -> bool:
         """Whether a sentence opens with "Later," or "Later on Wednesday,": it tells what happened next."""
-        return _phrases_at_start(self.sequel_openers, r"(?:\s+(?:on|that|in)\s+[^,]{1,25})?\s*,").match(sentence) is not None
+        return _phrases_at_start(self.sequel_openers, _WHEN + r"\s*,").match(sentence) is not None
 
     def adds_elsewhere(self, sent: Span, offset: int, triggers: Sequence[tuple[int, int]]) -> bool:
         """Whether an adverb, or an adjective on one of the statement's `triggers` (absolute spans), adds
@@ -60,6 +60,11 @@ class PlaceRoleCues:
             return []
         start = offset + sent.start_char
         return [p for p in places if start <= p.start and p.end <= start + m.end()]
+
+
+# A day or time an opener may carry before its comma: "Later on Wednesday,", "In a separate incident
+# earlier on Monday,".
+_WHEN = r"(?:\s+(?:(?:earlier|later)\s+)?(?:on|that|in|earlier|later|overnight)\b[^,]{0,25})?"
 
 
 @cache

@@ -198,33 +198,43 @@ def drop_unsupported(mentions: list[Mention], demonyms: Counter[str], text: str)
     """
     # The readings as they stand before any is dropped, so the order of the mentions does not matter.
     chosen = [(m, m.choice) for m in mentions if m.choice is not None]
+    districts = {fold(m.name) for m in mentions if m.hint == "district"}
+    stray = partial(_stray_village, chosen=chosen, districts=districts)
+    # A lookalike supports no other reading ("Chin village" read as Qinzhou, China, no guess there)
+    strays = {id(m) for m, c in chosen if stray(m, c)}
     for mention in mentions:
-        if mention.choice is None or not (mention.needs_support or _stray_village(mention, chosen)):
+        if mention.choice is None or not (mention.needs_support or id(mention) in strays):
             continue
         # The whole a part names ("Israel" for "Central Israel") written apart is independent evidence.
-        others = [(m, c) for m, c in chosen if fold(m.toponym.text) != fold(mention.toponym.text)]
+        others = [(m, c) for m, c in chosen
+                  if fold(m.toponym.text) != fold(mention.toponym.text) and id(m) not in strays]
         named = Counter(c.country for m, c in others if not m.needs_support) + demonyms
-        guessed = {c.country for m, c in others if m.needs_support}
+        # (guesses support guesses, not a lookalike of a place the gazetteer has)
+        guessed = {c.country for m, c in others if m.needs_support} if id(mention) not in strays else set()
         beside = [c for m, c in others if c.fclass == "P" and _same_sentence(text, mention.toponym, m.toponym)]
         supported = partial(_supported, named=named, guessed=guessed, stated=mention.stated_country, towns=beside)
         if not supported(mention.choice):
             # Its best supported reading: candidates come best match first (see Geocoder._mention).
-            mention.choice = next(filter(supported, mention.candidates), None)
+            mention.choice = next((c for c in mention.candidates
+                                   if supported(c) and not stray(mention, c)), None)
 
 
-def _stray_village(mention: Mention, chosen: list[tuple[Mention, Candidate]]) -> bool:
+def _stray_village(mention: Mention, c: Candidate, *, chosen: list[tuple[Mention, Candidate]],
+                   districts: set[str]) -> bool:
     """A village in a country no other place of the article lies in, while others do lie somewhere:
     "the village of Sokoura" in a story about Mali is a Malian village the gazetteer lacks, not the
-    Ivorian one it has; nor is "Boni" there the Bonn GeoNames also lists so. It is then as weak as a
-    guess (see drop_unsupported)."""
-    c = mention.choice
-    countries = {o.country for _, o in chosen if o is not c and o.country}
+    Ivorian one it has; nor is "Boni" there the Bonn GeoNames also lists so, nor "Kani township" in a
+    story about Myanmar the Japanese town of Kani. It is then as weak as a guess (see drop_unsupported)."""
+    countries = {o.country for m, o in chosen if o.geonameid != c.geonameid and o.country and not m.needs_support}
     if c.fclass != "P" or not countries or c.country in countries:
         return False
     written = norm_key(mention.name)
     other_name = all(fuzz.ratio(norm_key(own), written) < OTHER_NAME_SIMILARITY
                      for own in (c.name, *fold(c.name).split()))
-    return c.population < STRAY_VILLAGE_POPULATION or other_name and c.population < EXONYM_CITY_POPULATION
+    # A town standing in for a district of its name ("Kani township") is local news: abroad, a lookalike,
+    # and so is the town wherever the article names it again ("the fighting in Kani").
+    stand_in = fold(mention.name) in districts
+    return c.population < STRAY_VILLAGE_POPULATION or stand_in or other_name and c.population < EXONYM_CITY_POPULATION
 
 
 def _supported(c: Candidate, *, named: Counter[str], guessed: set[str], stated: str | None,

@@ -79,6 +79,8 @@ _NAMED_AFTER_TOWN = frozenset({"district"})
 # Hints of a first-order unit: a town read for "the X region" stands for the unit it lies in.
 _UNIT_HINTS = frozenset({"province", "region"})
 UNIT_TOWN_PRECISION = (2, 3)
+# A place the text calls a village holds fewer people than this.
+VILLAGE_MAX_POPULATION = 200_000
 # Weight and cap of the shared-admin-unit support from the article's other names (see supports).
 SUPPORT_WEIGHT = 0.7
 SUPPORT_CAP = 3.0
@@ -119,11 +121,17 @@ _POSSESSOR = re.compile(r"((?:[A-Z][\w.-]*\s+(?:of\s+(?:the\s+)?)?){0,3}[A-Z][\w
 
 
 def _placed_most(places: Sequence[Place], words: Counter[str] | None = None) -> str | None:
-    """The country most of the places lie in (and country words name), or None when none or two tie."""
-    ranked = (Counter(p.iso2 for p in places if p.iso2) + (words or Counter())).most_common(2)
-    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+    """The country most of the places lie in (and country words name), or None when none or two tie;
+    of two that tie, the one the article names as a country ("BANGKOK ... in Myanmar": Myanmar)."""
+    counts = Counter(p.iso2 for p in places if p.iso2) + (words or Counter())
+    ranked = counts.most_common()
+    if not ranked:
         return None
-    return ranked[0][0]
+    tied = {iso for iso, count in ranked if count == ranked[0][1]}
+    named = tied & {p.iso2 for p in places if (p.feature or "").startswith("A.PCL")}
+    if len(tied) == 1 or len(named) == 1:
+        return (tied if len(tied) == 1 else named).pop()
+    return None
 
 
 def _names_seat(c: Candidate, mention: Mention) -> bool:
@@ -241,10 +249,12 @@ class Geocoder:
         """The country a place the gazetteer lacks lies in, as a country-precision place named as written.
 
         The country its words state ("the eastern Afghan area of Momand Dara"), else the one the
-        article's resolved places lie in most often ("a stabbing at the Imam Reza shrine ... in Iran").
+        article's resolved places (and country words) name most often ("a stabbing at the Imam Reza
+        shrine ... in Iran"; "BANGKOK ... A Myanmar military air strike" is in Myanmar).
         ACLED codes every event in a country, and the precision codes say only the country is known.
         """
-        iso = self._stated_country(text[max(0, unknown.start - 60):unknown.start]) or _placed_most(places)
+        iso = self._stated_country(text[max(0, unknown.start - 60):unknown.start]) or _placed_most(
+            places, self.demonym_focus(text))
         if iso is None:
             return None
         return self._country_place(iso, Toponym(unknown.text, unknown.start, unknown.end), name=unknown.text)
@@ -342,6 +352,9 @@ class Geocoder:
         stand_ins = [c for c in candidates if c.fclass == "P"] if fitting and hint in _NAMED_AFTER_TOWN else []
         if fitting:
             candidates = fitting
+        if hint == "village":
+            # "a Chin village" is no Qinzhou, which GeoNames also lists as "Chin": a village is no city
+            candidates = [c for c in candidates if c.population < VILLAGE_MAX_POPULATION]
         if stated_country and any(c.country == stated_country for c in candidates + stand_ins):
             candidates = fitting_readings(candidates, stand_ins, lambda c: c.country == stated_country)
             stand_ins = [c for c in stand_ins if c.country == stated_country]

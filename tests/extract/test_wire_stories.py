@@ -108,3 +108,45 @@ def test_the_attackers_are_the_group_another_statement_names_acting():
             "said. The attackers detonated a car bomb at the gate of the base before storming it, an officer said.")
     (attack,) = extract_text(text, published=PUBLISHED)
     assert attack.actor1 == "Al Shabaab"
+
+
+def test_a_lead_summing_up_attacks_told_one_by_one_below_counts_none_of_them():
+    text = ("RSF shells Kadugli, drone hits market as army says it repelled assault\n\n"
+            "KHARTOUM, Oct 6 (Reuters) - The Rapid Support Forces (RSF) shelled residential districts of Kadugli on "
+            "Sunday and a drone struck a crowded market in the city on Monday, killing at least 19 civilians over "
+            "the two days, a medical group said.\n\n"
+            "Artillery shells fell on a neighbourhood in the south of the city on Sunday afternoon, killing seven "
+            "people, the group said.\n\n"
+            "On Monday morning, a drone hit the city's main market as traders gathered, killing 12 people, the group "
+            "said. It blamed the RSF for both attacks.\n\n"
+            "The army said its 14th Infantry Division had repelled an RSF assault on the city's eastern defences on "
+            "Monday, killing 30 RSF fighters.")
+    events = extract_text(text, published=dt.date(2026, 10, 6))
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in events] == [
+        ("Shelling/artillery/missile attack", "2026-10-04", 7), ("Air/drone strike", "2026-10-05", 12),
+        ("Armed clash", "2026-10-05", 30)]
+    assert events[2].actor1.startswith("Military Forces of Sudan")  # the division is the army's
+
+
+def test_fighters_named_later_are_who_overran_the_post_on_the_same_day():
+    text = ("Junta air strike kills 11 in Chin village\n\n"
+            "BANGKOK, May 13 (AFP) - A Myanmar military air strike killed 11 civilians in a village near Matupi on "
+            "Tuesday, residents said. The junta said on Wednesday it had struck only terrorists.\n\n"
+            "On the same day, resistance fighters overran an army outpost near the town of Mindat, the opposition "
+            "government said. Combined PDF units attacked the post before dawn and had taken control of it by "
+            "midday, killing nine soldiers, it said.")
+    strike, outpost = extract_text(text, published=dt.date(2026, 5, 13))
+    assert outpost.actor1 == "PDF: People's Defense Force" and outpost.actor2.startswith("Military Forces of Myanmar")
+    assert outpost.event_type == "Battles" and outpost.event_date == strike.event_date == "2026-05-12"
+    assert outpost.fatalities == 9
+
+
+def test_a_separate_incident_earlier_that_day_is_its_own_event():
+    text = ("MOGADISHU, March 10 (AP) - An al Shabaab suicide bomber rammed a car into the gate of a hotel in "
+            "Mogadishu on Monday evening, killing nine people, police said. Witnesses described several smaller "
+            "explosions as special forces fought to clear the building.\n\n"
+            "In a separate incident earlier on Monday, two soldiers were killed when a roadside bomb struck their "
+            "vehicle on the outskirts of Afgooye, a military officer said.")
+    bombing, roadside = extract_text(text, published=dt.date(2026, 3, 10))
+    assert (bombing.location, bombing.fatalities) == ("Mogadishu", 9)
+    assert (roadside.location, roadside.fatalities, roadside.event_date) == ("Afgooye", 2, "2026-03-09")

@@ -85,3 +85,24 @@ def test_a_country_the_model_reads_as_an_organisation_or_a_person_is_still_the_c
     published = dt.date(2026, 9, 15)
     (attack,) = extract_text("Rebels kill 12 DR Congo villagers in Beni", published=published)
     assert attack.country == "Democratic Republic of Congo" and attack.location == "Beni"
+
+
+def test_a_district_named_after_a_town_abroad_is_no_town_there_anywhere_in_the_story() -> None:
+    entries = {
+        "Sagaing": [_c(40, "Sagaing Region", "ADM1", "MM", "08", population=5_000_000, lat=22.0, lon=95.5)],
+        "Myanmar": [_c(41, "Myanmar", "PCLI", "MM", "", population=54_000_000, lat=21.0, lon=96.0)],
+        "Kani": [_c(42, "Kani", "PPL", "JP", "13", population=100_000, lat=35.4, lon=137.06)],
+    }
+    text = "Fighters overran a post in Kani township of Myanmar's Sagaing region. The army did not comment on Kani."
+    toponyms = _at(text, "Kani township", "Myanmar", "Sagaing")
+    toponyms.append(Toponym("Kani", text.rindex("Kani"), text.rindex("Kani") + 4))
+    township, _, _, again = _geocoder(entries).resolve_all(toponyms, text=text)
+    assert not (isinstance(township, Place) and township.iso2 == "JP")
+    assert not (isinstance(again, Place) and again.iso2 == "JP")
+
+
+def test_a_village_is_no_city_listed_under_its_name() -> None:
+    city = _c(50, "Qinzhou", "PPL", "CN", "16", population=1_300_000, lat=21.95, lon=108.6)
+    text = "Jets bombed a Chin village on Monday."
+    written = Toponym("Chin village", text.index("Chin"), text.index(" on"), label="village")
+    assert isinstance(_geocoder({"Chin": [city]}).resolve_all([written], text=text)[0], Unresolved)
