@@ -332,7 +332,10 @@ class Extractor:
         facts = [self._named_for(fact, date) for fact in incident.facts]
         # A headline or lead summing up several attacks, told one by one below, types and counts none
         # of them: "killing at least 22 civilians over the two days" is the sum of two incidents' tolls.
-        summing = {id(f) for f in facts if f.summary}
+        # (one whose attacks this incident tells all of counts them all: "a missile and drones struck
+        # Kharkiv, killing four" above the missile's three dead and the drones' one)
+        told_here = {_lead_trigger(f).sub_event_type for f in facts if f.triggers and not f.summary}
+        summing = {id(f) for f in facts if f.summary and not _violence_kinds(f) <= told_here}
         # A datelined story tells the incident first: a kind of violence only a later statement names
         # weighs less than the lead's ("Israeli forces killed three Palestinians during a raid ... an
         # explosive device was thrown at the forces", "the RSF said its forces had clashed with the army").
@@ -458,6 +461,12 @@ class Extractor:
             violent = (first_sides(f) for f in facts if f is not main and f.triggers and f.actors
                        and f.triggers[0].event_type in POLITICAL_VIOLENCE)
             sides = _with_actor1_from(violent, sides, armed_group_only=True)
+        if sides.actor1 is not None and sides.actor1.kind == UNNAMED_AIRCRAFT:
+            # "Drones struck the Kyivskyi district" under "Russia struck Kharkiv with missiles and drones":
+            # whose aircraft they were, a statement of the same kind names
+            states = (other for other in same_kind() if other.actor1 is not None
+                      and other.actor1.inter == STATE_FORCES and other.actor1.kind != UNNAMED_AIRCRAFT)
+            sides = _with_actor1_from(states, sides)
         unnamed_target = sides.actor2 is not None and sides.actor2.kind == _UNNAMED and not sides.actor2.inferred
         if sides.actor2 is None and typed.event_type == _BATTLES or unnamed_target:
             # "RSF seizes key town, residents flee ... took control of the town after fighting with the
@@ -489,7 +498,9 @@ class Extractor:
         if sides.actor2 is None and typed.event_type == _REMOTE_VIOLENCE:
             # "Air strike kills 40, residents say ... An air strike on a village killed 40 people": the
             # civilians another report of the same strike has hit.
-            hit = (other.actor2 for other in same_kind(sub_type=True))
+            # (of the same sub-type first: "a missile and drones struck Kharkiv, killing four" above the
+            # drone strike's own statements counts too)
+            hit = (other.actor2 for kind in (True, False) for other in same_kind(sub_type=kind))
             sides = Sides(sides.actor1, next((a for a in hit if a is not None and a.inter == CIVILIAN_INTER), None),
                           sides.assoc_1, sides.assoc_2)
         if sides.actor2 is None and typed.event_type == _CIVILIAN_VIOLENCE:

@@ -150,3 +150,16 @@ def test_a_separate_incident_earlier_that_day_is_its_own_event():
     bombing, roadside = extract_text(text, published=dt.date(2026, 3, 10))
     assert (bombing.location, bombing.fatalities) == ("Mogadishu", 9)
     assert (roadside.location, roadside.fatalities, roadside.event_date) == ("Afgooye", 2, "2026-03-09")
+
+
+def test_a_strike_told_whole_and_then_in_parts_is_whose_the_lead_says_with_its_whole_toll():
+    text = ("Russian missile and drone attack on Kharkiv kills four\n\n"
+            "KYIV, June 2 (Reuters) - Russia struck Kharkiv with a ballistic missile and a swarm of attack drones "
+            "overnight, killing four people and wounding 27, regional officials said on Tuesday.\n\n"
+            "A ballistic missile hit a nine-storey apartment building in the Saltivskyi district shortly after "
+            "2 a.m., the governor said. Rescuers pulled three bodies from the rubble.\n\n"
+            "Around the same time, at least 12 drones struck the city's Kyivskyi district, setting fire to a petrol "
+            "station. A 67-year-old man was killed in his house there, the governor said.")
+    (strike,) = extract_text(text, published=dt.date(2026, 6, 2))
+    assert strike.actor1.startswith("Military Forces of Russia") and strike.actor2 == "Civilians (Ukraine)"
+    assert strike.fatalities == 4

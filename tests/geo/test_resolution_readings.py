@@ -106,3 +106,10 @@ def test_a_village_is_no_city_listed_under_its_name() -> None:
     text = "Jets bombed a Chin village on Monday."
     written = Toponym("Chin village", text.index("Chin"), text.index(" on"), label="village")
     assert isinstance(_geocoder({"Chin": [city]}).resolve_all([written], text=text)[0], Unresolved)
+
+
+def test_a_river_is_no_point_where_something_happened() -> None:
+    river = Candidate(60, "Danube", 45.2, 29.6, "H", "STM", "", "", "", 0)
+    text = "A drone hit port facilities on the Danube River overnight."
+    place = _geocoder({"Danube": [river], "Danube River": [river]}).resolve_all(_at(text, "Danube River"), text=text)[0]
+    assert isinstance(place, Place) and place.geo_precision == 3
