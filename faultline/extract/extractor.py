@@ -339,9 +339,10 @@ class Extractor:
         # A datelined story tells the incident first: a kind of violence only a later statement names
         # weighs less than the lead's ("Israeli forces killed three Palestinians during a raid ... an
         # explosive device was thrown at the forces", "the RSF said its forces had clashed with the army").
+        # (below a summing-up lead, the statements that tell this incident first are its lead)
         triggers = [t if not wire_story or index < _LEAD_STATEMENTS
                     else dataclasses.replace(t, score=t.score - _LATER_STATEMENT_PENALTY)
-                    for index, f in enumerate(facts) if id(f) not in summing for t in f.triggers]
+                    for index, f in enumerate(f for f in facts if id(f) not in summing) for t in f.triggers]
         typed = self.typer.type_incident([f.sent for f in facts], triggers)
         if typed is None:
             return None
@@ -631,11 +632,17 @@ def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
         earlier = _returns_to(incidents[:-1], current, fact)
         if earlier is not None:
             earlier.facts.append(fact)
-        elif fact.triggers and not _leads_under(current, fact) and _starts_new_incident(current, fact):
+        elif _tells_an_event(fact) and not _leads_under(current, fact) and _starts_new_incident(current, fact):
             incidents.append(Incident([fact]))
         else:
             current.facts.append(fact)
     return incidents
+
+
+def _tells_an_event(fact: SentenceFacts) -> bool:
+    """Whether the statement has a trigger of its own kind of event: "many families fled towards
+    Tabarre" only follows what made them flee."""
+    return any(t.sub_event_type != _OTHER for t in fact.triggers)
 
 
 def _leads_under(incident: Incident, fact: SentenceFacts) -> bool:
@@ -687,7 +694,9 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     # A headline or lead that sums up several attacks ("RSF shelled El Fasher on Sunday and a drone
     # struck a market on Monday") holds none of them together with the next (see _summaries).
     told = {_lead_trigger(f).sub_event_type for f in incident.facts if f.triggers and not f.summary}
-    if days_apart and fact.figures and fact.triggers and _lead_trigger(fact).sub_event_type not in told:
+    violent = [t for t in fact.triggers if t.event_type in POLITICAL_VIOLENCE]
+    if days_apart and fact.figures and violent and max(violent, key=lambda t: t.score).sub_event_type not in told:
+        # (not "the bodies of three militants were found on Wednesday, along with weapons": no new violence)
         return True  # "The army said it repelled an attack on Sunday, killing dozens" after Saturday's shelling
     if fact.adds_elsewhere and different_place:
         return True
@@ -779,6 +788,7 @@ _UNNAMED = "unidentified"  # the kind of an armed actor known only by a noun ("g
 # The trigger rules of bare harm words ("killing eight people"): their type is whoever did it to whom.
 _HARM_RULES = frozenset({"kill", "die", "wounded"})
 _ATTACK = "Attack"
+_OTHER = "Other"  # Strategic developments / Other: displacement and the like
 
 
 def _refers_back(incident: Incident, fact: SentenceFacts) -> bool:

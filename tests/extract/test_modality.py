@@ -176,6 +176,7 @@ def test_an_event_noun_marked_as_earlier_is_history(nlp):
     ("The group has killed thousands of villagers over the past decade.", "killed", "background"),
     ("Such attacks have become more common in recent years.", "attacks", "background"),
     ("Earlier this year, separatists carried out a string of attacks on highways.", "attacks", "background"),
+    ("At least 60 police officers had been killed in the province so far this year.", "killed", "background"),
     ("Shelling killed five people over the past two days.", "killed", "reported"),
     ("At least 30 people have been killed in the last 24 hours.", "killed", "reported"),
 ])

@@ -163,3 +163,41 @@ def test_a_strike_told_whole_and_then_in_parts_is_whose_the_lead_says_with_its_w
     (strike,) = extract_text(text, published=dt.date(2026, 6, 2))
     assert strike.actor1.startswith("Military Forces of Russia") and strike.actor2 == "Civilians (Ukraine)"
     assert strike.fatalities == 4
+
+
+def test_bodies_found_the_next_day_belong_to_the_fight_they_fell_in():
+    text = ("Police repel Taliban attack on checkpoint\n\n"
+            "PESHAWAR, Oct 29 (AP) - Dozens of militants opened fire on a police post near Sarai Naurang in the "
+            "Lakki Marwat district late on Tuesday, and officers returned fire for more than an hour, police said.\n\n"
+            "Two policemen were killed and three wounded, the district police chief said. He said the bodies of "
+            "three militants were found near the checkpoint on Wednesday morning, along with weapons.")
+    (clash,) = extract_text(text, published=dt.date(2026, 10, 29))
+    assert clash.event_type == "Battles" and clash.fatalities == 5 and clash.event_date == "2026-10-27"
+
+
+def test_a_fight_told_below_a_lead_summing_it_up_with_another_attack_is_an_event():
+    text = ("Fighting rocks Ethiopian town as drone strike on market kills civilians\n\n"
+            "ADDIS ABABA, Aug 27 (Reuters) - Fano militiamen and federal troops fought for hours in the town of Mota "
+            "on Tuesday, and a drone strike on a market in another town the following day killed at least 17 "
+            "civilians, residents said.\n\n"
+            "Fano fighters entered Mota early on Tuesday and attacked a military camp, two residents said. "
+            "Heavy machine-gun fire continued until early afternoon, when the militiamen withdrew.\n\n"
+            "On Wednesday morning, a drone struck the weekly market in Wegel Tena, killing 17 people, a health "
+            "official said.")
+    fight, strike = extract_text(text, published=dt.date(2026, 8, 27))
+    assert fight.event_type == "Battles" and fight.actor1 == "Fano Militia" and fight.event_date == "2026-08-25"
+    assert strike.sub_event_type == "Air/drone strike" and strike.fatalities == 17
+
+
+def test_people_fleeing_follow_the_attack_they_fled():
+    text = ("PORT-AU-PRINCE, May 8 (AP) - Gang members armed with assault rifles swept through a neighbourhood of "
+            "Croix-des-Bouquets on the northeastern edge of Haiti's capital early Thursday, killing at least nine "
+            "people and setting dozens of houses on fire, the town's mayor and residents said.\n\n"
+            "The attack on Noailles began shortly before dawn, when gunmen entered from the direction of the Canaan "
+            "hillsides, residents said. Many families fled on foot towards Tabarre with only what they could "
+            "carry.\n\n"
+            "The mayor told local radio that nine bodies had been found, several of them burned inside their homes, "
+            "and that about 30 houses and a church were destroyed.")
+    events = extract_text(text, published=dt.date(2026, 5, 8))
+    assert [e.event_type for e in events] == ["Violence against civilians"]
+    assert events[0].fatalities == 9
