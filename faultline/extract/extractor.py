@@ -725,7 +725,7 @@ def _violence_kinds(fact: SentenceFacts) -> set[str]:
 
 
 def _summaries(facts: Sequence[SentenceFacts]) -> set[int]:
-    """The statements that sum up attacks the incident's other statements then tell one by one: two of
+    """The statements that sum up attacks the article's other statements then tell one by one: two of
     their kinds lead other statements ("RSF shelled El Fasher on Sunday and a drone struck a market on
     Monday, killing 22" above "Shells fell on ..." and "A drone hit the market ..."); "took control of
     the town after heavy fighting" tells one event of two kinds."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from faultline.extract.casualty_terms import DEFINITE
 from faultline.extract.typing_rules import DocMemo, Lexicon
 from faultline.nlp.place_names import is_place_name
 from faultline.nlp.text import span_text
@@ -14,8 +15,6 @@ _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "appos"})
 _TARGET_PREPS = frozenset({"on", "at", "against", "upon", "into", "toward", "towards", "targeting",
                            "of", "with", "between"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-# Determiners of people met before ("the abducted people", "those kidnapped girls").
-_BACK_REFERENCE = frozenset({"the", "these", "those"})
 # Classes of people serving in a force; "former" or "retired" makes them civilians.
 _SERVING = frozenset({"state", "armed"})
 _CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "relcl"})
@@ -139,7 +138,7 @@ class RoleReader:
             adjust -= 0.3
         described = anchor.head if anchor.dep_ == "amod" else anchor if anchor.pos_ == "ADJ" else None
         if anchor.tag_ in ("VBN", "JJ") and described is not None and any(
-                c.dep_ == "det" and c.lower_ in _BACK_REFERENCE for c in described.children):
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in described.children):
             # "two of the abducted people were freed", "described the dead as terrorists": people a
             # told event already took
             adjust -= 0.5

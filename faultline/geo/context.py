@@ -199,7 +199,7 @@ def drop_unsupported(mentions: list[Mention], demonyms: Counter[str], text: str)
     # The readings as they stand before any is dropped, so the order of the mentions does not matter.
     chosen = [(m, m.choice) for m in mentions if m.choice is not None]
     districts = {fold(m.name) for m in mentions if m.hint == "district"}
-    stray = partial(_stray_village, chosen=chosen, districts=districts)
+    stray = partial(_lookalike, chosen=chosen, districts=districts)
     # A lookalike supports no other reading ("Chin village" read as Qinzhou, China, no guess there)
     strays = {id(m) for m, c in chosen if stray(m, c)}
     for mention in mentions:
@@ -219,7 +219,7 @@ def drop_unsupported(mentions: list[Mention], demonyms: Counter[str], text: str)
                                    if supported(c) and not stray(mention, c)), None)
 
 
-def _stray_village(mention: Mention, c: Candidate, *, chosen: list[tuple[Mention, Candidate]],
+def _lookalike(mention: Mention, c: Candidate, *, chosen: list[tuple[Mention, Candidate]],
                    districts: set[str]) -> bool:
     """A village in a country no other place of the article lies in, while others do lie somewhere:
     "the village of Sokoura" in a story about Mali is a Malian village the gazetteer lacks, not the

@@ -122,7 +122,7 @@ _POSSESSOR = re.compile(r"((?:[A-Z][\w.-]*\s+(?:of\s+(?:the\s+)?)?){0,3}[A-Z][\w
 
 def _placed_most(places: Sequence[Place], words: Counter[str] | None = None) -> str | None:
     """The country most of the places lie in (and country words name), or None when none or two tie;
-    of two that tie, the one the article names as a country ("BANGKOK ... in Myanmar": Myanmar)."""
+    of those that tie, the one the article names as a country ("BANGKOK ... in Myanmar": Myanmar)."""
     counts = Counter(p.iso2 for p in places if p.iso2) + (words or Counter())
     ranked = counts.most_common()
     if not ranked:
