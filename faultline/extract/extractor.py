@@ -366,7 +366,9 @@ class Extractor:
                                                                 named_for=claimed.day, day=date))
         if claimant is not None and (actor1 is None or actor1.inferred or actor1.kind == _UNNAMED):
             actor1 = claimant  # ACLED codes the group that claims an attack whose perpetrator is unnamed
-        found = [fig for f in facts if id(f) not in summing for fig in f.figures]
+        groups = [a for a in (actor1, actor2, *(a for f in facts for a in f.actors))
+                  if a is not None and a.inter not in (STATE_FORCES, CIVILIAN_INTER) and a.kind != _UNNAMED]
+        found = _without_enemy_claims([fig for f in facts if id(f) not in summing for fig in f.figures], groups)
         figures = [_with_side(fig, actor1, actor2) for fig in found]
         # Totals read the victim classes as found: tied to actors, "pro-government fighters" would
         # be read back from the bare noun as perpetrators.
@@ -789,6 +791,9 @@ _UNNAMED = "unidentified"  # the kind of an armed actor known only by a noun ("g
 _HARM_RULES = frozenset({"kill", "die", "wounded"})
 _ATTACK = "Attack"
 _OTHER = "Other"  # Strategic developments / Other: displacement and the like
+# Sources outside a fight, whose count of its dead outweighs what its sides claim (see _without_enemy_claims).
+_OUTSIDE_SOURCES = frozenset({"medical", "ngo", "witness", "local", "media"})
+_STATE_SOURCES = frozenset({"military", "police", "security", "government"})
 
 
 def _refers_back(incident: Incident, fact: SentenceFacts) -> bool:
@@ -834,6 +839,31 @@ def _claimant(claim: Claim, actors: Sequence[Actor]) -> Actor | None:
 def _meets_a_force(trigger: Trigger) -> bool:
     """A protest or riot other than a peaceful one: some force met the crowd."""
     return trigger.event_type in _CROWD_EVENT_TYPES and trigger.sub_event_type != "Peaceful protest"
+
+
+def _without_enemy_claims(figures: list[Figure], groups: Sequence[Actor]) -> list[Figure]:
+    """The figures without a side's count of its enemies' dead above the dead a source outside the fight
+    counts: "security forces killed more than 50 of the attackers", "a Fano spokesman said his forces
+    had killed dozens of soldiers" beside a hospital's 11 bodies are claims, not counts (the police's
+    "all five attackers were dead" beside a hospital's 17 victims is a count)."""
+    outside = [f.count for f in figures if f.kind == "killed" and f.attribution is not None
+               and f.attribution.kind in _OUTSIDE_SOURCES]
+    if not outside:
+        return figures
+    return [f for f in figures
+            if not (f.kind == "killed" and f.count > max(outside) and _counts_its_enemies(f, groups))]
+
+
+def _counts_its_enemies(figure: Figure, groups: Sequence[Actor]) -> bool:
+    """Whether a side of the fight reports the figure and it counts the other side's dead: the state's
+    sources counting attackers, or an armed group (one the incident names, or a claim) counting soldiers."""
+    source = figure.attribution
+    if source is None or source.kind in _OUTSIDE_SOURCES:
+        return False
+    state = source.kind in _STATE_SOURCES
+    words = set(source.source.split())
+    group = source.kind == "group_claim" or any(w in words for a in groups for w in a.name.split() if len(w) > 3)
+    return state and figure.side == "perpetrators" or group and not state and figure.side == "state"
 
 
 def _with_side(figure: Figure, actor1: Actor | None, actor2: Actor | None) -> Figure:

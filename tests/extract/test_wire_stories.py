@@ -201,3 +201,21 @@ def test_people_fleeing_follow_the_attack_they_fled():
     events = extract_text(text, published=dt.date(2026, 5, 8))
     assert [e.event_type for e in events] == ["Violence against civilians"]
     assert events[0].fatalities == 9
+
+
+def test_what_the_sides_claim_to_have_killed_yields_to_a_hospital_count():
+    text = ("Militiamen and soldiers fought for hours in the town of Mota on Tuesday, residents said. A medical "
+            "worker at the town's hospital said 11 bodies had been brought in by the evening. The government said "
+            "security forces had killed more than 50 of the attackers. A Fano spokesman said his forces had killed "
+            "dozens of soldiers. Neither claim could be verified.")
+    (fight,) = extract_text(text, published=dt.date(2026, 8, 27))
+    assert fight.fatalities == 11
+    text = ("Militants attacked a police post in Lakki Marwat on Tuesday, police said. Police said officers killed "
+            "three of the attackers.")
+    (attack,) = extract_text(text, published=dt.date(2026, 8, 27))
+    assert attack.fatalities == 3  # no outside count: the side's own count stands
+    text = ("A suicide bomber and gunmen attacked a hotel in Mogadishu on Monday. Police said 14 people were "
+            "killed and that all five attackers were dead. A doctor at Madina hospital said it had received "
+            "17 bodies.")
+    (siege,) = extract_text(text, published=dt.date(2026, 8, 27))
+    assert siege.fatalities == 19  # attackers the police counted, fewer than the hospital's dead: a count
