@@ -732,13 +732,9 @@ def _summaries(facts: Sequence[SentenceFacts]) -> set[int]:
     Monday, killing 22" above "Shells fell on ..." and "A drone hit the market ..."); "took control of
     the town after heavy fighting" tells one event of two kinds."""
     kinds = {id(f): _violence_kinds(f) for f in facts}
-    found = set()
-    for fact in facts:
-        told = {_lead_trigger(f).sub_event_type for f in facts
-                if f is not fact and f.triggers and len(kinds[id(f)]) < 2}
-        if len(kinds[id(fact)] & told) > 1:
-            found.add(id(fact))
-    return found
+    # (a statement of fewer than two kinds is never one that sums up, so none needs leaving out of this)
+    told = {_lead_trigger(f).sub_event_type for f in facts if f.triggers and len(kinds[id(f)]) < 2}
+    return {id(f) for f in facts if len(kinds[id(f)] & told) > 1}
 
 
 def _lead_trigger(fact: SentenceFacts) -> Trigger:

@@ -140,7 +140,7 @@ def _names_seat(c: Candidate, mention: Mention) -> bool:
     is Al Qadarif, "Daraa" is Dar'a). A bare name says the town, "Kunduz province" the unit. Anchorage,
     also listed as "Alaska", is no spelling of it."""
     people = mention.named_units.get((c.country, c.admin1))
-    if c.fclass != "P" or people is None or mention.hint in ("province", "region"):
+    if c.fclass != "P" or people is None or mention.hint in _UNIT_HINTS:
         return False
     own, written = norm_key(c.name), norm_key(mention.name)
     return own == written or (c.score == 1.0 and c.population * SEAT_SHARE >= people
