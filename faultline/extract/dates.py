@@ -59,7 +59,9 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?P<iso>{year.format('y4')}-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))"
         r"|(?P<yesterday>yesterday|the\s+day\s+before)"
         r"|(?P<today>today|this\s+(?:morning|afternoon|evening)|earlier\s+today|tonight)"
-        r"|(?P<night>last\s+night|overnight|on\s+the\s+eve|late\s+last\s+night)"
+        # ("overnight on Sunday", "overnight into Monday" are the day named)
+        rf"|(?P<night>last\s+night|overnight(?!\s+(?:(?:on|into|to|from)\s+)?(?:{weekday}|{month}))"
+        r"|on\s+the\s+eve|late\s+last\s+night)"
         rf"|(?P<wd>(?:(?P<wdlast>last|past|this|on)\s+)?(?P<wday>{weekday}))"
         rf"|(?P<ago>(?P<agon>{count})\s+(?P<agou>day|days|week|weeks|month|months|year|years)\s+ago)"
         r"|(?P<lastweek>last\s+week|(?:earlier\s+)?this\s+week|the\s+past\s+week)"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from faultline.actors import (
     ARMED_GROUP_INTERS,
@@ -62,9 +63,16 @@ _BATTLES = "Battles"
 _EXCESSIVE_FORCE = "Excessive force against protesters"
 _CROWD_INTERS = frozenset({5, 6})  # rioters, protesters
 _REPORTED = "reported"
-_ANOTHER_TIME = frozenset({"background", "forecast"})
+_BACKGROUND = "background"
+_ANOTHER_TIME = frozenset({_BACKGROUND, "forecast"})
 # How many of a statement's strongest triggers are read for their own modality.
 _MODALITY_TRIGGERS = 3
+# Words a sentence may open with before the day it tells of ("Late on Sunday", "Early on Monday").
+_OPENER_WORDS = 2
+# Marks that join a clause of equal standing ("..., while the party office was set on fire").
+_JOINING_MARKS = frozenset({"while", "whereas"})
+# How far below the sentence's root such a clause may hang ("officials said [X], and [Y]": 2).
+_CLAUSE_DEPTH = 2
 
 
 @dataclass(slots=True)
@@ -89,6 +97,7 @@ class SentenceFacts:
     scene_places: list[Toponym] = field(default_factory=list)  # "In Aleppo province, rebels shelled ..."
     headline: bool = False  # the article's first line, above its story
     summary: bool = False  # sums up attacks other statements tell one by one (see _summaries)
+    sets_scene: bool = False  # no event of its own, only who went where, when (see _sets_the_scene)
 
     @property
     def reported(self) -> bool:
@@ -194,6 +203,7 @@ class Extractor:
     ) -> ArticleExtraction:
         """Statements and incidents of one article; `toponyms` carry absolute offsets."""
         facts: list[SentenceFacts] = []
+        clauses: dict[int, list[SentenceFacts]] = {}  # a sentence's statements where it joins two events
         claims: list[ClaimFacts] = []
         datelines = _read_datelines(article, windows, toponyms)
         for window in windows:
@@ -207,17 +217,21 @@ class Extractor:
                 fact = self._read_sentence(article, sent, window.offset, toponyms, written=written)
                 if fact is not None:
                     facts.append(fact)
+                    if len(fact.triggers) > 1 and (told := self._read_clauses(article, sent, window.offset, toponyms,
+                                                                                written=written)):
+                        clauses[id(fact)] = told
                 if (claim := attribution_rules.find_claim(sent, window.offset)) is not None:
                     day = fact.day if fact is not None else written
                     actors = fact.actors if fact is not None else self.actors.find_actors(sent, window.offset, on=day)
                     claims.append(ClaimFacts(claim, sent, window.offset, actors, day))
+        summaries = _summaries([f for f in facts if f.reported])
+        # A sentence summing up attacks told one by one below stays whole (see _summaries).
+        facts = [part for fact in facts
+                 for part in (clauses[id(fact)] if id(fact) in clauses and id(fact) not in summaries else [fact])]
         for fact in facts:
             fact.headline = _is_headline(fact, article.text)
             if _sums_up_a_roundup(fact, article.text):
                 fact.toponyms = [dataclasses.replace(t, role="other") if t.role == "event" else t for t in fact.toponyms]
-        reported = [f for f in facts if f.reported]
-        summaries = _summaries(reported)
-        for fact in reported:
             fact.summary = id(fact) in summaries
         # Each datelined story of a roundup ("KABUL — ...\n\nMOGADISHU — ...") has incidents of its own.
         stories = groupby((f for f in facts if f.reported), key=lambda f: _filed_under(datelines, f.span.start))
@@ -270,19 +284,25 @@ class Extractor:
         triggers = self.typer.triggers(sent, offset)
         attribution = attribution_rules.find_attribution(sent, offset)
         figures = figure_rules.find_figures(sent, offset, attribution=attribution)
-        if not triggers and not figures:
-            return None
         date = date_rules.find_date(sent, offset, published=written)
+        sets_scene = not triggers and not figures and _opens_with_its_day(sent, offset, date)
+        if not triggers and not figures and not sets_scene:
+            return None
         event_date = date.date if date else None
         day = event_date or written
         modalities = [modality_rules.sentence_modality(sent, trigger_start=t.start if t else None, offset=offset,
                                                        published=written, event_date=event_date)
                       for t in triggers[:_MODALITY_TRIGGERS] or [None]]
-        if modalities[0] in _ANOTHER_TIME and _REPORTED in modalities[1:]:
+        if _REPORTED in modalities and (modalities[0] in _ANOTHER_TIME or modalities[0] == _REPORTED):
             # "The blast happened near Kyauktaw, an area that has seen heavy fighting since November":
-            # the statement reports the blast; the fighting it recalls is no trigger of its event (a
-            # negation stays the statement's: "no civilians were hurt in the attack")
-            triggers = [t for t, m in zip(triggers, modalities) if m == _REPORTED]
+            # the statement reports the blast; the fighting it recalls is no trigger of its event, and
+            # its figures are no toll of it. So for "rallied on Saturday, a day after police detained
+            # him" and "the rally ended peacefully, and no detentions were reported" (a negation of the
+            # first trigger stays the statement's: "no civilians were hurt in the attack")
+            earlier = [t for t, m in zip(triggers, modalities) if m == _BACKGROUND]
+            figures = [f for f in figures if not any(_inside_clause(sent, offset, t, f.span) for t in earlier)]
+            unread = triggers[len(modalities):] if modalities[0] == _REPORTED else []
+            triggers = [t for t, m in zip(triggers, modalities) if m == _REPORTED] + unread
             modality = _REPORTED
         else:
             modality = modalities[0]
@@ -306,6 +326,8 @@ class Extractor:
                         and any(t.start <= a.span.start and a.span.end <= t.end for a in actors)]
         places = [t for t in named if t not in actor_places and not any(
             a.span.start <= t.start and t.end <= a.span.end for a in actors if a.span.text != t.text)]
+        if sets_scene and not (actors and modality == _REPORTED and any(t.role == "event" for t in places)):
+            return None
         return SentenceFacts(
             sent=sent,
             offset=offset,
@@ -323,7 +345,30 @@ class Extractor:
             opens_sequel=self.place_cues.opens_sequel(span.text),
             adds_elsewhere=self.place_cues.adds_elsewhere(sent, offset, [(t.start, t.end) for t in triggers]),
             scene_places=self.place_cues.scene_places(sent, offset, [t for t in places if t.role == "event"]),
+            sets_scene=sets_scene,
         )
+
+    def _read_clauses(
+        self, article: Article, sent: SpacySpan, offset: int, toponyms: Sequence[Toponym], *,
+        written: dt.date | None,
+    ) -> list[SentenceFacts]:
+        """The statements of a sentence that joins two events, each with its own subject, somewhere or
+        on a day of its own ("A roadside bomb hit an army truck near Mocimboa da Praia on Saturday, and
+        insurgents beheaded two fishermen on the coast late on Sunday"); none when it tells one."""
+        second = _second_clause(sent)
+        if second is None:
+            return []
+        split = second.left_edge.i
+        parts = [self._read_sentence(article, sent.doc[start:end], offset, toponyms, written=written)
+                 for start, end in ((sent.start, split), (split, sent.end))]
+        first, then = parts
+        if first is None or then is None or not _tells_an_event(first) or not _tells_an_event(then):
+            return []
+        days = {f.date.date for f in parts if f.date is not None and not f.date.said}
+        places = [{p.text for p in f.event_places} for f in parts]
+        elsewhere = all(places) and not places[0] & places[1]
+        other_kind = _lead_trigger(first).sub_event_type != _lead_trigger(then).sub_event_type
+        return parts if len(days) > 1 or elsewhere and other_kind else []
 
     def _build(self, article: Article, incident: Incident, claimed: ClaimFacts | None, *,
                wire_story: bool = False) -> EventMention | None:
@@ -634,11 +679,55 @@ def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
         earlier = _returns_to(incidents[:-1], current, fact)
         if earlier is not None:
             earlier.facts.append(fact)
-        elif _tells_an_event(fact) and not _leads_under(current, fact) and _starts_new_incident(current, fact):
+        elif (_tells_an_event(fact) or fact.sets_scene) and not _leads_under(current, fact) and \
+                _starts_new_incident(current, fact):
             incidents.append(Incident([fact]))
         else:
             current.facts.append(fact)
-    return incidents
+    # A scene that no event followed ("On Sunday, troops entered the town.") tells no incident of its own.
+    told: list[Incident] = []
+    for incident in incidents:
+        if told and not incident.triggers:
+            told[-1].facts.extend(incident.facts)
+        else:
+            told.append(incident)
+    return told
+
+
+def _second_clause(sent: SpacySpan) -> Token | None:
+    """The head of a clause with a subject of its own that the sentence joins to an earlier one with
+    "and" or "while" (the main clause, or what a reporting verb around it says), if any."""
+    for clause in sent:
+        if clause.dep_ == "conj":
+            joined = clause.head.pos_ in ("VERB", "AUX")
+        else:
+            joined = clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _JOINING_MARKS
+                                                     for m in clause.children)
+        if joined and clause.pos_ in ("VERB", "AUX") and clause.i > clause.head.i and \
+                len(list(clause.ancestors)) <= _CLAUSE_DEPTH and \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return clause
+    return None
+
+
+def _inside_clause(sent: SpacySpan, offset: int, trigger: Trigger, span: Span) -> bool:
+    """Whether the span lies inside the clause the trigger's word heads."""
+    word = next((t for t in sent if offset + t.idx <= trigger.start < offset + t.idx + len(t)), None)
+    if word is None:
+        return False
+    clause = word if word.pos_ in ("VERB", "AUX") else word.head
+    return offset + clause.left_edge.idx <= span.start and \
+        span.end <= offset + clause.right_edge.idx + len(clause.right_edge)
+
+
+def _opens_with_its_day(sent: SpacySpan, offset: int, date: date_rules.DateMention | None) -> bool:
+    """Whether the sentence opens with the day it tells of ("Late on Sunday, insurgents entered the
+    village of Mucojo"): with the place its actors went to, it sets the scene the next statement's
+    event ("They beheaded two fishermen") happened in."""
+    if date is None or date.said or date.year_only:
+        return False
+    before = sent.doc.text[sent.start_char:date.span.start - offset]
+    return len(before.split()) <= _OPENER_WORDS and "," not in before
 
 
 def _tells_an_event(fact: SentenceFacts) -> bool:
@@ -679,7 +768,10 @@ def _names_its_event_again(fact: SentenceFacts) -> bool:
 
 def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     """Another day, "Separately, ...", "also" somewhere new, a scene set somewhere new, or another kind
-    of event elsewhere; never a statement about "the attackers" the incident already has."""
+    of event elsewhere; never a statement about "the attackers" the incident already has, nor the first
+    event told in a scene just set."""
+    if not incident.triggers:
+        return False
     date = incident.date
     days_apart = abs((fact.date.date - date).days) if fact.date is not None and not fact.date.said and \
         date is not None else 0
@@ -688,6 +780,8 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     known = {p.text for p in incident.places}
     new_places = fact.event_places
     different_place = bool(known and new_places and all(p.text not in known for p in new_places))
+    if fact.sets_scene:
+        return bool(days_apart) or different_place  # "Late on Sunday, insurgents entered Mucojo"
     different_kind = not ({t.sub_event_type for t in fact.triggers} & incident.sub_types)
     if fact.announces_another:
         # "In a separate incident, fighters stormed Abu Zariga, 30 km west of El Fasher": a place named
@@ -696,10 +790,12 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     # A headline or lead that sums up several attacks ("RSF shelled El Fasher on Sunday and a drone
     # struck a market on Monday") holds none of them together with the next (see _summaries).
     told = {_lead_trigger(f).sub_event_type for f in incident.facts if f.triggers and not f.summary}
-    violent = [t for t in fact.triggers if t.event_type in POLITICAL_VIOLENCE]
-    if days_apart and fact.figures and violent and max(violent, key=lambda t: t.score).sub_event_type not in told:
+    acts = [t for t in fact.triggers if t.event_type in POLITICAL_VIOLENCE or t.sub_event_type == _ARRESTS]
+    if days_apart and fact.figures and acts and max(acts, key=lambda t: t.score).sub_event_type not in told:
         # (not "the bodies of three militants were found on Wednesday, along with weapons": no new violence)
-        return True  # "The army said it repelled an attack on Sunday, killing dozens" after Saturday's shelling
+        # "The army said it repelled an attack on Sunday, killing dozens" after Saturday's shelling; "X was
+        # detained early on Friday" under Saturday's rally
+        return True
     if fact.adds_elsewhere and different_place:
         return True
     if fact.adds_elsewhere and new_places and not known and _lead_trigger(fact).event_type in _CROWD_EVENT_TYPES:
@@ -786,6 +882,7 @@ _UNNAMED = "unidentified"  # the kind of an armed actor known only by a noun ("g
 # The trigger rules of bare harm words ("killing eight people"): their type is whoever did it to whom.
 _HARM_RULES = frozenset({"kill", "die", "wounded"})
 _ATTACK = "Attack"
+_ARRESTS = "Arrests"
 _OTHER = "Other"  # Strategic developments / Other: displacement and the like
 # Sources outside a fight, whose count of its dead outweighs what its sides claim (see _without_enemy_claims).
 _OUTSIDE_SOURCES = frozenset({"medical", "ngo", "witness", "local", "media"})

@@ -206,8 +206,9 @@ def _figure(victim: Token, pred: Token, kind: str, terms: CasualtyTerms, numbers
     """One Figure for a victim token and where its number phrase starts, or None without a count."""
     # "1 of 4 children injured has died" counts the part; "4 children injured" the whole.
     part = not (pred.dep_ in ("acl", "amod") and pred.head.i == victim.i)
+    # (ACLED's value for unnumbered deaths is no count of the people held: "police detained JI workers")
     qty, q_start, q_end = _quantity(victim, terms, numbers, sent_start=sentence.start - offset,
-                                   sent_text=sentence.text, part=part)
+                                   sent_text=sentence.text, part=part, unnumbered=kind != "captured")
     if qty is None:
         return None
     who_tok = victim if not is_number(victim) else next(iter(of_objects(victim)), None)
@@ -269,10 +270,11 @@ def _build(kind: str, qty: Quantity, q_start: int, q_end: int, victim: Token, pr
 
 
 def _quantity(victim: Token, terms: CasualtyTerms, numbers: NumberWords, *, sent_start: int, sent_text: str,
-              part: bool = False) -> tuple[Quantity | None, int, int]:
+              part: bool = False, unnumbered: bool = True) -> tuple[Quantity | None, int, int]:
     """The count a victim carries, and the doc character range of the words that say it.
 
-    With `part`, "1 of 4 children" counts the 1 (the parser hangs both numbers on the noun).
+    With `part`, "1 of 4 children" counts the 1 (the parser hangs both numbers on the noun); with
+    `unnumbered`, a plural with no number counts as ACLED counts unnumbered deaths.
     The victim's sentence comes as its doc offset and text: `Token.sent` and `Doc.text` are rebuilt
     on every call.
     """
@@ -304,7 +306,7 @@ def _quantity(victim: Token, terms: CasualtyTerms, numbers: NumberWords, *, sent
     # The noun itself must name people: an "army base" or a "police bus" is no victim.
     if not plural and (terms.is_person(victim) or victim.pos_ == "PROPN"):
         return Quantity(1), victim.idx, victim.idx + len(victim)  # "a policeman was killed"
-    if plural and not (kids & DEFINITE) and not any(c.dep_ == "poss" for c in victim.children) \
+    if unnumbered and plural and not (kids & DEFINITE) and not any(c.dep_ == "poss" for c in victim.children) \
             and terms.is_person(victim):
         # Deaths with no number at all: ACLED's conservative value for a limited attack.
         return Quantity(numbers.unnumbered_limited, approximate=True), victim.idx, victim.idx + len(victim)

@@ -65,6 +65,7 @@ class ModalityCues:
             self.trend_subject_verbs = frozenset(bg["trend_subject_verbs"])
             self.conflict_subjects = frozenset(bg["conflict_subjects"])
             self.recent_starts = frozenset(bg["recent_starts"])
+            self.time_units = frozenset(bg["time_units"])
         except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError(f"modality cues lack or mistype {exc}", subject=str(DATA_PATH)) from exc
 
@@ -243,6 +244,8 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
         return True  # (without a publication date, "on Monday" resolves to no date: no telling)
     if event_date is None and any(_conflict_subject(v, cues) for v in verbs[:1]):
         return True  # "the insurgency has killed more than 40,000 people"
+    if _told_as_another_time(chain[-1], cues) or _years_since(trigger, cues):
+        return True  # "rallied on Saturday, a day after police detained an opposition leader"
     if any(_toll_since(v, cues) for v in verbs[:1]) or _opens_a_span(chain):
         return True  # "70 fighters have been killed since the fighting began last month"
     top = chain[-1]
@@ -270,20 +273,51 @@ def _trend(trigger: Token, cues: ModalityCues) -> bool:
     return verb.lemma_.lower() in cues.trend_verbs or f"{verb.lemma_.lower()} {particle}" in cues.trend_verbs
 
 
+def _told_as_another_time(clause: Token, cues: ModalityCues) -> bool:
+    """Whether the clause is what happened a stated time before or after the one it hangs from ("a day
+    after police detained him", "hours before the bomb went off"): another event, told only to place
+    this one in time. What is expected "a day after gunmen stormed the village" is no event: the
+    storming is the news."""
+    if clause.dep_ != "advcl" or clause.head.tag_ != "VBD" or \
+            not any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in clause.children):
+        return False
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in cues.time_units for c in clause.children)
+
+
+def _years_since(trigger: Token, cues: ModalityCues) -> bool:
+    """Whether the trigger tells what a span of time has passed since: "marched to mark two years since
+    the collapse of a canopy that killed 16 people", "a month since the massacre"."""
+    for ancestor in trigger.ancestors:
+        if ancestor.lower_ == "since" and ancestor.i > 0:
+            span = ancestor.doc[ancestor.i - 1]  # (the parse hangs "since" on the span or on its verb)
+            if span.lemma_.lower() in cues.time_units and any(c.dep_ in ("nummod", "det") for c in span.children):
+                return True
+    return False
+
+
 def _toll_since(verb: Token, cues: ModalityCues) -> bool:
     """Whether the verb, in the present perfect, runs from a start up to now ("have been killed since
     the fighting began", "have died since January"): a sum of incidents, none of them told. A span of
     days ("since Monday", "since dawn") still reports news."""
     if not _present_perfect(verb):
         return False
-    for child in verb.children:
-        if _since_clause(child):
+    if any(_since_clause(child) for child in verb.children):
+        return True
+    for since in (t for t in verb.subtree if t.lower_ == "since" and t.dep_ == "prep" and _same_toll(t, verb)):
+        start = next((o for o in since.children if o.dep_ in ("pobj", "pcomp")), None)
+        if start is not None and start.lower_ not in cues.recent_starts:
             return True
-        if child.dep_ == "prep" and child.lower_ == "since":
-            start = next((o for o in child.children if o.dep_ == "pobj"), None)
-            if start is not None and start.lower_ not in cues.recent_starts:
-                return True
     return False
+
+
+def _same_toll(word: Token, verb: Token) -> bool:
+    """Whether a word belongs to the verb's toll, its own or one coordinated with it ("6,000 people have
+    been killed and a million displaced since then"), not to a clause about something else."""
+    while word.i != verb.i:
+        if word.dep_ in _NESTED_CLAUSE - {"acl"} or word.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        word = word.head
+    return True
 
 
 def _opens_a_span(chain: list[Token]) -> bool:

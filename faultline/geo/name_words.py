@@ -61,6 +61,10 @@ PLACE_WORDS_FILE = COMMON_WORDS_FILE.with_name("place_words.toml")
 # Labels of the toponyms a country adjective makes ("the Somali capital", "a Pakistani tribal district").
 CAPITAL, NATIONAL_AREA, LANDMARK = "capital", "national_area", "landmark"
 COMPASS = r"(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+|central\s+)?"
+# A compass word before a name the gazetteer lacks ("North Dallas", "Northern Kenya") names a part of
+# the place the rest names.
+PART_OF = re.compile(r"^(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|upper|lower)\s+(?=\S)",
+                     re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,7 @@ from faultline.geo.name_words import (
     FEATURE_WORDS,
     LANDMARK,
     NATIONAL_AREA,
+    PART_OF,
     countries_named,
     demonym_country,
     is_demonym,
@@ -107,10 +108,6 @@ SHORT_FORM_BONUS = 2.0
 # "Washington state", "Kaduna State": the name is a first-order unit ("Columbia State College" is not).
 _STATE_AFTER = re.compile(r"\s+(?:state\b|State\b(?!\s+[A-Z]))")
 _STATE_LAST = re.compile(r"\s[Ss]tate$")  # "Sennar State" read as one name
-# A compass word before a name the gazetteer lacks ("North Dallas", "Northern Kenya") names a part of
-# the place the rest names.
-_PART_OF = re.compile(r"^(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|upper|lower)\s+(?=\S)",
-                      re.IGNORECASE)
 # A named part of a place the gazetteer lacks, written "<part> of <place>": "the Old City of Damascus".
 _PART_OF_PLACE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+of\s+(?:the\s+)?(?=[A-Z])")
 _WORD = re.compile(r"[A-Z][a-z]+")
@@ -332,7 +329,7 @@ class Geocoder:
         stated_a_state = _STATE_AFTER.match(text, toponym.end) or _STATE_LAST.search(name)
         if hint is None and stated_a_state and any(c.fcode in FIRST_ORDER for c in exact):
             hint = FEATURE_WORDS["province"]
-        compass = None if exact or facility else _PART_OF.match(name)
+        compass = None if exact or facility else PART_OF.match(name)
         part = compass or (None if exact or facility else _PART_OF_PLACE.match(name))
         whole = [c for c in self.gazetteer.lookup(name[part.end():]) if c.score == 1.0] if part else []
         if whole:

@@ -28,6 +28,7 @@ from faultline.geo.name_words import (
     NAME,
     NATIONAL_AREA,
     NOT_PLACES,
+    PART_OF,
     Lookup,
     PlaceWords,
     Words,
@@ -239,6 +240,9 @@ def _gazetteer_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str],
         if match is None:
             index += 1
             continue
+        if _ends_unknown_place(match):
+            index = match.end - span.start
+            continue
         start = match.start_char - span.start_char
         found.append((start, start + len(match.text), match.text, None, -1))
         index = match.end - span.start
@@ -376,6 +380,20 @@ _DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "disease", "strain", "v
 def _names_a_disease(name: Span) -> bool:
     """"Marburg virus", "West Nile fever", "Swine Flu": a place's name (or what the model took for one) used for an illness."""
     return name.end < len(name.doc) and name.doc[name.end].lower_ in _DISEASE_WORDS
+
+
+def _ends_unknown_place(name: Span) -> bool:
+    """Whether a one-word name ends a two-word place name the model read and the gazetteer lacks:
+    "Ali" in "Mir Ali" is no place of its own; "Kenya" in "Northern Kenya" is (a compass word names
+    a part). Longer entities often hold a place inside an institution's name ("United Way of America")."""
+    first = name[0]
+    if len(name) != 1 or first.ent_iob_ != "I" or first.ent_type_ not in PLACE_LABELS or first.i < 1:
+        return False
+    before = name.doc[first.i - 1]
+    ends_entity = first.i + 1 == len(name.doc) or name.doc[first.i + 1].ent_iob_ != "I"
+    # An abbreviated or feature word names the place the rest names ("St. Paris", "Lake Ontario").
+    return (ends_entity and before.ent_iob_ == "B" and before.tag_ == "NNP" and before.is_title and before.is_alpha
+            and before.lower_ not in FEATURE_WORDS and not PART_OF.match(f"{before.text} {first.text}"))
 
 
 def _accepted(name: Span, gazetteer: Lookup, demonyms: Mapping[str, str], lower_words: set[str]) -> Span | None:
