@@ -38,6 +38,10 @@ class _Hit:
     phrase: str = ""
 
 
+# Verbs whose subjects, listed together, are the two sides ("the Bravo Brigade and the army clashed").
+_RECIPROCAL_VERBS = frozenset({"clash", "fight", "battle", "exchange", "engage", "skirmish"})
+
+
 def is_cased_alias(alias: str) -> bool:
     """Acronym-like aliases (one word, at least half capitals: ISIS, IS, LeT) match case-sensitively."""
     letters = [c for c in alias if c.isalpha()]
@@ -103,7 +107,26 @@ class ActorFinder:
         for hit, start, end in _merge_named(sent, _with_acronyms(sent, _select(hits)), self._phrases):
             actors.extend(self._build(sent, offset, hit, start, end, on))
         actors.sort(key=lambda a: a.span.start)
-        return self._share_state_country(actors, on)
+        return self._share_state_country(self._units_beside_state_forces(sent, offset, actors, on), on)
+
+    def _units_beside_state_forces(self, sent: SpacySpan, offset: int, actors: list[Actor],
+                                   on: dt.date | None) -> list[Actor]:
+        """Unknown named groups listed with state forces are units of theirs: "a joint team of the
+        District Reserve Guard, the Special Task Force and the CRPF's CoBRA unit"."""
+        states = [a for a in actors if a.inter == 1]
+        if not states:
+            return actors
+        found = []
+        for actor in actors:
+            partner = _listed_with(sent, offset, actor, states) if actor.inter in (2, 3) and actor.name == actor.text \
+                else None
+            if partner is not None:
+                entry = self.generic_entry("police" if partner.kind == "police" else "military")
+                assert entry is not None  # the schema test guarantees both entries
+                name = self.catalogue.countries.render(entry.name, partner.country, unknown=entry.unknown, on=on)
+                actor = dataclasses.replace(actor, name=name, inter=1, country=partner.country, kind=entry.kind)
+            found.append(actor)
+        return found
 
     def is_alias(self, text: str) -> bool:
         """Whether the words are a named actor's alias, in any case."""
@@ -252,6 +275,21 @@ class ActorFinder:
 
 # The ordinal that opens the name of an army's numbered unit ("6th", "101st").
 _NUMBERED_UNIT = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def _listed_with(sent: SpacySpan, offset: int, actor: Actor, others: list[Actor]) -> Actor | None:
+    """The actor of `others` that the parse lists with `actor` ("X, Y and Z": conjuncts of one phrase),
+    unless the list is who fought whom ("the Bravo Brigade and the army clashed")."""
+    words = sent.doc.char_span(actor.span.start - offset, actor.span.end - offset, alignment_mode="expand")
+    if words is None:
+        return None
+    listed = [words.root, *words.root.conjuncts]
+    first = min(listed, key=lambda t: t.i)
+    if first.dep_ in ("nsubj", "nsubjpass") and first.head.lemma_.lower() in _RECIPROCAL_VERBS:
+        return None
+    inside = range(words.start, words.end)
+    return next((other for other in others for t in listed
+                 if t.i not in inside and other.span.start <= offset + t.idx < other.span.end), None)
 
 
 def _org_entities(sent: SpacySpan) -> list[tuple[int, int]]:

@@ -110,6 +110,10 @@ def _strip_det(doc_span: SpacySpan) -> SpacySpan:
 
 # ---------------------------------------------------------------- attribution
 
+# Verbs of taking responsibility whose subject speaks the participle after them.
+_CLAIMING = frozenset({"claim", "accept", "admit"})
+
+
 def find_attribution(sent: SpacySpan, offset: int, *, words: SourceWords | None = None) -> Attribution | None:
     """Who the sentence reports as its source; None when it is the author's own voice."""
     words = words or SourceWords.load()
@@ -140,6 +144,9 @@ def _reporter(verb: Token, offset: int, words: SourceWords) -> Attribution | Non
     """The speaker of a reporting verb: its subject, or the agent of a passive one."""
     doc = verb.doc
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.lemma_.lower() in _CLAIMING:
+        # "Islamic State claimed the attack, saying it had killed 40 soldiers": who claims says it
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if subjects:
         # Of two subjects the parser hangs on one verb ("An air strike killed 18 people, the civil defence
         # agency said"), the one next to the verb says it.

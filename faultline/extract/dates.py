@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -73,6 +73,36 @@ def _pattern() -> re.Pattern[str]:
         r")(?![\w-])",
         re.IGNORECASE,
     )
+
+
+_RELATIVE_OPENER = re.compile(
+    r"(?P<count>\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\s+(?P<unit>days?|weeks?)\s+"
+    r"(?P<direction>earlier|later|before|after|afterwards)\b", re.IGNORECASE)
+
+
+def counted_from(text: str, start: int, anchor: dt.date) -> DateMention | None:
+    """The day a sentence opening "Two days earlier," tells of, counted from the day of the story before
+    it; `start` is the sentence's absolute offset."""
+    m = _RELATIVE_OPENER.match(text)
+    if m is None:
+        return None
+    count = int(m["count"]) if m["count"].isdigit() else _NUMBERS[m["count"].lower()]
+    days = count * (7 if m["unit"].lower().startswith("week") else 1)
+    sign = 1 if m["direction"].lower() in ("later", "after", "afterwards") else -1
+    precision = 1 if days < 7 else 2
+    return DateMention(anchor + dt.timedelta(days=sign * days), precision, Span(start, start + m.end(), m.group(0)))
+
+
+def counted_to(text: str, start: int, anchor: dt.date) -> DateMention | None:
+    """The day of what a clause opening "two days before a gunfight" or "a day after police detained
+    him" tells, counted from `anchor`, the day of the event that clause is joined to."""
+    m = _RELATIVE_OPENER.match(text)
+    if m is None or m["direction"].lower() not in ("before", "after"):
+        return None
+    mention = counted_from(text, start, anchor)
+    assert mention is not None  # the same opener
+    flipped = anchor + (anchor - mention.date)  # "X, two days before Y": Y is two days after X
+    return replace(mention, date=flipped)
 
 
 def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> DateMention | None:
@@ -150,7 +180,17 @@ def _rank(start: int, precision: int, year_only: bool, said: bool) -> tuple[int,
 def _said(sent: SpacySpan, start: int, verb: Token | None) -> bool:
     """Whether a date, starting at `start` and modifying `verb`, tells when the story was told:
     "said on Monday", a dateline."""
-    return verb is not None and verb.lemma_.lower() in _REPORTING or _in_dateline(sent, start)
+    return verb is not None and verb.lemma_.lower() in _REPORTING or _in_dateline(sent, start) \
+        or _right_after_reporting(sent, start)
+
+
+def _right_after_reporting(sent: SpacySpan, start: int) -> bool:
+    """Whether the date comes right after a reporting verb, whatever the parse hangs it on: "the group
+    said on Monday it had documented the rape of five women" (the parse gives "documented")."""
+    before = [t for t in sent if t.idx < start][-2:]
+    if before and before[-1].lower_ == "on":
+        before = before[:-1]
+    return bool(before) and before[-1].lemma_.lower() in _REPORTING and before[-1].pos_ == "VERB"
 
 
 def _in_dateline(sent: SpacySpan, start: int) -> bool:

@@ -71,6 +71,7 @@ _MODALITY_TRIGGERS = 3
 _OPENER_WORDS = 2
 # Marks that join a clause of equal standing ("..., while the party office was set on fire").
 _JOINING_MARKS = frozenset({"while", "whereas"})
+_POSSESSIVES = frozenset({"its", "their"})
 # How far below the sentence's root such a clause may hang ("officials said [X], and [Y]": 2).
 _CLAUSE_DEPTH = 2
 
@@ -97,7 +98,9 @@ class SentenceFacts:
     scene_places: list[Toponym] = field(default_factory=list)  # "In Aleppo province, rebels shelled ..."
     headline: bool = False  # the article's first line, above its story
     summary: bool = False  # sums up attacks other statements tell one by one (see _summaries)
-    sets_scene: bool = False  # no event of its own, only who went where, when (see _sets_the_scene)
+    sets_scene: bool = False  # no event of its own, only who went where, when (see _opens_with_its_day)
+    joined: bool = False  # the second event of a sentence that tells two (see Extractor._read_clauses)
+    over_two: bool = False  # a headline above a lead that tells two events: it sums both up
 
     @property
     def reported(self) -> bool:
@@ -225,14 +228,24 @@ class Extractor:
                     actors = fact.actors if fact is not None else self.actors.find_actors(sent, window.offset, on=day)
                     claims.append(ClaimFacts(claim, sent, window.offset, actors, day))
         summaries = _summaries([f for f in facts if f.reported])
+        facts_read = facts
         # A sentence summing up attacks told one by one below stays whole (see _summaries).
         facts = [part for fact in facts
                  for part in (clauses[id(fact)] if id(fact) in clauses and id(fact) not in summaries else [fact])]
         for fact in facts:
             fact.headline = _is_headline(fact, article.text)
             if _sums_up_a_roundup(fact, article.text):
-                fact.toponyms = [dataclasses.replace(t, role="other") if t.role == "event" else t for t in fact.toponyms]
+                fact.toponyms = _as_other_places(fact.toponyms)
             fact.summary = id(fact) in summaries
+        lead = next((f for f in facts if not f.headline and f.reported), None)
+        if lead is not None and id(lead) not in summaries and any(id(f) in clauses and clauses[id(f)][0] is lead
+                                                                   for f in facts_read):
+            # A headline over a lead that tells two events sums both up ("Police fire tear gas at
+            # protesters, two shot dead in Kisumu" over the Nairobi protest and the Kisumu shooting):
+            # its places and figures are the two events', told again below.
+            for fact in (f for f in facts if f.headline):
+                fact.toponyms = _as_other_places(fact.toponyms)
+                fact.summary = fact.over_two = True
         # Each datelined story of a roundup ("KABUL — ...\n\nMOGADISHU — ...") has incidents of its own.
         stories = groupby((f for f in facts if f.reported), key=lambda f: _filed_under(datelines, f.span.start))
         incidents = [incident for _, story in stories for incident in _group_incidents(list(story))]
@@ -252,7 +265,12 @@ class Extractor:
             incident.context_places = story_places or ((dateline.place,) if dateline and dateline.place else ())
             if not any(f.date for f in incident.facts):
                 incident.context_date = dateline.day if dateline else None
-                if same_story and _continues_the_story(incident.facts[0]):
+                before = incidents[index - 1].date if same_story else None
+                counted = date_rules.counted_from(incident.facts[0].span.text, incident.facts[0].span.start, before) \
+                    if before is not None else None
+                if counted is not None:
+                    incident.context_date = counted  # "Two days earlier, a councillor was shot dead"
+                elif same_story and _continues_the_story(incident.facts[0]):
                     # "In the western city of Kisumu, hundreds marched": the same day as the story so far.
                     previous = incidents[index - 1]
                     # (its event's day, as Incident.date reads it: "the junta rejected the accounts in a
@@ -356,14 +374,25 @@ class Extractor:
         on a day of its own ("A roadside bomb hit an army truck near Mocimboa da Praia on Saturday, and
         insurgents beheaded two fishermen on the coast late on Sunday"); none when it tells one."""
         second = _second_clause(sent)
-        if second is None:
+        later = modality_rules.another_time_from(sent) if second is None else None
+        if second is None and later is None:
             return []
-        split = second.left_edge.i
+        split = second.left_edge.i if second is not None else later.i
         parts = [self._read_sentence(article, sent.doc[start:end], offset, toponyms, written=written)
                  for start, end in ((sent.start, split), (split, sent.end))]
         first, then = parts
         if first is None or then is None or not _tells_an_event(first) or not _tells_an_event(then):
             return []
+        if later is not None and _named_definitely(then, _lead_trigger(then)):
+            return []  # "a week before the pub bombings": the event the story tells, named again
+        if then.date is None and first.date is not None and not first.date.said:
+            # "raided a village on Friday, and two days later separatists set off a roadside bomb";
+            # "killed a sarpanch on Monday night, two days before a gunfight"
+            count = date_rules.counted_from if second is not None else date_rules.counted_to
+            then.date = count(then.span.text, then.span.start, first.date.date)
+        then.joined = True
+        if later is not None:
+            return parts  # (what happened a stated time apart is another event)
         days = {f.date.date for f in parts if f.date is not None and not f.date.said}
         places = [{p.text for p in f.event_places} for f in parts]
         elsewhere = all(places) and not places[0] & places[1]
@@ -380,7 +409,7 @@ class Extractor:
         # (one whose attacks this incident tells all of counts them all: "a missile and drones struck
         # Kharkiv, killing four" above the missile's three dead and the drones' one)
         told_here = {_lead_trigger(f).sub_event_type for f in facts if f.triggers and not f.summary}
-        summing = {id(f) for f in facts if f.summary and not _violence_kinds(f) <= told_here}
+        summing = {id(f) for f in facts if f.summary and (f.over_two or not _violence_kinds(f) <= told_here)}
         # A datelined story tells the incident first: a kind of violence only a later statement names
         # weighs less than the lead's ("Israeli forces killed three Palestinians during a raid ... an
         # explosive device was thrown at the forces", "the RSF said its forces had clashed with the army").
@@ -509,6 +538,9 @@ class Extractor:
             violent = (first_sides(f) for f in facts if f is not main and f.triggers and f.actors
                        and f.triggers[0].event_type in POLITICAL_VIOLENCE)
             sides = _with_actor1_from(violent, sides, armed_group_only=True)
+        owner = _owner_of_aircraft(main, sides.actor1)
+        if owner is not None:
+            sides = Sides(owner, sides.actor2, sides.assoc_1, sides.assoc_2)
         if sides.actor1 is not None and sides.actor1.kind == UNNAMED_AIRCRAFT:
             # "Drones struck the Kyivskyi district" under "Russia struck Kharkiv with missiles and drones":
             # whose aircraft they were, a statement of the same kind names
@@ -694,6 +726,18 @@ def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
     return told
 
 
+def _owner_of_aircraft(fact: SentenceFacts, actor: Actor | None) -> Actor | None:
+    """The state forces that speak of unnamed aircraft as theirs: "the army said one of its drones had
+    struck a large group of terrorists"."""
+    if actor is None or actor.kind != UNNAMED_AIRCRAFT:
+        return None
+    before = fact.span.text[:actor.span.start - fact.span.start].split()
+    if not before or before[-1].lower() not in _POSSESSIVES:
+        return None
+    return next((a for a in fact.actors if a.inter == STATE_FORCES and a.kind != UNNAMED_AIRCRAFT
+                 and a.span.end <= actor.span.start), None)
+
+
 def _second_clause(sent: SpacySpan) -> Token | None:
     """The head of a clause with a subject of its own that the sentence joins to an earlier one with
     "and" or "while" (the main clause, or what a reporting verb around it says), if any."""
@@ -747,6 +791,14 @@ def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFa
     """The earlier incident of the story a statement goes back to: set only at places that one has and
     the current one lacks, on no other day ("Protests also took place in Mombasa and Kisumu ... 52 people
     had been arrested in Nairobi": the Nairobi protest's arrests)."""
+    if fact.triggers and not fact.event_places and not fact.announces_another and (
+            fact.date is None or fact.date.said):
+        named = {t.sub_event_type for t in fact.triggers if _named_definitely(fact, t)}
+        if named and not named & current.sub_types:
+            # "documented the rape of five women during the raid" after a bomb told two days later: the
+            # raid told before it
+            return next((i for i in reversed(earlier) if i.triggers and _lead_trigger_of(i).sub_event_type in named),
+                        None)
     places = {p.text for p in fact.event_places}
     known = {p.text for p in current.places}
     if not places or not known or places & known or fact.announces_another or _names_its_event_again(fact):
@@ -772,11 +824,15 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     event told in a scene just set."""
     if not incident.triggers:
         return False
+    if fact.joined:
+        return True  # the sentence told two events (see Extractor._read_clauses)
     date = incident.date
     days_apart = abs((fact.date.date - date).days) if fact.date is not None and not fact.date.said and \
         date is not None else 0
     if days_apart > 1:
         return True
+    if fact.date is None and date is not None and date_rules.counted_from(fact.span.text, fact.span.start, date):
+        return True  # "Two days earlier, a municipal councillor was shot dead"
     known = {p.text for p in incident.places}
     new_places = fact.event_places
     different_place = bool(known and new_places and all(p.text not in known for p in new_places))
@@ -915,12 +971,35 @@ def _definite(fact: SentenceFacts, actor: Actor) -> bool:
 
 def _word_before(fact: SentenceFacts, start: int) -> str:
     """The statement's word before an absolute offset ("" at its start)."""
-    before = fact.span.text[:start - fact.span.start].split()
-    return before[-1] if before else ""
+    return _last_word(fact.span.text[:start - fact.span.start])
+
+
+def _named_definitely(fact: SentenceFacts, trigger: Trigger) -> bool:
+    """Whether the trigger is a noun phrase with a definite article ("the pub bombings"): an event told
+    before."""
+    word = next((t for t in fact.sent if fact.offset + t.idx <= trigger.start < fact.offset + t.idx + len(t)), None)
+    while word is not None and word.dep_ == "compound" and word.head.i != word.i:
+        word = word.head
+    return word is not None and word.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in _DEFINITE for c in word.children)
+
+
+def _as_other_places(toponyms: Sequence[Toponym]) -> list[Toponym]:
+    """The toponyms with none as where an event happened (a headline listing its stories' places)."""
+    return [dataclasses.replace(t, role="other") if t.role == "event" else t for t in toponyms]
+
+
+def _last_word(text: str) -> str:
+    words = text.split()
+    return words[-1] if words else ""
 
 
 def _claimant(claim: Claim, actors: Sequence[Actor]) -> Actor | None:
-    """The known actor a claim of responsibility names ("Al-Shabaab claimed the attack")."""
+    """The known actor a claim of responsibility names ("Al-Shabaab claimed the attack"), or the one a
+    source blames ("Security sources blamed JNIM"; the group has not claimed the raid)."""
+    if claim.status == "blamed" and claim.actor:
+        named = [a for a in actors if a.text in claim.actor or claim.actor in a.text]
+        return next((a for a in named if a.kind != _UNNAMED and a.inter != CIVILIAN_INTER), None)
     if claim.status != "claimed" or claim.by is None or claim.by.span is None:
         return None
     by = claim.by.span
@@ -935,16 +1014,18 @@ def _meets_a_force(trigger: Trigger) -> bool:
 
 
 def _without_enemy_claims(figures: list[Figure], groups: Sequence[Actor]) -> list[Figure]:
-    """The figures without a side's count of its enemies' dead above the dead a source outside the fight
-    counts: "security forces killed more than 50 of the attackers", "a Fano spokesman said his forces
-    had killed dozens of soldiers" beside a hospital's 11 bodies are claims, not counts (the police's
-    "all five attackers were dead" beside a hospital's 17 victims is a count)."""
-    outside = [f.count for f in figures if f.kind == "killed" and f.attribution is not None
-               and f.attribution.kind in _OUTSIDE_SOURCES]
-    if not outside:
-        return figures
-    return [f for f in figures
-            if not (f.kind == "killed" and f.count > max(outside) and _counts_its_enemies(f, groups))]
+    """The figures without a side's count of its enemies' dead (or wounded) above the count of a source
+    outside the fight: "security forces killed more than 50 of the attackers", "a Fano spokesman said
+    his forces had killed dozens of soldiers" beside a hospital's 11 bodies are claims, not counts (the
+    police's "all five attackers were dead" beside a hospital's 17 victims is a count)."""
+    kept = []
+    for figure in figures:
+        outside = [f.count for f in figures if f.kind == figure.kind and f.attribution is not None
+                   and f.attribution.kind in _OUTSIDE_SOURCES]
+        if not (outside and figure.kind in ("killed", "injured") and figure.count > max(outside)
+                and _counts_its_enemies(figure, groups)):
+            kept.append(figure)
+    return kept
 
 
 def _counts_its_enemies(figure: Figure, groups: Sequence[Actor]) -> bool:

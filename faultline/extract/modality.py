@@ -244,8 +244,8 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
         return True  # (without a publication date, "on Monday" resolves to no date: no telling)
     if event_date is None and any(_conflict_subject(v, cues) for v in verbs[:1]):
         return True  # "the insurgency has killed more than 40,000 people"
-    if _told_as_another_time(chain[-1], cues) or _years_since(trigger, cues):
-        return True  # "rallied on Saturday, a day after police detained an opposition leader"
+    if _years_since(trigger, cues) or _when_in_a_past_year(trigger, published):
+        return True  # "marched to mark two years since the collapse that killed 16 people"
     if any(_toll_since(v, cues) for v in verbs[:1]) or _opens_a_span(chain):
         return True  # "70 fighters have been killed since the fighting began last month"
     top = chain[-1]
@@ -273,15 +273,34 @@ def _trend(trigger: Token, cues: ModalityCues) -> bool:
     return verb.lemma_.lower() in cues.trend_verbs or f"{verb.lemma_.lower()} {particle}" in cues.trend_verbs
 
 
-def _told_as_another_time(clause: Token, cues: ModalityCues) -> bool:
-    """Whether the clause is what happened a stated time before or after the one it hangs from ("a day
-    after police detained him", "hours before the bomb went off"): another event, told only to place
-    this one in time. What is expected "a day after gunmen stormed the village" is no event: the
-    storming is the news."""
-    if clause.dep_ != "advcl" or clause.head.tag_ != "VBD" or \
-            not any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in clause.children):
+def another_time_from(sent: SpacySpan, cues: ModalityCues | None = None) -> Token | None:
+    """The first word of a phrase that moves the rest of the sentence to a stated time before or after
+    its event ("killed a sarpanch on Monday night, two days before a gunfight in which seven Maoists
+    were killed"; "rallied on Saturday, a day after police detained an opposition leader"), if any."""
+    cues = cues or ModalityCues.load()
+    for word in sent:
+        if word.lower_ not in ("before", "after") or word.dep_ not in ("prep", "mark"):
+            continue
+        holder = word if word.dep_ == "prep" else word.head
+        span = next((c for c in holder.children if c.dep_ == "npadvmod" and c.i < word.i
+                     and c.lemma_.lower() in cues.time_units and any(g.dep_ in ("nummod", "det") for g in c.children)),
+                    None)
+        if span is not None and span.left_edge.i > sent.start:
+            return span.left_edge
+    return None
+
+
+def _when_in_a_past_year(trigger: Token, published: dt.date | None) -> bool:
+    """Whether the trigger is told in a clause about a date of an earlier year: "the worst fighting since
+    May 2025, when the killing of a militia leader set off clashes that left eight people dead"."""
+    if published is None:
         return False
-    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in cues.time_units for c in clause.children)
+    for ancestor in trigger.ancestors:
+        if ancestor.dep_ == "relcl" and ancestor.head.ent_type_ == "DATE":
+            years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", " ".join(t.text for t in ancestor.head.subtree
+                                                                          if t.ent_type_ == "DATE"))]
+            return bool(years) and max(years) < published.year
+    return False
 
 
 def _years_since(trigger: Token, cues: ModalityCues) -> bool:

@@ -36,6 +36,7 @@ class PlaceRoleCues:
     elsewhere_adjectives: frozenset[str]
     scene_prepositions: frozenset[str]
     speaker_verbs: frozenset[str]
+    distance_units: frozenset[str]
 
     def announces_another(self, sentence: str) -> bool:
         """Whether a sentence opens with "Separately," or the like: what follows is another incident."""
@@ -135,6 +136,9 @@ def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> tuple[str
             # (not so a place inside the agent's phrase, "by the Kenya Wildlife Service")
             return "origin", False
         if ancestor.dep_ == "prep" or ancestor.pos_ == "ADP":
+            if word in cues.origin_prepositions and any(
+                    t.lemma_.lower() in cues.distance_units for t in (ancestor.head, *ancestor.children)):
+                return "event", False  # "about 20 km from Bijapur town": where it happened, near the town
             if word in cues.origin_prepositions:
                 return "origin", False
             if word in cues.event_prepositions:
@@ -157,7 +161,8 @@ def _speakers_place(head: Token, cues: PlaceRoleCues) -> bool:
     ministry in Kabul", "officials in Kabul said" (the event's own place is told elsewhere, or, if
     nowhere, this one stands in for it: see the extractor's fallback place)."""
     tok, hops = head, 0
-    while tok.dep_ in ("pobj", "prep") and tok.head.i != tok.i and hops < 6:
+    # (through what describes the speaker: "said a resident reached by telephone in Djibo")
+    while tok.dep_ in ("pobj", "prep", "acl", "agent") and tok.head.i != tok.i and hops < 6:
         tok, hops = tok.head, hops + 1
     return hops > 0 and tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and \
         tok.head.lemma_.lower() in cues.speaker_verbs

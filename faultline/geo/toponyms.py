@@ -383,16 +383,21 @@ def _names_a_disease(name: Span) -> bool:
 
 
 def _ends_unknown_place(name: Span) -> bool:
-    """Whether a one-word name ends a two-word place name the model read and the gazetteer lacks:
-    "Ali" in "Mir Ali" is no place of its own; "Kenya" in "Northern Kenya" is (a compass word names
-    a part). Longer entities often hold a place inside an institution's name ("United Way of America")."""
+    """Whether a name ends a place name of one more word that the model read and the gazetteer lacks:
+    "Ali" in "Mir Ali" and "National Park" in "the Indravati National Park" are no places of their own;
+    "Kenya" in "Northern Kenya" is (a compass word names a part). Longer entities often hold a place
+    inside an institution's name ("United Way of America")."""
     first = name[0]
-    if len(name) != 1 or first.ent_iob_ != "I" or first.ent_type_ not in PLACE_LABELS or first.i < 1:
+    if first.ent_iob_ != "I" or first.ent_type_ not in PLACE_LABELS or first.i < 1:
         return False
     before = name.doc[first.i - 1]
-    ends_entity = first.i + 1 == len(name.doc) or name.doc[first.i + 1].ent_iob_ != "I"
+    opening = name.doc[first.i - 2] if before.ent_iob_ == "I" and first.i > 1 else None
+    if opening is not None and not (opening.ent_iob_ == "B" and opening.lower_ == "the"):
+        return False  # more than one word before the name
+    last = name[-1]
+    ends_entity = last.i + 1 == len(name.doc) or name.doc[last.i + 1].ent_iob_ != "I"
     # An abbreviated or feature word names the place the rest names ("St. Paris", "Lake Ontario").
-    return (ends_entity and before.ent_iob_ == "B" and before.tag_ == "NNP" and before.is_title and before.is_alpha
+    return (ends_entity and before.tag_ == "NNP" and before.is_title and before.is_alpha
             and before.lower_ not in FEATURE_WORDS and not PART_OF.match(f"{before.text} {first.text}"))
 
 

@@ -98,3 +98,113 @@ def test_the_end_of_a_place_name_the_gazetteer_lacks_is_no_place_of_its_own():
     doc = load_language(settings)("Militants attacked a checkpoint in Mir Ali, North Waziristan, on Monday.")
     names = [t.text for t in find_toponyms(doc, 0, gazetteer, demonyms=geocoder.demonyms)]
     assert "Ali" not in names and "North Waziristan" in names
+
+
+def test_an_army_communique_s_neutralised_are_dead():
+    text = "The army said its troops had neutralised 14 terrorists in clashes near Djibo on Tuesday."
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.fatalities == 14
+
+
+def test_where_a_witness_was_reached_is_not_where_it_happened():
+    text = ("Gunmen raided a village near Arbinda on Monday, killing nine people, said a resident reached by "
+            "telephone in Djibo.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.location != "Djibo"
+
+
+def test_drones_an_army_calls_its_own_are_that_army_s():
+    text = ("Jihadists attacked a convoy near Djibo, in Burkina Faso, on Monday. On Tuesday the army said one of "
+            "its drones had struck the fighters north of the town, killing 12 of them.")
+    events = extract_text(text, published=PUBLISHED)
+    strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert strike.actor1.startswith("Military Forces of Burkina Faso")
+
+
+def test_a_group_security_sources_blame_is_the_attacker():
+    text = ("Gunmen killed 11 villagers near Arbinda in Burkina Faso on Sunday, a local official said. Security "
+            "sources blamed Jama'at Nusrat al-Islam wal-Muslimin (JNIM). The group has not claimed the raid.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.actor1.startswith("JNIM")
+
+
+def test_a_unit_listed_with_state_forces_is_theirs():
+    text = ("A joint team of the District Reserve Guard, the Special Task Force and the CRPF came under fire from "
+            "Maoists near Bijapur in Chhattisgarh on Tuesday, killing two jawans, police said.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.actor2 != "Special Task Force" and event.actor1 != "Special Task Force"
+
+
+def test_what_came_days_after_the_event_is_another_event_on_its_own_day():
+    text = ("Maoists killed a village head near Bijapur in Chhattisgarh on Monday night, police said, two days "
+            "before a gunfight in which nine Maoists were killed.")
+    events = extract_text(text, published=PUBLISHED)
+    assert sorted((e.event_date, e.fatalities) for e in events) == [("2026-09-14", 1), ("2026-09-16", 9)]
+
+
+def test_the_event_told_before_in_a_sentence_dating_a_new_one_is_not_it():
+    text = ("Gunmen stormed a police post in San Lorenzo, Ecuador, on Monday, killing one officer, police said.\n\n"
+            "The assault came two days after a grenade was hurled into a bar in Esmeraldas, wounding seven people.")
+    events = extract_text(text, published=PUBLISHED)
+    assert sorted((e.location, e.injured or 0) for e in events) == [("Esmeraldas", 7), ("San Lorenzo", 0)]
+
+
+def test_a_count_does_not_reach_across_a_semicolon():
+    text = "Maoists kill village head in Bijapur; seven Maoists killed in gunfight"
+    figures = [f.count for e in extract_text(text, published=PUBLISHED) for f in e.figures]
+    assert 7 not in figures[:1] or len(figures) > 1
+
+
+def test_twenty_km_from_a_town_is_near_it():
+    text = ("Police came under fire from Maoists in a forest about 20 km from Bijapur town in Chhattisgarh on "
+            "Tuesday, and two officers were killed.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.location.startswith("B") and event.geo_precision == 2
+
+
+def test_what_a_past_year_s_clause_tells_is_background():
+    text = ("Monday's fighting in Tripoli killed six people, health officials said. It was the worst since "
+            "May 2025, when the killing of a militia leader set off clashes that left eight people dead.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.fatalities == 6
+
+
+def test_days_earlier_counts_from_the_event_before():
+    text = ("Gunmen attacked a police station in San Lorenzo, Ecuador, early on Saturday, killing one officer.\n\n"
+            "Two days earlier, a councillor from Quininde was shot dead by two men on a motorcycle.")
+    events = extract_text(text, published=PUBLISHED)
+    assert sorted(e.event_date for e in events) == ["2026-09-10", "2026-09-12"]
+
+
+def test_the_day_said_right_after_the_saying_is_not_the_event_s():
+    text = ("Soldiers raided a village near Bali in Cameroon on Friday. A rights group said on Monday it had "
+            "documented the rape of five women during the raid.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.event_date == "2026-09-11"
+
+
+def test_a_headline_over_a_lead_of_two_events_places_neither():
+    text = ("Police fire tear gas at protesters in Accra, two shot dead in Tamale\n\n"
+            "ACCRA, Sept 16 (Reuters) - Police fired tear gas at hundreds of protesters in Accra on Tuesday, and "
+            "two men were shot dead in the northern city of Tamale, a hospital official said.")
+    events = extract_text(text, published=PUBLISHED)
+    accra = next(e for e in events if e.location == "Accra")
+    assert accra.fatalities == 0 and accra.event_type == "Protests"
+
+
+def test_the_raid_named_again_after_another_event_is_the_raid():
+    text = ("Soldiers raided a village near Bali in Cameroon on Friday, and two days later separatists set off a "
+            "roadside bomb near Batibo, residents said.\n\n"
+            "On Sunday, the bomb wounded three soldiers, the military said.\n\n"
+            "A rights group said on Monday it had documented the rape of five women during the raid.")
+    events = extract_text(text, published=PUBLISHED)
+    raid = next(e for e in events if e.event_date == "2026-09-11")
+    assert raid.sub_event_type == "Sexual violence"
+
+
+def test_a_group_s_claim_of_its_enemies_wounded_yields_to_a_hospital_s_count():
+    text = ("A suicide bomber killed five people outside a bank in Jalalabad, Afghanistan, on Wednesday, police "
+            "said. A hospital official said the hospital had received 27 wounded people. Islamic State claimed "
+            "the attack, saying its fighter had wounded more than 40 soldiers.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.injured == 27
