@@ -14,7 +14,7 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -227,6 +227,12 @@ class Extractor:
                     day = fact.day if fact is not None else written
                     actors = fact.actors if fact is not None else self.actors.find_actors(sent, window.offset, on=day)
                     claims.append(ClaimFacts(claim, sent, window.offset, actors, day))
+        for before, fact in pairwise(facts):
+            if before.mention.modality == _BACKGROUND and fact.reported and any(
+                    _named_far(fact, t) for t in fact.triggers):
+                # "... since August 2025, when a driver was killed ... At least 10 people were killed in
+                # those protests": the protests recalled, as old as the sentence before
+                fact.mention = dataclasses.replace(fact.mention, modality=_BACKGROUND)
         summaries = _summaries([f for f in facts if f.reported])
         facts_read = facts
         # A sentence summing up attacks told one by one below stays whole (see _summaries).
@@ -702,18 +708,22 @@ def _names_anyone(sides: Sides) -> bool:
 def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
     """Consecutive reported statements form one incident until one clearly starts another."""
     incidents: list[Incident] = []
+    current: Incident | None = None  # the one the story is telling
     for fact in facts:
-        current = incidents[-1] if incidents else None
         if current is None:
             if fact.triggers:
-                incidents.append(Incident([fact]))
+                current = Incident([fact])
+                incidents.append(current)
             continue
-        earlier = _returns_to(incidents[:-1], current, fact)
+        earlier = _returns_to([i for i in incidents if i is not current], current, fact)
         if earlier is not None:
             earlier.facts.append(fact)
+            if fact.scene_places:
+                current = earlier  # "In Medan, ...": the story goes back there, and what follows too
         elif (_tells_an_event(fact) or fact.sets_scene) and not _leads_under(current, fact) and \
                 _starts_new_incident(current, fact):
-            incidents.append(Incident([fact]))
+            current = Incident([fact])
+            incidents.append(current)
         else:
             current.facts.append(fact)
     # A scene that no event followed ("On Sunday, troops entered the town.") tells no incident of its own.
@@ -799,7 +809,17 @@ def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFa
             # raid told before it
             return next((i for i in reversed(earlier) if i.triggers and _lead_trigger_of(i).sub_event_type in named),
                         None)
-    places = {p.text for p in fact.event_places}
+    day = fact.date.date if fact.date is not None and not fact.date.said else None
+    if day is not None and fact.triggers and day != current.date:
+        # "On Sunday, a bomb ripped through an army vehicle near Batibo" after the story went back to
+        # Friday's raid: Sunday's bomb, told before
+        kind = _lead_trigger(fact).sub_event_type
+        found = next((i for i in reversed(earlier) if i.date == day and i.triggers
+                      and _lead_trigger_of(i).sub_event_type == kind), None)
+        if found is not None:
+            return found
+    # ("In Medan, the capital of North Sumatra province, thousands gathered": the scene it opens with)
+    places = {p.text for p in fact.scene_places or fact.event_places}
     known = {p.text for p in current.places}
     if not places or not known or places & known or fact.announces_another or _names_its_event_again(fact):
         return None
@@ -836,6 +856,8 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     known = {p.text for p in incident.places}
     new_places = fact.event_places
     different_place = bool(known and new_places and all(p.text not in known for p in new_places))
+    if days_apart and different_place and _opens_with_its_day(fact.sent, fact.offset, fact.date):
+        return True  # "On Sunday, some 3,000 people marched in Puno" under Monday's riot in Juliaca
     if fact.sets_scene:
         return bool(days_apart) or different_place  # "Late on Sunday, insurgents entered Mucojo"
     different_kind = not ({t.sub_event_type for t in fact.triggers} & incident.sub_types)
@@ -930,6 +952,7 @@ def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
 
 
 _DEFINITE = frozenset({"the", "these", "those"})
+_FAR = frozenset({"those", "that"})
 # The words before an event noun that make it one already told ("this attack", "the bombing").
 _TOLD_BEFORE = frozenset({"this", "This", "the", "The"})
 # The words before an event noun that refer back to several events told ("both attacks").
@@ -974,14 +997,19 @@ def _word_before(fact: SentenceFacts, start: int) -> str:
     return _last_word(fact.span.text[:start - fact.span.start])
 
 
-def _named_definitely(fact: SentenceFacts, trigger: Trigger) -> bool:
+def _named_definitely(fact: SentenceFacts, trigger: Trigger, determiners: frozenset[str] = _DEFINITE) -> bool:
     """Whether the trigger is a noun phrase with a definite article ("the pub bombings"): an event told
     before."""
     word = next((t for t in fact.sent if fact.offset + t.idx <= trigger.start < fact.offset + t.idx + len(t)), None)
     while word is not None and word.dep_ == "compound" and word.head.i != word.i:
         word = word.head
     return word is not None and word.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in _DEFINITE for c in word.children)
+        c.dep_ == "det" and c.lower_ in determiners for c in word.children)
+
+
+def _named_far(fact: SentenceFacts, trigger: Trigger) -> bool:
+    """Whether the trigger names an event told before as one apart from now ("those protests")."""
+    return _named_definitely(fact, trigger, _FAR)
 
 
 def _as_other_places(toponyms: Sequence[Toponym]) -> list[Toponym]:

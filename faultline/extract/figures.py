@@ -70,8 +70,6 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
                 continue
             if _is_source(victim, offset, attribution):
                 continue  # "killing eight soldiers, residents and a health worker told AFP": who told it
-            if any(t.text == ";" for t in sent.doc[min(pred.i, victim.i):max(pred.i, victim.i)]):
-                continue  # "Maoists kill sarpanch; seven Maoists killed in encounter": two headlines
             if kind == "captured" and pred.lemma_ in terms.needs_person and not is_personish(victim, terms):
                 continue
             found = _figure(victim, pred, kind, terms, numbers, sentence, offset, attribution)

@@ -37,6 +37,7 @@ class PlaceRoleCues:
     scene_prepositions: frozenset[str]
     speaker_verbs: frozenset[str]
     distance_units: frozenset[str]
+    road_nouns: frozenset[str]
 
     def announces_another(self, sentence: str) -> bool:
         """Whether a sentence opens with "Separately," or the like: what follows is another incident."""
@@ -141,6 +142,8 @@ def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> tuple[str
                 return "event", False  # "about 20 km from Bijapur town": where it happened, near the town
             if word in cues.origin_prepositions:
                 return "origin", False
+            if word in ("to", "towards") and ancestor.head.lemma_.lower() in cues.road_nouns:
+                return "other", False  # "blocked the main road to Ahvaz": where the road leads
             if word in cues.event_prepositions:
                 return _goal_role(ancestor, cues)
         if ancestor.lemma_.lower() in cues.origin_words:

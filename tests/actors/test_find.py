@@ -186,3 +186,14 @@ def test_coordinated_country_words_give_one_actor_each(find) -> None:
     found = find("Uzbek, Kyrgyz and Tajik police met at the crossing.")
     assert [(a.text, a.country) for a in found] == [("Uzbek", "UZ"), ("Kyrgyz", "KG"), ("Tajik police", "TJ")]
     assert {a.kind for a in found} == {"police"}
+
+
+def test_a_named_unit_listed_with_state_forces_is_one_of_theirs(find) -> None:
+    found = find("A joint team of the District Reserve Guard (DRG), the Special Task Force (STF) and the CRPF's "
+                 "CoBRA unit came under fire in the forests, police said.")
+    assert by_text(found, "Special Task Force").name == by_text(found, "District Reserve Guard").name
+
+
+def test_a_named_group_that_fought_the_army_is_no_unit_of_it(find) -> None:
+    found = find("Fighters of the Bravo Brigade and the army clashed near Sirte on Monday.")
+    assert by_text(found, "Bravo Brigade").inter != 1
