@@ -33,6 +33,7 @@ class CasualtyTerms:
             self.life_nouns = frozenset(data["lives"]["nouns"])
             self.life_verbs = frozenset(data["lives"]["verbs"])
             self.toll_nouns = frozenset(data["toll"]["nouns"])
+            self.first_reports = frozenset(data["toll"]["first_reports"])
             self.toll_mods = {w: "killed" for w in data["toll"]["killed"] if w}
             self.toll_mods.update(dict.fromkeys(data["toll"]["injured"], "injured"))
             self.needs_person = frozenset(data["captured_needs_person"]["verbs"])

@@ -202,8 +202,16 @@ def _in_dateline(sent: SpacySpan, start: int) -> bool:
 def _dates_a_toll(verb: Token | None) -> bool:
     """Whether a date modifying `verb` tells when a toll was updated ("the death toll rose to 21 on
     Sunday"): the attack came before, on a day the statement does not give."""
-    toll_nouns = CasualtyTerms.load().toll_nouns
-    return verb is not None and any(c.dep_ == "nsubj" and c.lemma_.lower() in toll_nouns for c in verb.children)
+    terms = CasualtyTerms.load()
+    return verb is not None and any(c.dep_ == "nsubj" and (c.lemma_.lower() in terms.toll_nouns or _counts_dead(c, terms))
+                                    for c in verb.children)
+
+
+def _counts_dead(subject: Token, terms: CasualtyTerms) -> bool:
+    """Whether a subject counts the dead: "the number of people killed rose to 11 on Tuesday"."""
+    return subject.lemma_.lower() == "number" and any(
+        t.lemma_.lower() in terms.verbs and terms.verbs[t.lemma_.lower()] == "killed"
+        or t.lower_ in terms.complements and terms.complements[t.lower_] == "killed" for t in subject.subtree)
 
 
 def _verb_of(sent: SpacySpan, start: int) -> Token | None:

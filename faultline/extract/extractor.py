@@ -907,8 +907,11 @@ def _summaries(facts: Sequence[SentenceFacts]) -> set[int]:
     the town after heavy fighting" tells one event of two kinds."""
     kinds = {id(f): _violence_kinds(f) for f in facts}
     # (a statement of fewer than two kinds is never one that sums up, so none needs leaving out of this)
-    told = {_lead_trigger(f).sub_event_type for f in facts if f.triggers and len(kinds[id(f)]) < 2}
-    return {id(f) for f in facts if len(kinds[id(f)] & told) > 1}
+    # (an event told is one with a toll, a place or a day: not "glide bombs are cheap")
+    told = [(f.span.start, _lead_trigger(f).sub_event_type) for f in facts
+            if f.triggers and len(kinds[id(f)]) < 2 and (f.figures or f.event_places or f.date)]
+    # the kinds told one by one below it: "a drone hit a minibus" after the drone strike told above sums nothing up
+    return {id(f) for f in facts if len(kinds[id(f)] & {kind for start, kind in told if start > f.span.start}) > 1}
 
 
 def _lead_trigger(fact: SentenceFacts) -> Trigger:

@@ -306,8 +306,9 @@ def _quantity(victim: Token, terms: CasualtyTerms, numbers: NumberWords, *, sent
     # The noun itself must name people: an "army base" or a "police bus" is no victim.
     if not plural and (terms.is_person(victim) or victim.pos_ == "PROPN"):
         return Quantity(1), victim.idx, victim.idx + len(victim)  # "a policeman was killed"
+    counted_elsewhere = victim.dep_ == "pobj" and victim.head.lower_ == "of" and victim.head.head.lemma_ == "number"
     if unnumbered and plural and not (kids & DEFINITE) and not any(c.dep_ == "poss" for c in victim.children) \
-            and terms.is_person(victim):
+            and terms.is_person(victim) and not counted_elsewhere:  # ("the number of people killed rose to 11")
         # Deaths with no number at all: ACLED's conservative value for a limited attack.
         return Quantity(numbers.unnumbered_limited, approximate=True), victim.idx, victim.idx + len(victim)
     return None, 0, 0

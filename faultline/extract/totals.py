@@ -48,8 +48,12 @@ def _a_people(who: str | None) -> bool:
 def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int | None] | None:
     """Combine one kind's figures: restatements once, distinct groups summed, disagreement at the low."""
     terms = CasualtyTerms.load()
-    own = numbered_first([f for f in figures if f.kind == kind])
-    later = [f for f in own if _adds_later(f, figures, terms) and not _completes_a_breakdown(f, own)]
+    of_kind = numbered_first([f for f in figures if f.kind == kind])
+    # "N more" completing a total told first adds no one, and a first report a higher count replaced
+    # counts no one either (though it still completes: 7, then "four more bodies", are the 11)
+    own = [f for f in of_kind if not _replaced(f, figures, terms)
+           and not (terms.is_additive(f.who) and _adds_later(f, figures, terms) and _completes_a_breakdown(f, of_kind))]
+    later = [f for f in own if _adds_later(f, figures, terms)]
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for fig in own:
         if fig in later:
@@ -135,6 +139,14 @@ def states_a_number(fig: Figure) -> bool:
     at = fig.span.text.rfind(fig.who)
     before = fig.span.text[:at].split()[-3:] if at >= 0 else fig.span.text.split()
     return bool(numbers.find(" ".join(before)))
+
+
+def _replaced(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) -> bool:
+    """Whether a count is a first report that a higher count of its kind replaced: "officials had
+    initially reported seven dead" beside "the toll climbed to 11"."""
+    words = set(re.findall(r"[a-z]+", fig.sentence.text.lower()))
+    return bool(words & terms.first_reports) and any(
+        f.kind == fig.kind and f.count > fig.count and f.sentence.start != fig.sentence.start for f in figures)
 
 
 def _adds_later(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) -> bool:

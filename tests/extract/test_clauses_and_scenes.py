@@ -229,3 +229,28 @@ def test_those_protests_after_a_recalled_one_are_as_old():
             "Jakarta. At least 10 people were killed in those protests.")
     (event,) = extract_text(text, published=PUBLISHED)
     assert event.fatalities == 0
+
+
+def test_a_toll_that_rose_dates_the_count_not_the_strike_and_replaces_the_first_report():
+    text = ("The number of people killed when Russian aircraft bombed a residential district of Zaporizhzhia, "
+            "Ukraine, rose to 11 on Wednesday, the governor said.\n\n"
+            "Russian warplanes dropped four guided bombs on the city shortly after 2 p.m. (1200 GMT) on Tuesday, "
+            "the governor said. Officials had initially reported seven dead. On Wednesday the governor said four "
+            "more bodies had been recovered.")
+    (event,) = extract_text(text, published=dt.date(2026, 9, 16))
+    assert (event.event_date, event.fatalities) == ("2026-09-15", 11)
+
+
+def test_a_generic_remark_below_tells_no_event_a_lead_could_sum_up():
+    text = ("Russian drones struck Kharkiv on Tuesday, killing three people, officials said.\n\n"
+            "Separately, Russian artillery killed a man in Nikopol on Tuesday morning, and a Russian drone hit a "
+            "minibus near Bilozerka on Wednesday, killing two passengers, regional officials said.\n\n"
+            "\"Drones are cheap and plentiful,\" said an analyst.")
+    events = extract_text(text, published=PUBLISHED)
+    assert sorted(e.location for e in events) == ["Bilozerka", "Kharkiv", "Nikopol"]
+
+
+def test_full_control_of_a_town_is_taking_it():
+    text = "The Defence Ministry said on Tuesday its troops had taken full control of Stepnohirsk in Ukraine."
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert "territory" in event.sub_event_type
