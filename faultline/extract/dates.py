@@ -203,8 +203,8 @@ def _dates_a_toll(verb: Token | None) -> bool:
     """Whether a date modifying `verb` tells when a toll was updated ("the death toll rose to 21 on
     Sunday"): the attack came before, on a day the statement does not give."""
     terms = CasualtyTerms.load()
-    return verb is not None and any(c.dep_ == "nsubj" and (c.lemma_.lower() in terms.toll_nouns or _counts_dead(c, terms))
-                                    for c in verb.children)
+    return verb is not None and any(
+        c.dep_ == "nsubj" and (c.lemma_.lower() in terms.toll_nouns or _counts_dead(c, terms)) for c in verb.children)
 
 
 def _counts_dead(subject: Token, terms: CasualtyTerms) -> bool:
