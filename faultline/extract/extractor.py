@@ -140,7 +140,9 @@ class Incident:
     def date(self) -> dt.date | None:
         """The first day its statements give for an event: "the UN said on Friday" says nothing of
         when the attack it reports was."""
-        return next((f.date.date for f in self.facts if f.date and not f.date.said), None)
+        stated = [f.date for f in self.facts if f.date and not f.date.said]
+        # (a day named below a lead's "this week" is the day)
+        return next((d.date for d in stated if d.time_precision == 1), next((d.date for d in stated), None))
 
     @property
     def place(self) -> Toponym | None:
@@ -849,6 +851,9 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     date = incident.date
     days_apart = abs((fact.date.date - date).days) if fact.date is not None and not fact.date.said and \
         date is not None else 0
+    stated = [f.date for f in incident.facts if f.date and not f.date.said]
+    if days_apart < 7 and stated and all(d.time_precision > 1 for d in stated):
+        days_apart = 0  # a lead's "this week" holds "on Monday"
     if days_apart > 1:
         return True
     if fact.date is None and date is not None and date_rules.counted_from(fact.span.text, fact.span.start, date):
@@ -1162,7 +1167,10 @@ def _incident_date(article: Article, incident: Incident) -> tuple[dt.date | None
     day of the event beats another's day of saying ("officials said on Friday ... gunmen opened
     fire early on Thursday")."""
     dated = [f.date for f in incident.facts if f.date]
-    stated = next((d for d in dated if not d.said), None) or next(iter(dated), None) or incident.context_date
+    happened = [d for d in dated if not d.said]
+    # (a day named below a lead's "this week" is the day)
+    stated = next((d for d in happened if d.time_precision == 1), next(iter(happened), None)) or \
+        next(iter(dated), None) or incident.context_date
     if stated is not None:
         return stated.date, stated.time_precision, stated.span
     if article.published is not None:

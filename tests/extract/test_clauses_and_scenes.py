@@ -254,3 +254,12 @@ def test_full_control_of_a_town_is_taking_it():
     text = "The Defence Ministry said on Tuesday its troops had taken full control of Stepnohirsk in Ukraine."
     (event,) = extract_text(text, published=PUBLISHED)
     assert "territory" in event.sub_event_type
+
+
+def test_a_day_told_below_a_lead_s_this_week_is_the_event_s_day():
+    text = ("Paramilitaries killed dozens of villagers when they stormed a settlement in North Kordofan this week, "
+            "medics said on Wednesday.\n\n"
+            "Fighters on motorbikes swept into a village north of Bara on Monday, shooting residents, according to "
+            "a medical group. A state official said 31 bodies had been buried.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.event_date == "2026-09-14" and event.time_precision == 1
