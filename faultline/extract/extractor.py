@@ -72,6 +72,7 @@ _OPENER_WORDS = 2
 # Marks that join a clause of equal standing ("..., while the party office was set on fire").
 _JOINING_MARKS = frozenset({"while", "whereas"})
 _POSSESSIVES = frozenset({"its", "their"})
+_SAYING = frozenset({"say", "announce", "report", "confirm", "state", "claim"})
 # How far below the sentence's root such a clause may hang ("officials said [X], and [Y]": 2).
 _CLAUSE_DEPTH = 2
 
@@ -743,11 +744,25 @@ def _owner_of_aircraft(fact: SentenceFacts, actor: Actor | None) -> Actor | None
     struck a large group of terrorists"."""
     if actor is None or actor.kind != UNNAMED_AIRCRAFT:
         return None
+    states = [a for a in fact.actors if a.inter == STATE_FORCES and a.kind != UNNAMED_AIRCRAFT
+              and a.span.end <= actor.span.start]
     before = fact.span.text[:actor.span.start - fact.span.start].split()
-    if not before or before[-1].lower() not in _POSSESSIVES:
-        return None
-    return next((a for a in fact.actors if a.inter == STATE_FORCES and a.kind != UNNAMED_AIRCRAFT
-                 and a.span.end <= actor.span.start), None)
+    if before and before[-1].lower() in _POSSESSIVES:
+        return next(iter(states), None)
+    # "the U.S. Africa Command said it had carried out an airstrike": the strike its speaker's
+    return next((a for a in states if actor.inferred and _says_it_acted(fact, a)), None)
+
+
+def _says_it_acted(fact: SentenceFacts, actor: Actor) -> bool:
+    """Whether the actor says that it did what the statement tells: the subject of a saying verb whose
+    clause's subject is "it", "they" or "its forces"."""
+    words = fact.sent.doc.char_span(actor.span.start - fact.offset, actor.span.end - fact.offset,
+                                    alignment_mode="expand")
+    if words is None or words.root.dep_ != "nsubj" or words.root.head.lemma_.lower() not in _SAYING:
+        return False
+    told = [c for c in words.root.head.children if c.dep_ == "ccomp"]
+    return any(s.dep_ == "nsubj" and (s.lower_ in ("it", "they") or any(p.lower_ in _POSSESSIVES for p in s.children))
+               for clause in told for s in clause.children)
 
 
 def _second_clause(sent: SpacySpan) -> Token | None:

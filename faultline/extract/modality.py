@@ -66,6 +66,7 @@ class ModalityCues:
             self.conflict_subjects = frozenset(bg["conflict_subjects"])
             self.recent_starts = frozenset(bg["recent_starts"])
             self.time_units = frozenset(bg["time_units"])
+            self.record_verbs = frozenset(bg["record_verbs"])
         except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError(f"modality cues lack or mistype {exc}", subject=str(DATA_PATH)) from exc
 
@@ -264,13 +265,18 @@ def _trend(trigger: Token, cues: ModalityCues) -> bool:
         trigger = trigger.head  # "air strikes": read "strikes"
     if trigger.tag_ != "NNS" or any(c.dep_ == "nummod" for c in trigger.children):
         return False
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.tag_ == "DT":
+        trigger = trigger.head.head  # "some of Africa's deadliest attacks": read "some"
     verb = trigger.head
     if trigger.dep_ == "nsubj" and verb.pos_ == "VERB":
         return verb.lemma_.lower() in cues.trend_subject_verbs
     if trigger.dep_ != "dobj" or verb.pos_ != "VERB":
         return False
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    return verb.lemma_.lower() in cues.trend_verbs or f"{verb.lemma_.lower()} {particle}" in cues.trend_verbs
+    phrasal = f"{verb.lemma_.lower()} {particle}"
+    if _present_perfect(verb) and (verb.lemma_.lower() in cues.record_verbs or phrasal in cues.record_verbs):
+        return True  # "the group has carried out some of Africa's deadliest attacks": its record
+    return verb.lemma_.lower() in cues.trend_verbs or phrasal in cues.trend_verbs
 
 
 def another_time_from(sent: SpacySpan, cues: ModalityCues | None = None) -> Token | None:

@@ -263,3 +263,17 @@ def test_a_day_told_below_a_lead_s_this_week_is_the_event_s_day():
             "a medical group. A state official said 31 bodies had been buried.")
     (event,) = extract_text(text, published=PUBLISHED)
     assert event.event_date == "2026-09-14" and event.time_precision == 1
+
+
+def test_forces_that_say_they_struck_struck():
+    text = ("The U.S. Africa Command said it had carried out an airstrike against al-Shabab fighters about 25 "
+            "kilometers northeast of Jilib, Somalia, on Tuesday, killing two militants.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.actor1.startswith("Military Forces of the United States")
+
+
+def test_a_group_s_record_of_attacks_is_no_event():
+    text = ("Al-Shabab fighters attacked a military base near Afgooye, Somalia, on Tuesday, killing nine soldiers. "
+            "The group has carried out some of Africa's deadliest attacks.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.fatalities == 9
