@@ -988,6 +988,7 @@ _ARRESTS = "Arrests"
 _OTHER = "Other"  # Strategic developments / Other: displacement and the like
 # Sources outside a fight, whose count of its dead outweighs what its sides claim (see _without_enemy_claims).
 _OUTSIDE_SOURCES = frozenset({"medical", "ngo", "witness", "local", "media"})
+_CLAIMED = "group_claim"  # the attribution kind of a claim of responsibility
 _STATE_SOURCES = frozenset({"military", "police", "security", "government"})
 
 
@@ -1071,8 +1072,12 @@ def _without_enemy_claims(figures: list[Figure], groups: Sequence[Actor]) -> lis
     police's "all five attackers were dead" beside a hospital's 17 victims is a count)."""
     kept = []
     for figure in figures:
-        outside = [f.count for f in figures if f.kind == figure.kind and f.attribution is not None
-                   and f.attribution.kind in _OUTSIDE_SOURCES]
+        claimed = figure.attribution is not None and figure.attribution.kind == _CLAIMED
+        # (a claim of responsibility yields to any count but another claim: "the army said 17 bodies had
+        # been recovered" beside Islamic State's "more than 30 Christians")
+        others = [f for f in figures if f.kind == figure.kind]
+        outside = [f.count for f in others if f.attribution is not None and f.attribution.kind in _OUTSIDE_SOURCES] \
+            if not claimed else [f.count for f in others if f.attribution is None or f.attribution.kind != _CLAIMED]
         if not (outside and figure.kind in ("killed", "injured") and figure.count > max(outside)
                 and _counts_its_enemies(figure, groups)):
             kept.append(figure)
@@ -1080,14 +1085,17 @@ def _without_enemy_claims(figures: list[Figure], groups: Sequence[Actor]) -> lis
 
 
 def _counts_its_enemies(figure: Figure, groups: Sequence[Actor]) -> bool:
-    """Whether a side of the fight reports the figure and it counts the other side's dead: the state's
-    sources counting attackers, or an armed group (one the incident names, or a claim) counting soldiers."""
+    """Whether a side of the fight reports the figure and it counts those it fought or attacked: the
+    state's sources counting attackers, an armed group the incident names counting soldiers, or a claim
+    of responsibility counting anyone."""
     source = figure.attribution
     if source is None or source.kind in _OUTSIDE_SOURCES:
         return False
     state = source.kind in _STATE_SOURCES
+    if source.kind == _CLAIMED:
+        return True  # "Islamic State claimed the attack, saying it had killed more than 30 Christians"
     words = set(source.source.split())
-    group = source.kind == "group_claim" or any(w in words for a in groups for w in a.name.split() if len(w) > 3)
+    group = any(w in words for a in groups for w in a.name.split() if len(w) > 3)
     return state and figure.side == "perpetrators" or group and not state and figure.side == "state"
 
 

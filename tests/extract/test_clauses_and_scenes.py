@@ -277,3 +277,11 @@ def test_a_group_s_record_of_attacks_is_no_event():
             "The group has carried out some of Africa's deadliest attacks.")
     (event,) = extract_text(text, published=PUBLISHED)
     assert event.fatalities == 9
+
+
+def test_a_claim_of_responsibility_counts_no_more_than_the_other_sources():
+    text = ("ADF militants killed at least 17 people in a village north of Beni, Congo, on Tuesday, the army said. "
+            "An army spokesman said 17 bodies had been recovered. Islamic State claimed the attack on Wednesday, "
+            "saying its fighters had killed more than 30 Christians.")
+    (event,) = extract_text(text, published=PUBLISHED)
+    assert event.fatalities == 17
