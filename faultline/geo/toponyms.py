@@ -232,8 +232,14 @@ def _gazetteer_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str],
         run_end = index
         while run_end < len(names) and run_end - index < MAX_NAME_TOKENS and names[run_end]:
             run_end += 1
+        # A place named after a person runs on into the words the model took for the person ("Dera
+        # Ghazi Khan", "Dera" and "Ghazi Khan"): the whole name, where the gazetteer knows it.
+        longest = run_end
+        while index < run_end < len(names) and longest < len(names) and longest - index < MAX_NAME_TOKENS \
+                and doc[span.start + longest].tag_ == "NNP" and doc[span.start + longest].is_title:
+            longest += 1
         match = None
-        for end in range(run_end, index, -1):
+        for end in range(longest, index, -1):
             match = _accepted(doc[span.start + index:span.start + end], gazetteer, demonyms, words.lower)
             if match is not None:
                 break

@@ -285,3 +285,12 @@ def test_a_claim_of_responsibility_counts_no_more_than_the_other_sources():
             "saying its fighters had killed more than 30 Christians.")
     (event,) = extract_text(text, published=PUBLISHED)
     assert event.fatalities == 17
+
+
+def test_a_town_named_after_a_person_is_the_whole_name():
+    settings = Settings()
+    gazetteer = Gazetteer(load_gazetteer(settings).path)
+    geocoder = Geocoder(gazetteer)
+    doc = load_language(settings)("In Dera Ghazi Khan in Punjab province, several hundred people protested.")
+    names = [t.text for t in find_toponyms(doc, 0, gazetteer, demonyms=geocoder.demonyms)]
+    assert "Dera Ghazi Khan" in names
