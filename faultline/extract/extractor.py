@@ -390,6 +390,16 @@ class Extractor:
         parts = [self._read_sentence(article, sent.doc[start:end], offset, toponyms, written=written)
                  for start, end in ((sent.start, split), (split, sent.end))]
         first, then = parts
+        if then is not None and _tells_an_event(then) and second is not None and (
+                first is None or not _tells_an_event(first)) and then.event_places:
+            # "JNIM fighters rolled into Niafunke on Sunday, while late the same day a drone strike hit a
+            # market near Sokolo": the strike's statement, without the town the first clause named
+            start, end = offset + sent.start_char, offset + sent.doc[split].idx
+            named = {t.text for t in toponyms if start <= t.start and t.end <= end}
+            if named - {p.text for p in then.toponyms}:
+                then.joined = True
+                return [f for f in parts if f is not None]
+            return []
         if first is None or then is None or not _tells_an_event(first) or not _tells_an_event(then):
             return []
         if later is not None and _named_definitely(then, _lead_trigger(then)):

@@ -294,3 +294,12 @@ def test_a_town_named_after_a_person_is_the_whole_name():
     doc = load_language(settings)("In Dera Ghazi Khan in Punjab province, several hundred people protested.")
     names = [t.text for t in find_toponyms(doc, 0, gazetteer, demonyms=geocoder.demonyms)]
     assert "Dera Ghazi Khan" in names
+
+
+def test_an_event_joined_to_a_clause_that_tells_none_keeps_its_own_place():
+    text = ("Jihadists occupied the town of Niafunke in Mali on Sunday after the army left its camp, sources said.\n\n"
+            "JNIM fighters rolled into Niafunke on Sunday, while late the same day a drone strike hit a weekly "
+            "market near Sokolo, killing at least 12 civilians, residents said.")
+    events = extract_text(text, published=PUBLISHED)
+    strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert strike.location == "Sokolo" and strike.fatalities == 12
