@@ -837,7 +837,7 @@ def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFa
             return next((i for i in reversed(earlier) if i.triggers and _lead_trigger_of(i).sub_event_type in named),
                         None)
     day = fact.date.date if fact.date is not None and not fact.date.said else None
-    if day is not None and fact.triggers and day != current.date:
+    if day is not None and fact.triggers and day != current.date and not fact.announces_another:
         # "On Sunday, a bomb ripped through an army vehicle near Batibo" after the story went back to
         # Friday's raid: Sunday's bomb, told before
         kind = _lead_trigger(fact).sub_event_type

@@ -303,3 +303,4 @@ def test_an_event_joined_to_a_clause_that_tells_none_keeps_its_own_place():
     events = extract_text(text, published=PUBLISHED)
     strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
     assert strike.location == "Sokolo" and strike.fatalities == 12
+
