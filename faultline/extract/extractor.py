@@ -101,7 +101,6 @@ class SentenceFacts:
     summary: bool = False  # sums up attacks other statements tell one by one (see _summaries)
     sets_scene: bool = False  # no event of its own, only who went where, when (see _opens_with_its_day)
     joined: bool = False  # the second event of a sentence that tells two (see Extractor._read_clauses)
-    over_two: bool = False  # a headline above a lead that tells two events: it sums both up
 
     @property
     def reported(self) -> bool:
@@ -254,7 +253,9 @@ class Extractor:
             # its places and figures are the two events', told again below.
             for fact in (f for f in facts if f.headline):
                 fact.toponyms = _as_other_places(fact.toponyms)
-                fact.summary = fact.over_two = True
+                fact.figures = []
+                # (its bare "two shot dead" types neither; "suspected thief lynched" still names a lynching)
+                fact.triggers = [t for t in fact.triggers if t.rule not in _HARM_RULES] or fact.triggers
         # Each datelined story of a roundup ("KABUL — ...\n\nMOGADISHU — ...") has incidents of its own.
         stories = groupby((f for f in facts if f.reported), key=lambda f: _filed_under(datelines, f.span.start))
         incidents = [incident for _, story in stories for incident in _group_incidents(list(story))]
@@ -408,7 +409,9 @@ class Extractor:
             # "raided a village on Friday, and two days later separatists set off a roadside bomb";
             # "killed a sarpanch on Monday night, two days before a gunfight"
             count = date_rules.counted_from if second is not None else date_rules.counted_to
-            then.date = count(then.span.text, then.span.start, first.date.date)
+            # (with no day of its own, the day of the clause it is joined to: "... in Nairobi on Tuesday, and
+            # two men were shot dead in Kisumu")
+            then.date = count(then.span.text, then.span.start, first.date.date) or first.date
         then.joined = True
         if later is not None:
             return parts  # (what happened a stated time apart is another event)
@@ -428,7 +431,7 @@ class Extractor:
         # (one whose attacks this incident tells all of counts them all: "a missile and drones struck
         # Kharkiv, killing four" above the missile's three dead and the drones' one)
         told_here = {_lead_trigger(f).sub_event_type for f in facts if f.triggers and not f.summary}
-        summing = {id(f) for f in facts if f.summary and (f.over_two or not _violence_kinds(f) <= told_here)}
+        summing = {id(f) for f in facts if f.summary and not _violence_kinds(f) <= told_here}
         # A datelined story tells the incident first: a kind of violence only a later statement names
         # weighs less than the lead's ("Israeli forces killed three Palestinians during a raid ... an
         # explosive device was thrown at the forces", "the RSF said its forces had clashed with the army").
@@ -927,7 +930,7 @@ def _violence_kinds(fact: SentenceFacts) -> set[str]:
     """The kinds of violence a statement tells: a bare "killing", or an attack on civilians, which any
     kind of violence may also be ("a drone hit the market, killing 12"), is no kind of its own."""
     return {t.sub_event_type for t in fact.triggers if t.event_type in POLITICAL_VIOLENCE
-            and t.rule not in _HARM_RULES and t.sub_event_type != _ATTACK}
+            and t.rule not in _HARM_RULES and t.sub_event_type != _ATTACK and not _named_definitely(fact, t)}
 
 
 def _summaries(facts: Sequence[SentenceFacts]) -> set[int]:

@@ -304,3 +304,19 @@ def test_an_event_joined_to_a_clause_that_tells_none_keeps_its_own_place():
     strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
     assert strike.location == "Sokolo" and strike.fatalities == 12
 
+
+
+def test_a_headline_over_two_events_still_names_what_one_of_them_was():
+    text = ("Suspected thief lynched in Mbour, party office torched in Kaolack\n\n"
+            "DAKAR, Sept 16 (AFP) - A man suspected of stealing a motorcycle was beaten to death by a crowd in the "
+            "Senegalese town of Mbour on Monday, police said, while the local office of the main opposition party "
+            "in the city of Kaolack was set on fire early on Tuesday.")
+    events = extract_text(text, published=PUBLISHED)
+    assert any(e.sub_event_type == "Mob violence" and e.location == "Mbour" for e in events)
+
+
+def test_an_event_joined_with_no_day_of_its_own_has_the_day_of_the_first():
+    text = ("Tens of thousands marched through Novi Sad on Monday to mark the anniversary, and late in the day "
+            "rival groups clashed in Belgrade, police said.")
+    events = extract_text(text, published=PUBLISHED)
+    assert sorted((e.location, e.event_date) for e in events) == [("Belgrade", "2026-09-14"), ("Novi Sad", "2026-09-14")]
