@@ -319,4 +319,5 @@ def test_an_event_joined_with_no_day_of_its_own_has_the_day_of_the_first():
     text = ("Tens of thousands marched through Novi Sad on Monday to mark the anniversary, and late in the day "
             "rival groups clashed in Belgrade, police said.")
     events = extract_text(text, published=PUBLISHED)
-    assert sorted((e.location, e.event_date) for e in events) == [("Belgrade", "2026-09-14"), ("Novi Sad", "2026-09-14")]
+    assert sorted((e.location, e.event_date) for e in events) == [
+        ("Belgrade", "2026-09-14"), ("Novi Sad", "2026-09-14")]
