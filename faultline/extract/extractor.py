@@ -324,11 +324,11 @@ class Extractor:
         if _REPORTED in modalities and (modalities[0] in _ANOTHER_TIME or modalities[0] == _REPORTED):
             # "The blast happened near Kyauktaw, an area that has seen heavy fighting since November":
             # the statement reports the blast; the fighting it recalls is no trigger of its event, and
-            # its figures are no toll of it. So for "rallied on Saturday, a day after police detained
-            # him" and "the rally ended peacefully, and no detentions were reported" (a negation of the
-            # first trigger stays the statement's: "no civilians were hurt in the attack")
-            earlier = [t for t, m in zip(triggers, modalities) if m == _BACKGROUND]
-            figures = [f for f in figures if not any(_inside_clause(sent, offset, t, f.span) for t in earlier)]
+            # its figures are no toll of it. Nor are the detentions of "the rally ended peacefully, and
+            # no detentions were reported" (a negation of the first trigger stays the statement's: "no
+            # civilians were hurt in the attack")
+            recalled = [t for t, m in zip(triggers, modalities) if m == _BACKGROUND]
+            figures = [f for f in figures if not any(_inside_clause(sent, offset, t, f.span) for t in recalled)]
             unread = triggers[len(modalities):] if modalities[0] == _REPORTED else []
             triggers = [t for t, m in zip(triggers, modalities) if m == _REPORTED] + unread
             modality = _REPORTED
@@ -794,9 +794,14 @@ def _second_clause(sent: SpacySpan) -> Token | None:
     return None
 
 
+def _word_at(sent: SpacySpan, offset: int, start: int) -> Token | None:
+    """The sentence's word at an absolute offset."""
+    return next((t for t in sent if offset + t.idx <= start < offset + t.idx + len(t)), None)
+
+
 def _inside_clause(sent: SpacySpan, offset: int, trigger: Trigger, span: Span) -> bool:
     """Whether the span lies inside the clause the trigger's word heads."""
-    word = next((t for t in sent if offset + t.idx <= trigger.start < offset + t.idx + len(t)), None)
+    word = _word_at(sent, offset, trigger.start)
     if word is None:
         return False
     clause = word if word.pos_ in ("VERB", "AUX") else word.head
@@ -828,9 +833,11 @@ def _leads_under(incident: Incident, fact: SentenceFacts) -> bool:
 
 
 def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFacts) -> Incident | None:
-    """The earlier incident of the story a statement goes back to: set only at places that one has and
-    the current one lacks, on no other day ("Protests also took place in Mombasa and Kisumu ... 52 people
-    had been arrested in Nairobi": the Nairobi protest's arrests)."""
+    """The earlier incident of the story a statement goes back to: the one whose kind of event it names
+    with "the" ("the rape ... during the raid"), the one of its own day and kind ("On Sunday, a bomb ripped
+    through an army vehicle"), or the one set at places it has and the current one lacks, on no other day
+    ("Protests also took place in Mombasa and Kisumu ... 52 people had been arrested in Nairobi": the
+    Nairobi protest's arrests)."""
     if fact.triggers and not fact.event_places and not fact.announces_another and (
             fact.date is None or fact.date.said):
         named = {t.sub_event_type for t in fact.triggers if _named_definitely(fact, t)}
@@ -943,7 +950,8 @@ def _summaries(facts: Sequence[SentenceFacts]) -> set[int]:
     # (an event told is one with a toll, a place or a day: not "glide bombs are cheap")
     told = [(f.span.start, _lead_trigger(f).sub_event_type) for f in facts
             if f.triggers and len(kinds[id(f)]) < 2 and (f.figures or f.event_places or f.date)]
-    # the kinds told one by one below it: "a drone hit a minibus" after the drone strike told above sums nothing up
+    # the kinds told one by one below it: "a drone hit a minibus" after a drone strike told above sums
+    # nothing up
     return {id(f) for f in facts if len(kinds[id(f)] & {kind for start, kind in told if start > f.span.start}) > 1}
 
 
@@ -1037,7 +1045,7 @@ def _word_before(fact: SentenceFacts, start: int) -> str:
 def _named_definitely(fact: SentenceFacts, trigger: Trigger, determiners: frozenset[str] = _DEFINITE) -> bool:
     """Whether the trigger is a noun phrase with a definite article ("the pub bombings"): an event told
     before."""
-    word = next((t for t in fact.sent if fact.offset + t.idx <= trigger.start < fact.offset + t.idx + len(t)), None)
+    word = _word_at(fact.sent, fact.offset, trigger.start)
     while word is not None and word.dep_ == "compound" and word.head.i != word.i:
         word = word.head
     return word is not None and word.pos_ == "NOUN" and any(
