@@ -321,3 +321,13 @@ def test_an_event_joined_with_no_day_of_its_own_has_the_day_of_the_first():
     events = extract_text(text, published=PUBLISHED)
     assert sorted((e.location, e.event_date) for e in events) == [
         ("Belgrade", "2026-09-14"), ("Novi Sad", "2026-09-14")]
+
+
+def test_an_air_component_that_struck_is_an_air_strike_of_its_own_day():
+    text = ("Insurgents attacked a military base in Marte, Borno State, Nigeria, late on Sunday, killing five "
+            "soldiers, military sources said. The statement added that the air component of the operation on "
+            "Monday morning struck the fleeing terrorists on the road between Marte and Dikwa, neutralising "
+            "dozens more.")
+    events = extract_text(text, published=PUBLISHED)
+    strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert strike.event_date == "2026-09-14" and strike.actor1.startswith("Military Forces of Nigeria")
