@@ -105,6 +105,18 @@ def counted_to(text: str, start: int, anchor: dt.date) -> DateMention | None:
     return replace(mention, date=flipped)
 
 
+def may_open_with_a_date(sent: SpacySpan, words: int) -> bool:
+    """Whether a date can start within the sentence's first `words` words (a cheap test before find_date,
+    whose entity parsing is the costly part): a date phrase or DATE entity starting no later."""
+    text = span_text(sent)
+    parts = text.split(maxsplit=words)
+    limit = len(text) - len(parts[words]) if len(parts) > words else len(text)
+    if any(ent.label_ == "DATE" and ent.start_char - sent.start_char <= limit for ent in sent.ents):
+        return True
+    first = _pattern().search(text)
+    return first is not None and first.start() <= limit
+
+
 def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> DateMention | None:
     """The date of what the sentence reports, resolved against `published`; None when none is stated."""
     found: list[tuple[tuple[int, int, int], DateMention]] = []

@@ -312,6 +312,9 @@ class Extractor:
         triggers = self.typer.triggers(sent, offset)
         attribution = attribution_rules.find_attribution(sent, offset)
         figures = figure_rules.find_figures(sent, offset, attribution=attribution)
+        # (a sentence with neither sets a scene only when it opens with its day: the date is read only then)
+        if not triggers and not figures and not date_rules.may_open_with_a_date(sent, _OPENER_WORDS):
+            return None
         date = date_rules.find_date(sent, offset, published=written)
         sets_scene = not triggers and not figures and _opens_with_its_day(sent, offset, date)
         if not triggers and not figures and not sets_scene:

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from faultline import extract_text
 from faultline.config import Settings
 from faultline.extract.numbers import NumberWords
-from faultline.geo import Gazetteer, Geocoder, find_toponyms, load_gazetteer
-from faultline.nlp import load_language
+from faultline.geo import Gazetteer, load_gazetteer
+from tests.geo.recognition import found_toponyms
 
 PUBLISHED = dt.date(2026, 9, 16)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def full_gazetteer() -> Gazetteer:
+    """The embedded gazetteer the extraction tests read places from (the geo tests' small one lacks Pakistan)."""
+    return Gazetteer(load_gazetteer(Settings()).path)
 
 
 def test_a_sentence_joining_two_events_in_two_towns_gives_two_events():
@@ -91,12 +99,9 @@ def test_several_thousand_is_thousands():
     assert [q.count for q in words.find("several thousand marchers and a few hundred police")] == [3000, 200]
 
 
-def test_the_end_of_a_place_name_the_gazetteer_lacks_is_no_place_of_its_own():
-    settings = Settings()
-    gazetteer = Gazetteer(load_gazetteer(settings).path)
-    geocoder = Geocoder(gazetteer)
-    doc = load_language(settings)("Militants attacked a checkpoint in Mir Ali, North Waziristan, on Monday.")
-    names = [t.text for t in find_toponyms(doc, 0, gazetteer, demonyms=geocoder.demonyms)]
+def test_the_end_of_a_place_name_the_gazetteer_lacks_is_no_place_of_its_own(nlp, full_gazetteer):
+    text = "Militants attacked a checkpoint in Mir Ali, North Waziristan, on Monday."
+    names = found_toponyms(nlp, full_gazetteer, text)
     assert "Ali" not in names and "North Waziristan" in names
 
 
@@ -287,12 +292,9 @@ def test_a_claim_of_responsibility_counts_no_more_than_the_other_sources():
     assert event.fatalities == 17
 
 
-def test_a_town_named_after_a_person_is_the_whole_name():
-    settings = Settings()
-    gazetteer = Gazetteer(load_gazetteer(settings).path)
-    geocoder = Geocoder(gazetteer)
-    doc = load_language(settings)("In Dera Ghazi Khan in Punjab province, several hundred people protested.")
-    names = [t.text for t in find_toponyms(doc, 0, gazetteer, demonyms=geocoder.demonyms)]
+def test_a_town_named_after_a_person_is_the_whole_name(nlp, full_gazetteer):
+    text = "In Dera Ghazi Khan in Punjab province, several hundred people protested."
+    names = found_toponyms(nlp, full_gazetteer, text)
     assert "Dera Ghazi Khan" in names
 
 
