@@ -469,8 +469,11 @@ def _noun_roles(head: Token) -> tuple[Token | None, Token | None]:
             agent = _pobj(child) or agent
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | OPPONENT_PREPS:
             target = _pobj(child) or target
-        elif child.dep_ == "poss":
-            agent = child
+        elif child.dep_ == "poss" or child.dep_ == "nsubj" and agent is None:
+            agent = child  # (a headline's "as Houthi shelling ... hit" parses the noun as a verb)
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and agent is None:
+            # "shells fired by Houthi forces", "a bomb planted by militants": the participle's agent
+            agent = next((_pobj(c) for c in child.children if c.dep_ == "agent"), None)
     subject = head.head if head.dep_ == "conj" else head
     if agent is None and subject.dep_ == "nsubj" and subject.head.pos_ == "VERB":
         # "Taliban gunmen and suicide bombers attacked the camp": the trigger's partner in the
@@ -531,9 +534,11 @@ def _fallback(mentions: list[_Mention], agent: _Mention | None, target: _Mention
     False, state forces never act by position either."""
     if agent is not None and target is not None and agent.actor.name == target.actor.name:
         target = None  # "soldiers repelled an attack on an army post, killing 20 militants": whom they killed
-    # An actor that is the trigger itself ("suicide bombers" beside "Taliban gunmen") is never its target.
+    # An actor that is the trigger itself ("suicide bombers" beside "Taliban gunmen") is never its target,
+    # nor one backing the agent ("soldiers backed by local vigilantes").
     candidates = [m for m in mentions if id(m) not in sources and m is not agent and m is not target
-                  and (head is None or all(t.i != head.i for t in m.tokens))]
+                  and (head is None or all(t.i != head.i for t in m.tokens))
+                  and (agent is None or not _backs(m.root, agent.root))]
     pivot = head.i if head is not None else 0
     if agent is None:
         agent = next((m for m in candidates if m.root.i < pivot and id(m) not in victims
@@ -552,6 +557,16 @@ def _fallback(mentions: list[_Mention], agent: _Mention | None, target: _Mention
         # the first actor after the trigger, else one before it ("Three civilians were killed when ...")
         target = next((m for m in others if m.root.i > pivot), None) or next(iter(others), None)
     return agent, target
+
+
+def _backs(token: Token, main: Token) -> bool:
+    """Whether the token is the agent of a participle describing `main` ("soldiers backed by local
+    vigilantes", "troops supported by militias"): an ally on main's side."""
+    while token.i != main.i and token.head.i != token.i:
+        if token.dep_ == "agent" and token.head.dep_ == "acl" and token.head.head.i == main.i:
+            return True
+        token = token.head
+    return False
 
 
 def _with_associates(mentions: list[_Mention], agent: _Mention | None, target: _Mention | None,
@@ -577,6 +592,9 @@ def _with_associates(mentions: list[_Mention], agent: _Mention | None, target: _
                     break
     for mention in mentions:
         if id(mention) in side or id(mention) in sources:
+            continue
+        if agent is not None and _backs(mention.root, agent.root):
+            side[id(mention)] = 1  # "soldiers backed by local vigilantes"
             continue
         for number, main in ((2, target), (1, agent)):
             if main is not None and mention.actor.inter == main.actor.inter == 1 and \

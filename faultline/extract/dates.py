@@ -68,7 +68,9 @@ def _pattern() -> re.Pattern[str]:
         r"|(?P<lastmonth>last\s+month|the\s+past\s+month)"
         r"|(?P<thismonth>(?:earlier\s+|later\s+)?this\s+month)"
         r"|(?P<lastyear>last\s+year|the\s+previous\s+year)"
-        rf"|(?P<inmonth>(?:in|during|since|early|late|mid|mid-|end\s+of)\s+(?P<m5>{month})(?![\w-])(?!\.?,?\s+\d))"
+        # ("in July and August 2024": both months of that year)
+        rf"|(?P<inmonth>(?:in|during|since|early|late|mid|mid-|end\s+of)\s+(?P<m5>{month})(?![\w-])(?!\.?,?\s+\d)"
+        rf"(?:\s+(?:and|or|to|through)\s+(?:{month})\.?,?\s+{year.format('y6')})?)"
         rf"|(?P<year>{year.format('y5')})"
         r")(?![\w-])",
         re.IGNORECASE,
@@ -137,14 +139,14 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
         if text.endswith(".") and text[:-1].rsplit(None, 1)[-1].lower() in _FULL_MONTHS:
             text, end = text[:-1], end - 1  # the sentence's full stop, not an abbreviation's
         said = _said(sent, start, verb)
-        found.append((_rank(start, precision, year_only, said),
+        found.append((_rank(start, precision, year_only, said, _names_another(sent, end)),
                       DateMention(date, precision, Span(offset + start, offset + end, text), year_only, said=said)))
     # What the patterns miss ("the 3rd of last month", "mid-2020") may still be a DATE entity.
     for ent in sent.ents:
         if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
-        if _is_duration(ent.text):
-            continue  # "within 30 days", "for two weeks": how long, not when
+        if _is_duration(ent.text) or _names_a_thing(sent, ent):
+            continue  # "within 30 days", "for two weeks": how long, not when; "unpaid June wages": which
         verb = _verb_of(sent, ent.start_char)
         if _dates_a_toll(verb):
             continue
@@ -152,7 +154,7 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
         if parsed is not None:
             date, precision = parsed
             said = _said(sent, ent.start_char, verb)
-            found.append((_rank(ent.start_char, precision, False, said),
+            found.append((_rank(ent.start_char, precision, False, said, _names_another(sent, ent.end_char)),
                           DateMention(date, precision, Span(offset + ent.start_char, offset + ent.end_char, ent.text),
                                       said=said)))
     return min(found, key=lambda f: f[0])[1] if found else None
@@ -164,6 +166,12 @@ _DURATION = re.compile(
     r"(?:days?|weeks?|months?|years?|hours?|decades?)",
     re.IGNORECASE,
 )
+
+
+def _names_a_thing(sent: SpacySpan, ent: SpacySpan) -> bool:
+    """Whether a DATE entity is a lone month modifying a noun ("have not paid June wages")."""
+    return len(ent) == 1 and ent.root.lower_ in _MONTHS and ent.root.dep_ in ("compound", "nmod", "amod") \
+        and ent.root.head.pos_ == "NOUN"
 
 
 def _is_duration(text: str) -> bool:
@@ -184,9 +192,16 @@ def _year_context(sent: SpacySpan, start: int, end: int) -> bool:
     return any(e.label_ == "DATE" and e.start_char <= start and end <= e.end_char for e in sent.ents)
 
 
-def _rank(start: int, precision: int, year_only: bool, said: bool) -> tuple[int, int, int]:
-    """Order candidates: the event's date before the report's ("said on Monday", a dateline), precise first."""
-    return (int(said) + 2 * int(year_only), precision, start)
+def _rank(start: int, precision: int, year_only: bool, said: bool, owner: bool) -> tuple[int, int, int, int]:
+    """Order candidates: the event's date before the report's ("said on Monday", a dateline) and before
+    a day that owns another event ("escaped Monday's firefight"), precise first."""
+    return (int(said) + 2 * int(year_only), int(owner), precision, start)
+
+
+def _names_another(sent: SpacySpan, end: int) -> bool:
+    """Whether a date ending at `end` (a doc offset) is a possessive: "Monday's firefight" names the
+    firefight, told of elsewhere, by its day."""
+    return sent.doc.text[end:end + 2] in ("'s", "’s")
 
 
 def _said(sent: SpacySpan, start: int, verb: Token | None) -> bool:
@@ -297,6 +312,8 @@ def _resolve(m: re.Match[str], published: dt.date | None) -> tuple[dt.date, int,
         return dt.date(published.year - 1, 7, 1), MONTH, True
     if g["inmonth"]:
         month = _MONTHS[g["m5"].lower()]
+        if g["y6"]:
+            return _mid_month(int(g["y6"]), month, published)
         year = published.year if month <= published.month else published.year - 1
         return _mid_month(year, month, published)
     return None

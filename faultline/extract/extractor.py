@@ -95,6 +95,8 @@ class SentenceFacts:
     actor_places: list[Toponym] = field(default_factory=list)  # places that are an actor ("the White House")
     announces_another: bool = False  # opens with "Separately," or the like
     opens_sequel: bool = False  # opens with "Later," or the like
+    adds_up: bool = False  # opens with "In total," or the like
+    repeats: bool = False  # "engaged the group anew", "attacked the village again"
     adds_elsewhere: bool = False  # "Protests also took place in ..."
     scene_places: list[Toponym] = field(default_factory=list)  # "In Aleppo province, rebels shelled ..."
     headline: bool = False  # the article's first line, above its story
@@ -230,8 +232,8 @@ class Extractor:
                     actors = fact.actors if fact is not None else self.actors.find_actors(sent, window.offset, on=day)
                     claims.append(ClaimFacts(claim, sent, window.offset, actors, day))
         for before, fact in pairwise(facts):
-            if before.mention.modality == _BACKGROUND and fact.reported and any(
-                    _named_far(fact, t) for t in fact.triggers):
+            if before.mention.modality == _BACKGROUND and fact.reported and (
+                    any(_named_far(fact, t) for t in fact.triggers) or _goes_on_recalling(before, fact, article.text)):
                 # "... since August 2025, when a driver was killed ... At least 10 people were killed in
                 # those protests": the protests recalled, as old as the sentence before
                 fact.mention = dataclasses.replace(fact.mention, modality=_BACKGROUND)
@@ -246,11 +248,15 @@ class Extractor:
                 fact.toponyms = _as_other_places(fact.toponyms)
             fact.summary = id(fact) in summaries
         lead = next((f for f in facts if not f.headline and f.reported), None)
-        if lead is not None and id(lead) not in summaries and any(id(f) in clauses and clauses[id(f)][0] is lead
-                                                                   for f in facts_read):
+        if lead is not None and id(lead) in summaries:
+            # A headline over a lead summing up attacks sums them up too ("Al-Shabab attacks kill at least
+            # 16 across southern Somalia"): it counts where the lead counts (see _build).
+            for fact in (f for f in facts if f.headline):
+                fact.summary = True
+        elif lead is not None and any(id(f) in clauses and clauses[id(f)][0] is lead for f in facts_read):
             # A headline over a lead that tells two events sums both up ("Police fire tear gas at
-            # protesters, two shot dead in Kisumu" over the Nairobi protest and the Kisumu shooting):
-            # its places and figures are the two events', told again below.
+            # protesters, two shot dead in Kisumu" over the Nairobi protest and the Kisumu shooting): its
+            # places and figures are the two events', told again below.
             for fact in (f for f in facts if f.headline):
                 fact.toponyms = _as_other_places(fact.toponyms)
                 fact.figures = []
@@ -276,7 +282,10 @@ class Extractor:
             if not any(f.date for f in incident.facts):
                 incident.context_date = dateline.day if dateline else None
                 before = incidents[index - 1].date if same_story else None
-                counted = date_rules.counted_from(incident.facts[0].span.text, incident.facts[0].span.start, before) \
+                # ("The attack came | two days after gunmen stormed a mosque": the clause counts back from
+                # the one it is joined to, which went to the incident before)
+                count = date_rules.counted_to if incident.facts[0].joined else date_rules.counted_from
+                counted = count(incident.facts[0].span.text, incident.facts[0].span.start, before) \
                     if before is not None else None
                 if counted is not None:
                     incident.context_date = counted  # "Two days earlier, a councillor was shot dead"
@@ -374,7 +383,9 @@ class Extractor:
             actor_places=actor_places,
             announces_another=self.place_cues.announces_another(span.text),
             opens_sequel=self.place_cues.opens_sequel(span.text),
+            adds_up=self.place_cues.adds_up(span.text),
             adds_elsewhere=self.place_cues.adds_elsewhere(sent, offset, [(t.start, t.end) for t in triggers]),
+            repeats=self.place_cues.repeats(sent, offset, [(t.start, t.end) for t in triggers]),
             scene_places=self.place_cues.scene_places(sent, offset, [t for t in places if t.role == "event"]),
             sets_scene=sets_scene,
         )
@@ -421,8 +432,8 @@ class Extractor:
         days = {f.date.date for f in parts if f.date is not None and not f.date.said}
         places = [{p.text for p in f.event_places} for f in parts]
         elsewhere = all(places) and not places[0] & places[1]
-        other_kind = _lead_trigger(first).sub_event_type != _lead_trigger(then).sub_event_type
-        return parts if len(days) > 1 or elsewhere and other_kind else []
+        kinds = {_lead_trigger(first).sub_event_type, _lead_trigger(then).sub_event_type}
+        return parts if len(days) > 1 or elsewhere and len(kinds) > 1 or _deal_and_violence(first, then) else []
 
     def _build(self, article: Article, incident: Incident, claimed: ClaimFacts | None, *,
                wire_story: bool = False) -> EventMention | None:
@@ -435,6 +446,8 @@ class Extractor:
         # Kharkiv, killing four" above the missile's three dead and the drones' one)
         told_here = {_lead_trigger(f).sub_event_type for f in facts if f.triggers and not f.summary}
         summing = {id(f) for f in facts if f.summary and not _violence_kinds(f) <= told_here}
+        if summing:  # (a headline over a summing lead sums up as it does)
+            summing |= {id(f) for f in facts if f.summary and f.headline}
         # A datelined story tells the incident first: a kind of violence only a later statement names
         # weighs less than the lead's ("Israeli forces killed three Palestinians during a raid ... an
         # explosive device was thrown at the forces", "the RSF said its forces had clashed with the army").
@@ -550,6 +563,11 @@ class Extractor:
                         main, sides = fact, other
                         break
         sides = self._with_actor1_of_statement(main, typed, sides)
+        if sides.actor1 is not None and sides.actor1.inter == CIVILIAN_INTER and typed.event_type in POLITICAL_VIOLENCE:
+            # Civilians are hit, never the side that shells or attacks ("Woman killed in Kherson shelling"
+            # read with the woman first): who struck, another statement of the same kind may say.
+            other = sides.actor2 if sides.actor2 is not None and sides.actor2.inter != CIVILIAN_INTER else None
+            sides = Sides(other, sides.actor1, sides.assoc_2 if other else (), sides.assoc_1)
         unnamed = sides.actor1 is not None and sides.actor1.kind == _UNNAMED and not sides.actor1.inferred
         if sides.actor1 is None or sides.actor1.inferred or unnamed:
             # "Shelling kills 30, medics say ... Shelling by the RSF killed at least 30 people": a statement
@@ -734,6 +752,8 @@ def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
                 current = Incident([fact])
                 incidents.append(current)
             continue
+        if fact.adds_up and len(incidents) > 1:
+            continue  # "In total, seven members were killed" after two clashes: the toll of neither
         earlier = _returns_to([i for i in incidents if i is not current], current, fact)
         if earlier is not None:
             earlier.facts.append(fact)
@@ -892,8 +912,8 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     stated = [f.date for f in incident.facts if f.date and not f.date.said]
     if days_apart < 7 and stated and all(d.time_precision > 1 for d in stated):
         days_apart = 0  # a lead's "this week" holds "on Monday"
-    if days_apart > 1:
-        return True
+    if days_apart > 1 or days_apart and fact.repeats:
+        return True  # (the next day: "engaged the fleeing group anew at around 2 p.m. on Tuesday")
     if fact.date is None and date is not None and date_rules.counted_from(fact.span.text, fact.span.start, date):
         return True  # "Two days earlier, a municipal councillor was shot dead"
     known = {p.text for p in incident.places}
@@ -934,6 +954,17 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     if fact.scene_places and not any(p.text in scenes for p in fact.scene_places):
         return True
     return different_place and different_kind
+
+
+def _deal_and_violence(first: SentenceFacts, then: SentenceFacts) -> bool:
+    """Whether one clause tells an agreement and the other violence ("signed a ceasefire agreement on
+    Monday, but hours later suspected militiamen killed at least six civilians"): never one event."""
+    if not (first.reported and then.reported) or any(f.date is not None and f.date.year_only for f in (first, then)):
+        return False  # ("abducted since 2020, and peace deals have collapsed": history)
+    parts = ((first, _lead_trigger(first)), (then, _lead_trigger(then)))
+    # (violence told with a toll or a place: "until the rebels stop attacks" tells none)
+    return any(t.sub_event_type == _AGREEMENT for _, t in parts) and any(
+        t.event_type in POLITICAL_VIOLENCE and (f.figures or f.event_places) for f, t in parts)
 
 
 def _violence_kinds(fact: SentenceFacts) -> set[str]:
@@ -1009,6 +1040,7 @@ _UNNAMED = "unidentified"  # the kind of an armed actor known only by a noun ("g
 _HARM_RULES = frozenset({"kill", "die", "wounded"})
 _ATTACK = "Attack"
 _ARRESTS = "Arrests"
+_AGREEMENT = "Agreement"
 _OTHER = "Other"  # Strategic developments / Other: displacement and the like
 # Sources outside a fight, whose count of its dead outweighs what its sides claim (see _without_enemy_claims).
 _OUTSIDE_SOURCES = frozenset({"medical", "ngo", "witness", "local", "media"})
@@ -1053,6 +1085,14 @@ def _named_definitely(fact: SentenceFacts, trigger: Trigger, determiners: frozen
         word = word.head
     return word is not None and word.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in determiners for c in word.children)
+
+
+def _goes_on_recalling(recalled: SentenceFacts, fact: SentenceFacts, text: str) -> bool:
+    """Whether a statement with no day of its own names the event the sentence before it, in its
+    paragraph, recalls ("On February 14, 2020, soldiers ... killed at least 21 civilians ... The United
+    Nations put the death toll at 23."): that event again, as old."""
+    return fact.date is None and "\n" not in text[recalled.span.end:fact.span.start] and any(
+        _named_definitely(fact, t) for t in fact.triggers)
 
 
 def _named_far(fact: SentenceFacts, trigger: Trigger) -> bool:

@@ -12,6 +12,8 @@ from spacy.tokens import Token
 
 from faultline.data import read_toml
 from faultline.errors import DataFileError
+from faultline.extract.casualty_terms import CasualtyTerms
+from faultline.extract.numbers import NumberWords
 from faultline.nlp.text import span_text
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "modality.toml"
@@ -67,6 +69,8 @@ class ModalityCues:
             self.recent_starts = frozenset(bg["recent_starts"])
             self.time_units = frozenset(bg["time_units"])
             self.record_verbs = frozenset(bg["record_verbs"])
+            self.running_total = int(bg["running_total"])
+            self.judged_words = frozenset(bg["judged_words"])
         except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError(f"modality cues lack or mistype {exc}", subject=str(DATA_PATH)) from exc
 
@@ -234,7 +238,7 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
     if published and event_date and (published - event_date).days > cues.background_days:
         return True
     clause = _clause_text(trigger, chain)
-    if _recalls(clause, cues):
+    if _recalls(clause, cues) or _judged(trigger, cues):
         return True
     verbs = _verbs(chain)
     if any(c.lower_ in cues.history_adverbs and c.dep_ == "advmod" for v in verbs[:2] for c in v.children):
@@ -243,7 +247,7 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
         return True  # "previous ceasefires have collapsed"
     if published is not None and event_date is None and _trend(trigger, cues):
         return True  # (without a publication date, "on Monday" resolves to no date: no telling)
-    if event_date is None and any(_conflict_subject(v, cues) for v in verbs[:1]):
+    if event_date is None and any(_conflict_subject(v, cues) or _running_total(v, cues) for v in verbs[:1]):
         return True  # "the insurgency has killed more than 40,000 people"
     if _years_since(trigger, cues) or _when_in_a_past_year(trigger, published):
         return True  # "marched to mark two years since the collapse that killed 16 people"
@@ -256,6 +260,18 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
     if published is None:
         return False  # no date to compare with: "in 2019" may be this year's news
     return any(int(y) < published.year for y in _YEAR.findall(clause))  # "was killed in 2017"
+
+
+def _judged(trigger: Token, cues: ModalityCues) -> bool:
+    """Whether the trigger is the crime a charge or a court names ("sentenced two soldiers over the
+    killing of civilians", "found guilty of murder"): an event told before."""
+    crime = trigger
+    while crime.dep_ in ("conj", "nmod", "compound") and crime.head.i != crime.i:
+        crime = crime.head  # "guilty of murder, arson and ..."
+    if crime.dep_ not in ("pobj", "pcomp"):
+        return False  # ("police charged the crowd" charges no one with a crime)
+    verbs = _verbs(_chain(crime))
+    return bool(verbs) and (verbs[0].lemma_.lower() in cues.judged_words or verbs[0].lower_ in cues.judged_words)
 
 
 def _trend(trigger: Token, cues: ModalityCues) -> bool:
@@ -357,6 +373,21 @@ def _since_clause(tok: Token) -> bool:
 
 def _present_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
+
+
+def _running_total(verb: Token, cues: ModalityCues) -> bool:
+    """Whether the verb, in the present perfect, counts at least `running_total` dead as its subject
+    ("more than 6,000 people have been killed"): a conflict's sum, not an incident's toll."""
+    terms = CasualtyTerms.load()
+    lemma = verb.lemma_.lower()
+    if not _present_perfect(verb) or "killed" not in (terms.verbs.get(lemma), terms.intransitive.get(lemma)):
+        return False  # ("10,000 fighters have defected", "2,500 activists have been arrested": news)
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        count = subject if subject.like_num else next((c for c in subject.children if c.dep_ == "nummod"), None)
+        value = NumberWords.load().value(count.text) if count is not None else None
+        if value is not None and value >= cues.running_total:
+            return True
+    return False
 
 
 def _conflict_subject(verb: Token, cues: ModalityCues) -> bool:

@@ -32,6 +32,8 @@ class PlaceRoleCues:
     institution_heads: frozenset[str]
     new_incident_openers: frozenset[str]
     sequel_openers: frozenset[str]
+    total_openers: frozenset[str]
+    repeat_adverbs: frozenset[str]
     elsewhere_adverbs: frozenset[str]
     elsewhere_adjectives: frozenset[str]
     scene_prepositions: frozenset[str]
@@ -47,12 +49,22 @@ class PlaceRoleCues:
         """Whether a sentence opens with "Later," or "Later on Wednesday,": it tells what happened next."""
         return _phrases_at_start(self.sequel_openers, _WHEN + r"\s*,").match(sentence) is not None
 
+    def adds_up(self, sentence: str) -> bool:
+        """Whether a sentence opens with "In total," or the like: it sums up what came before."""
+        return _phrases_at_start(self.total_openers, r"\s*,").match(sentence) is not None
+
     def adds_elsewhere(self, sent: Span, offset: int, triggers: Sequence[tuple[int, int]]) -> bool:
         """Whether an adverb, or an adjective on one of the statement's `triggers` (absolute spans), adds
         the statement to what came before ("Protests also took place in Mombasa", "Similar rallies were
         held in Mombasa"): in a place not yet named, it is another incident of the same kind."""
         return any(t.dep_ == "advmod" and t.lower_ in self.elsewhere_adverbs
                    or t.dep_ == "amod" and t.lower_ in self.elsewhere_adjectives
+                   and any(start <= offset + t.head.idx < end for start, end in triggers) for t in sent)
+
+    def repeats(self, sent: Span, offset: int, triggers: Sequence[tuple[int, int]]) -> bool:
+        """Whether an adverb on one of the statement's `triggers` (absolute spans) tells the event again
+        ("Pursuing troops engaged the fleeing group anew on Tuesday"): on another day, another incident."""
+        return any(t.dep_ == "advmod" and t.lower_ in self.repeat_adverbs
                    and any(start <= offset + t.head.idx < end for start, end in triggers) for t in sent)
 
     def scene_places(self, sent: Span, offset: int, places: Sequence[Toponym]) -> list[Toponym]:

@@ -150,7 +150,7 @@ class EventTyper:
         # Out-of-scope context ("fire fighters", "industrial area") is often in a sentence with no
         # trigger of its own, so the incident's neighbouring sentences are read for it too.
         near = _with_neighbours(sents)
-        blocks, beaten = self._blocks(near, violent=self._violent(near, triggers))
+        blocks, beaten = self._blocks(near, violent=self._violent(near, triggers), protest=self._protest(triggers))
         cands = [t for t in triggers if t.rule not in beaten]
         if not cands:
             return None
@@ -294,11 +294,18 @@ class EventTyper:
         return any(t.lower_ in arms for s in sents for t in s) or any(
             "armed" in self._roles.sentence_classes(s) for s in sents)
 
-    def _blocks(self, sents: Sequence[Span], *, violent: bool = False) -> tuple[float, set[str]]:
+    def _protest(self, triggers: Sequence[Trigger]) -> bool:
+        """Whether a protest trigger the incident is about is among the triggers."""
+        return any(t.rule in self._rules and "protest" in self._rules[t.rule].tags and t.score >= MIN_SCORE
+                   and self._foreground(t) for t in triggers)
+
+    def _blocks(self, sents: Sequence[Span], *, violent: bool = False,
+                protest: bool = False) -> tuple[float, set[str]]:
         """The strongest out-of-scope signal in an incident and the rules it overrules.
 
         `violent`: the incident names attackers or arms with a violent trigger, so the signals
         that yield to violence (accident, crime, diplomacy) describe a detail, not the incident.
+        `protest`: the incident is a protest, and what it is about (an accident) blocks nothing.
         """
         strongest, beaten = 0.0, set()
         for sent in sents:
@@ -307,7 +314,7 @@ class EventTyper:
                     block = self.lexicon.blocks[int(label[2:])]
                     if block.pos and sent[end - 1].pos_ not in block.pos:
                         continue
-                    if violent and block.yields:
+                    if violent and block.yields or protest and block.yields_to_protest:
                         continue
                     if not block.penalty:
                         strongest = max(strongest, block.weight)

@@ -92,6 +92,7 @@ class Block:
     pos: frozenset[str] = frozenset()  # the signal word's coarse POS must be one of these
     penalty: float = 0.0  # >0: only lowers the triggers of its own sentence by this much
     yields: bool = False  # gives way to clear political violence (attackers or arms named)
+    yields_to_protest: bool = False  # gives way to a protest the incident is about
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,9 +329,11 @@ def _block(entry: Mapping[str, Any], rule_ids: set[str], where: str) -> Block:
         raise DataFileError(f"block {kind}: penalty must be in [0, 1]", subject=where)
     pos = frozenset(p.upper() for p in _strings(entry, "pos", where))
     yields = entry.get("yields_to_violence", False)
-    if not isinstance(yields, bool):
-        raise DataFileError(f"block {kind}: yields_to_violence must be true or false", subject=where)
-    return Block(kind, float(weight), words, phrases, beats, pos, float(penalty), yields)
+    to_protest = entry.get("yields_to_protest", False)
+    if not isinstance(yields, bool) or not isinstance(to_protest, bool):
+        raise DataFileError(f"block {kind}: yields_to_violence and yields_to_protest must be true or false",
+                            subject=where)
+    return Block(kind, float(weight), words, phrases, beats, pos, float(penalty), yields, to_protest)
 
 
 class DocMemo:

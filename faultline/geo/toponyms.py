@@ -53,6 +53,7 @@ _FEATURE_OF_NAME = re.compile(rf"\b(?P<feature>village|town|city|district|provin
 # "the state of Guanajuato" names the unit as "Kaduna state" does; a state word after a name is
 # left to the resolver, for "Islamic State" and "Washington State University" are none.
 _UNIT_BEFORE_OF = {**FEATURE_WORDS, "state": FEATURE_WORDS["province"]}
+_OPENING_PREPOSITION = re.compile(r"(?:In|Near|At|Outside|Inside|Into|From|Across|Around|Throughout|Along) ")
 _AFTER_PREPOSITION = re.compile(
     rf"\b(?:in|near|at|outside|into|toward|towards|from|across|through|throughout|around"
     rf"|(?:(?:north|south|east|west)(?:-?(?:east|west))?|outskirts|outside|edge|vicinity) of) (?P<name>{NAME})")
@@ -178,6 +179,7 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
                 hint = FEATURE_WORDS.get(feature, LANDMARK)
             start, end = match.span("name") if pattern is _FEATURE_OF_NAME else (match.start("name"), match.end())
             start = skip_leading_words(text, start, match.end("name"), demonyms)
+            start = _past_opening_preposition(text, start, match.end("name"), gazetteer)
             end = trim(text, start, end)
             name = text[start:match.end("name")]
             if not name or fold(name) in NOT_PLACES:
@@ -213,6 +215,15 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
     found.extend(_propagate(span, found, gazetteer, words, doc_ents))
     found.extend(_enclosing_units(text, found, gazetteer))
     return [Toponym(text=t, start=base + s, end=base + e, label=label) for s, e, t, label in _non_overlapping(found)]
+
+
+def _past_opening_preposition(text: str, start: int, end: int, gazetteer: Lookup) -> int:
+    """`start` moved past a capitalised preposition opening a sentence ("In Kunduz province, ..."), unless
+    the gazetteer knows the name with it ("In Amenas")."""
+    word = _OPENING_PREPOSITION.match(text, start, end)
+    if word is None or word.end() >= end or has_match(gazetteer, text[start:end], exact=True):
+        return start
+    return word.end()
 
 
 def _gazetteer_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str],

@@ -279,3 +279,18 @@ def test_who_the_defenders_killed_is_the_other_side_not_their_own_post(sides, te
     result = sides(text, trigger, "Armed clash")
     assert result.actor1 is not None and result.actor1.inter in (1, 2)
     assert result.actor2 is not None and result.actor2.inter == 3
+
+
+def test_whoever_fired_the_shells_fired_them(sides) -> None:
+    text = "Two children were killed when shells fired by Houthi forces hit a neighbourhood of Taiz."
+    result = sides(text, "shells", "Shelling/artillery/missile attack")
+    assert result.actor1 is not None and "Houthi" in result.actor1.name
+
+
+def test_allies_backing_the_soldiers_are_on_their_side(sides) -> None:
+    text = ("Soldiers backed by local vigilantes tracked the kidnappers into a forest and exchanged fire "
+            "with them.")
+    result = sides(text, "exchanged fire", "Armed clash")
+    assert result.actor1.inter == 1
+    assert result.actor2 is not None and result.actor2.text == "kidnappers"
+    assert [a.text for a in result.assoc_1] == ["vigilantes"]

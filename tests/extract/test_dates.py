@@ -112,3 +112,18 @@ def test_a_day_and_month_soon_after_publication_is_a_day_to_come(nlp):
 def test_the_day_a_group_claimed_an_attack_is_the_day_it_said_so(nlp):
     found = date_of(nlp, "The Islamic State claimed the attack on Thursday.")
     assert found is not None and found.said
+
+
+def test_a_day_that_owns_another_event_yields_to_the_events_own(nlp):
+    text = ("Two fighters who escaped Monday's firefight surrendered to troops in Saguiaran on Wednesday "
+            "evening, the army said.")
+    assert date_of(nlp, text).date == dt.date(2021, 5, 12)
+
+
+def test_a_month_naming_what_was_unpaid_is_no_date(nlp):
+    assert date_of(nlp, "The workers, from factories that have not paid June wages, blocked the road.") is None
+
+
+def test_a_month_joined_to_a_dated_one_shares_its_year(nlp):
+    found = date_of(nlp, "The uprising in July and August 2019 left hundreds dead.")
+    assert (found.date, found.time_precision) == (dt.date(2019, 7, 15), MONTH)

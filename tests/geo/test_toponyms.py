@@ -65,3 +65,9 @@ def test_the_state_of_a_name_is_the_unit(nlp, gazetteer):
     doc = nlp("Gunmen killed four people in the northern state of Kansas on Monday.")
     kansas = [t for t in find_toponyms(doc, 0, gazetteer) if t.text == "Kansas"]
     assert kansas and kansas[0].label == "province"
+
+
+def test_a_preposition_opening_the_sentence_is_no_part_of_the_name(nlp, gazetteer: Gazetteer) -> None:
+    found = {t.text for t in find_toponyms(nlp("In Darvaz district, border guards said they repelled an attack."),
+                                           0, gazetteer)}
+    assert "Darvaz district" in found and not any(name.startswith("In ") for name in found)
