@@ -97,6 +97,7 @@ class SentenceFacts:
     opens_sequel: bool = False  # opens with "Later," or the like
     adds_up: bool = False  # opens with "In total," or the like
     repeats: bool = False  # "engaged the group anew", "attacked the village again"
+    names_a_series: bool = False  # "killed in a spate of attacks"
     adds_elsewhere: bool = False  # "Protests also took place in ..."
     scene_places: list[Toponym] = field(default_factory=list)  # "In Aleppo province, rebels shelled ..."
     headline: bool = False  # the article's first line, above its story
@@ -142,7 +143,7 @@ class Incident:
     def date(self) -> dt.date | None:
         """The first day its statements give for an event: "the UN said on Friday" says nothing of
         when the attack it reports was."""
-        stated = [f.date for f in self.facts if f.date and not f.date.said]
+        stated = [d for d in _told_days(self.facts) if not d.said]
         # (a day named below a lead's "this week" is the day)
         return next((d.date for d in stated if d.time_precision == 1), next((d.date for d in stated), None))
 
@@ -158,8 +159,9 @@ class Incident:
 
     @property
     def places(self) -> tuple[Toponym, ...]:
-        """Its statements' event places, those in a locative phrase first ("U.S. strike kills fighters
-        ... near the town of Jilib": Jilib)."""
+        """Its statements' event places, a scene one of them opens with first under a lead naming several
+        ("In Nairobi, thousands marched" under a lead naming Kitengela too), then those in a locative
+        phrase ("U.S. strike kills fighters ... near the town of Jilib": Jilib)."""
         seen: dict[str, tuple[Toponym, bool]] = {}
         for fact in self.facts:
             for place in fact.event_places:
@@ -168,7 +170,12 @@ class Incident:
                 near = said_near(fact.span.text, place.start - fact.span.start, place.end - fact.span.start)
                 if place.text not in seen or near and not seen[place.text][1]:
                     seen[place.text] = (place, near)
-        return tuple(sorted((place for place, _ in seen.values()), key=lambda place: not place.locative))
+        told = [f for f in self.facts if not f.headline]
+        # (only below a lead that names several places: one naming the scene's town alone keeps it)
+        roundup = bool(told) and len({p.text for p in told[0].event_places}) > 1
+        scenes = {p.text for f in told for p in f.scene_places} if roundup else set()
+        return tuple(sorted((place for place, _ in seen.values()),
+                            key=lambda place: (place.text not in scenes, not place.locative)))
 
     @property
     def triggers(self) -> list[Trigger]:
@@ -386,6 +393,7 @@ class Extractor:
             adds_up=self.place_cues.adds_up(span.text),
             adds_elsewhere=self.place_cues.adds_elsewhere(sent, offset, [(t.start, t.end) for t in triggers]),
             repeats=self.place_cues.repeats(sent, offset, [(t.start, t.end) for t in triggers]),
+            names_a_series=self.place_cues.names_a_series(sent, offset, [(t.start, t.end) for t in triggers]),
             scene_places=self.place_cues.scene_places(sent, offset, [t for t in places if t.role == "event"]),
             sets_scene=sets_scene,
         )
@@ -445,7 +453,7 @@ class Extractor:
         # (one whose attacks this incident tells all of counts them all: "a missile and drones struck
         # Kharkiv, killing four" above the missile's three dead and the drones' one)
         told_here = {_lead_trigger(f).sub_event_type for f in facts if f.triggers and not f.summary}
-        summing = {id(f) for f in facts if f.summary and not _violence_kinds(f) <= told_here}
+        summing = {id(f) for f in facts if f.summary and (f.names_a_series or not _violence_kinds(f) <= told_here)}
         if summing:  # (a headline over a summing lead sums up as it does)
             summing |= {id(f) for f in facts if f.summary and f.headline}
         # A datelined story tells the incident first: a kind of violence only a later statement names
@@ -923,6 +931,8 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return True  # "On Sunday, some 3,000 people marched in Puno" under Monday's riot in Juliaca
     if fact.sets_scene:
         return bool(days_apart) or different_place  # "Late on Sunday, insurgents entered Mucojo"
+    if _agrees_after_violence(incident, fact):
+        return True  # "Late Tuesday, elders announced that the two groups had agreed to a ceasefire"
     different_kind = not ({t.sub_event_type for t in fact.triggers} & incident.sub_types)
     if fact.announces_another:
         # "In a separate incident, fighters stormed Abu Zariga, 30 km west of El Fasher": a place named
@@ -946,6 +956,8 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return True  # "Later on Wednesday, Israeli tanks pushed into Rafah" after a strike on Nuseirat
     if _another_fight(incident, fact):
         return True  # "Troops later pursued the attackers and killed four of them in a gunfight"
+    if _moves_to_another_scene(incident, fact):
+        return True  # "In Nairobi, thousands marched ... In Kitengela, protesters set fire to the police post"
     if _refers_back(incident, fact):
         return False
     # A headline's rough place ("near Dhaka") is no scene its story has been at ("In Dhaka, workers
@@ -954,6 +966,23 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     if fact.scene_places and not any(p.text in scenes for p in fact.scene_places):
         return True
     return different_place and different_kind
+
+
+def _moves_to_another_scene(incident: Incident, fact: SentenceFacts) -> bool:
+    """Whether the statement opens a scene ("In Kitengela, ...") none of whose places the incident's
+    last scene opener named: a roundup's lead may name both towns, but each scene is its own."""
+    opened = [f for f in incident.facts if f.scene_places and not f.headline]
+    if not fact.scene_places or not opened:
+        return False
+    return not {p.text for p in fact.scene_places} & {p.text for p in opened[-1].scene_places}
+
+
+def _agrees_after_violence(incident: Incident, fact: SentenceFacts) -> bool:
+    """Whether the statement tells an agreement, and tells no violence, after an incident of violence:
+    the truce is an event of its own."""
+    lead = _lead_trigger(fact)
+    return lead.sub_event_type == _AGREEMENT and not any(t.event_type in POLITICAL_VIOLENCE for t in fact.triggers) \
+        and _lead_trigger_of(incident).event_type in POLITICAL_VIOLENCE
 
 
 def _deal_and_violence(first: SentenceFacts, then: SentenceFacts) -> bool:
@@ -986,7 +1015,10 @@ def _summaries(facts: Sequence[SentenceFacts]) -> set[int]:
             if f.triggers and len(kinds[id(f)]) < 2 and (f.figures or f.event_places or f.date)]
     # the kinds told one by one below it: "a drone hit a minibus" after a drone strike told above sums
     # nothing up
-    return {id(f) for f in facts if len(kinds[id(f)] & {kind for start, kind in told if start > f.span.start}) > 1}
+    below = {id(f): {kind for start, kind in told if start > f.span.start} for f in facts}
+    # ("were killed in a spate of attacks across Balochistan" above a clash, a bombing and a grenade)
+    return {id(f) for f in facts if len(kinds[id(f)] & below[id(f)]) > 1
+            or f.names_a_series and len(below[id(f)] - {_ATTACK}) > 1}
 
 
 def _lead_trigger(fact: SentenceFacts) -> Trigger:
@@ -1253,7 +1285,7 @@ def _incident_date(article: Article, incident: Incident) -> tuple[dt.date | None
     """The stated date, else the story's, else the publication date at week precision. A statement's
     day of the event beats another's day of saying ("officials said on Friday ... gunmen opened
     fire early on Thursday")."""
-    dated = [f.date for f in incident.facts if f.date]
+    dated = _told_days(incident.facts)
     happened = [d for d in dated if not d.said]
     # (a day named below a lead's "this week" is the day)
     stated = next((d for d in happened if d.time_precision == 1), next(iter(happened), None)) or \
@@ -1263,6 +1295,12 @@ def _incident_date(article: Article, incident: Incident) -> tuple[dt.date | None
     if article.published is not None:
         return article.published, 2, None
     return None, 3, None
+
+
+def _told_days(facts: Sequence[SentenceFacts]) -> list[date_rules.DateMention]:
+    """The days the statements give, those of statements summing up several events last ("killed in a
+    spate of attacks between Friday night and Sunday" dates none of them)."""
+    return [f.date for f in sorted(facts, key=lambda f: f.summary) if f.date]
 
 
 def _fallback_place(facts: Sequence[SentenceFacts]) -> Toponym | None:

@@ -34,6 +34,7 @@ class PlaceRoleCues:
     sequel_openers: frozenset[str]
     total_openers: frozenset[str]
     repeat_adverbs: frozenset[str]
+    series_nouns: frozenset[str]
     elsewhere_adverbs: frozenset[str]
     elsewhere_adjectives: frozenset[str]
     scene_prepositions: frozenset[str]
@@ -66,6 +67,14 @@ class PlaceRoleCues:
         ("Pursuing troops engaged the fleeing group anew on Tuesday"): on another day, another incident."""
         return any(t.dep_ == "advmod" and t.lower_ in self.repeat_adverbs
                    and any(start <= offset + t.head.idx < end for start, end in triggers) for t in sent)
+
+    def names_a_series(self, sent: Span, offset: int, triggers: Sequence[tuple[int, int]]) -> bool:
+        """Whether one of the statement's `triggers` (absolute spans) is a plural a series noun gathers
+        as what the statement's verb tells ("were killed in a spate of attacks", "a string of bombings
+        killed 14"; not "the latest in a string of aerial attacks")."""
+        return any(t.tag_ == "NNS" and t.dep_ == "pobj" and t.head.lower_ == "of"
+                   and t.head.head.lemma_.lower() in self.series_nouns and _tells_the_verb(t.head.head)
+                   and any(start <= offset + t.idx < end for start, end in triggers) for t in sent)
 
     def scene_places(self, sent: Span, offset: int, places: Sequence[Toponym]) -> list[Toponym]:
         """The places of a phrase that opens the sentence and sets its scene ("In Aleppo province, ...")."""
@@ -169,6 +178,13 @@ def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> tuple[str
     if head.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "appos", "conj", "compound", "npadvmod"):
         return "event", False
     return "other", False
+
+
+def _tells_the_verb(noun: Token) -> bool:
+    """Whether a noun is a verb's subject or the object of its "in", "during" or "over"."""
+    if noun.dep_ == "nsubj":
+        return noun.head.pos_ == "VERB"
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "over") and noun.head.head.pos_ == "VERB"
 
 
 def _speakers_place(head: Token, cues: PlaceRoleCues) -> bool:

@@ -142,3 +142,29 @@ def test_civilians_killed_in_a_shelling_are_never_the_side_that_shelled():
             "morning, the regional governor said.")
     (event,) = extract_text(text, published=dt.date(2026, 10, 6))
     assert event.actor2 == "Civilians (Ukraine)" and event.actor1 != event.actor2
+
+
+def test_a_truce_announced_after_a_clash_is_an_event_of_its_own():
+    text = ("Rival armed groups clashed in Zawiya on Tuesday, killing three people, medics said. Late on "
+            "Tuesday, a council of elders announced that the two groups had agreed to a ceasefire.")
+    events = extract_text(text, published=dt.date(2026, 7, 30))
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [("Agreement", 0), ("Armed clash", 3)]
+
+
+def test_a_toll_of_a_spate_of_attacks_counts_for_none_of_them_nor_dates_them():
+    text = ("QUETTA, Pakistan (Dawn) - At least 14 people were killed in a spate of attacks across Balochistan "
+            "between Friday night and Sunday, officials said.\n\n"
+            "Militants attacked a check post in Buleda late on Saturday, killing five soldiers, the military said.\n\n"
+            "On Sunday afternoon, a roadside bomb killed two policemen near Mastung, police said.")
+    events = extract_text(text, published=dt.date(2026, 10, 12))
+    assert sorted((e.event_date, e.fatalities) for e in events) == [("2026-10-10", 5), ("2026-10-11", 2)]
+
+
+def test_each_scene_below_a_lead_naming_several_towns_is_its_own_event():
+    text = ("NAIROBI, Kenya (Nation) - Protesters clashed with police in several towns on Thursday, with a police "
+            "post set ablaze in Kitengela and tear gas fired in Nairobi's city centre.\n\n"
+            "In Nairobi, thousands of young people marched through the Central Business District until police "
+            "fired tear gas at them.\n\n"
+            "In Kitengela, protesters set fire to the police post and looted a supermarket, police said.")
+    events = extract_text(text, published=dt.date(2026, 6, 26))
+    assert sorted(e.location for e in events) == ["Kitengela", "Nairobi"]
