@@ -882,8 +882,12 @@ def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFa
         # "On Sunday, a bomb ripped through an army vehicle near Batibo" after the story went back to
         # Friday's raid: Sunday's bomb, told before
         kind = _lead_trigger(fact).sub_event_type
+        # (not one set elsewhere: "peaceful protests were held on Monday in Diwaniyah and Samawah" after
+        # Monday's riot in Nasiriyah)
+        here = {p.text for p in fact.event_places}
         found = next((i for i in reversed(earlier) if i.date == day and i.triggers
-                      and _lead_trigger_of(i).sub_event_type == kind), None)
+                      and _lead_trigger_of(i).sub_event_type == kind
+                      and not (here and i.places and here.isdisjoint(p.text for p in i.places))), None)
         if found is not None:
             return found
     # ("In Medan, the capital of North Sumatra province, thousands gathered": the scene it opens with)

@@ -43,7 +43,8 @@ FACILITIES = frozenset({"border_post", "border_crossing", "checkpoint", "crossin
 WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|(?:St|Ste|Mt|Ft|Pt)\.|[A-Z]\w*(?:['’](?!s\b)\w+)*)"
 # Lower-case particles join the words of a name ("Mazar-e Sharif", "Rio de Janeiro"); the longer
 # ones only before another name word, so that "Calle del Correo" stays one name, not "Calle".
-NAME = (rf"{WORD}(?:[- ](?:{WORD}|(?:al|el|e|i|ul|de)(?![\w'’])"
+# An Arabic article may open it in lower case: "al-Shatra", "el-Fasher", "ash-Shaddadi".
+NAME = (rf"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?{WORD}(?:[- ](?:{WORD}|(?:al|el|e|i|ul|de)(?![\w'’])"
         rf"|(?:del|della|la|da|do|dos|das|di|du|des|der|van|von)(?= [A-Z])))*")
 # Capitalised words that follow prepositions but are not places.
 NOT_PLACES = frozenset(fold(w) for w in ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Spring", "Summer", "Autumn", "Fall", "Winter", "Christmas", "Easter", "Ramadan", "Eid", "God", "Allah", "Islam", "Internet", "Parliament", "Congress", "Senate", "Government", "President", "Police", "Army", "The", "A", "An", "His", "Her"])

@@ -168,3 +168,12 @@ def test_each_scene_below_a_lead_naming_several_towns_is_its_own_event():
             "In Kitengela, protesters set fire to the police post and looted a supermarket, police said.")
     events = extract_text(text, published=dt.date(2026, 6, 26))
     assert sorted(e.location for e in events) == ["Kitengela", "Nairobi"]
+
+
+def test_protests_elsewhere_on_the_day_of_an_earlier_protest_are_not_that_protest():
+    text = ("Thousands of people marched through Nasiriyah on Monday to protest against power cuts.\n\n"
+            "At dawn on Tuesday, security forces arrested four of the protest organisers in Nasiriyah.\n\n"
+            "Peaceful protests over the power cuts were also held on Monday in Diwaniyah, where demonstrators "
+            "gathered in front of the provincial council building.")
+    events = extract_text(text, published=dt.date(2026, 8, 4))
+    assert sorted(e.location for e in events if e.event_date == "2026-08-03") == ["Al Diwaniyah", "Nasiriyah"]

@@ -71,3 +71,9 @@ def test_a_preposition_opening_the_sentence_is_no_part_of_the_name(nlp, gazettee
     found = {t.text for t in find_toponyms(nlp("In Darvaz district, border guards said they repelled an attack."),
                                            0, gazetteer)}
     assert "Darvaz district" in found and not any(name.startswith("In ") for name in found)
+
+
+def test_a_name_opening_with_a_lowercase_arabic_article_is_found(nlp, gazetteer: Gazetteer) -> None:
+    found = {t.text for t in find_toponyms(nlp("Protesters set fire to an office in the town of al-Shatra "
+                                               "on Monday."), 0, gazetteer)}
+    assert "al-Shatra" in found
