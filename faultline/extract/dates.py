@@ -126,8 +126,8 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
     for m in _pattern().finditer(span_text(sent)):
         mention = _resolve(m, published)
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
-        if m.group("year") and not _year_context(sent, start, end):
-            continue  # "2000 people" is a count, "in 2000" a year
+        if m.group("year") and (not _year_context(sent, start, end) or _names_which(sent, start)):
+            continue  # "2000 people" is a count, "in 2000" a year, "the 2016 peace deal" which deal
         taken.append((start, end))
         if mention is None:
             continue
@@ -174,10 +174,19 @@ def _names_a_thing(sent: SpacySpan, ent: SpacySpan) -> bool:
         and ent.root.head.pos_ == "NOUN"
 
 
+def _names_which(sent: SpacySpan, start: int) -> bool:
+    """Whether a year starting at `start` (a doc offset) modifies a noun: "the 2016 peace deal" says which
+    deal, not when anything happened."""
+    word = next((t for t in sent if t.idx == start), None)
+    return word is not None and word.dep_ in ("nummod", "compound", "amod") and word.head.pos_ == "NOUN" \
+        and word.head.i > word.i
+
+
 def _is_duration(text: str) -> bool:
     """Whether a DATE entity is a length of time ("within 30 days") rather than a point in it."""
     m = _DURATION.fullmatch(text.strip())
-    return m is not None and parse_quantity(m.group("count")) is not None
+    # ("a day after the fighting": one day, counted from something else)
+    return m is not None and (m.group("count").lower() in ("a", "an") or parse_quantity(m.group("count")) is not None)
 
 
 _YEAR_CUES = re.compile(r"(?:in|since|of|during|until|by|early|late|mid|before|after|from|to|and|between)\s*-?$", re.IGNORECASE)

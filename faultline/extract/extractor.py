@@ -340,12 +340,15 @@ class Extractor:
         modalities = [modality_rules.sentence_modality(sent, trigger_start=t.start if t else None, offset=offset,
                                                        published=written, event_date=event_date)
                       for t in triggers[:_MODALITY_TRIGGERS] or [None]]
-        if _REPORTED in modalities and (modalities[0] in _ANOTHER_TIME or modalities[0] == _REPORTED):
+        if _REPORTED in modalities and (modalities[0] in _ANOTHER_TIME or modalities[0] == _REPORTED
+                                        or _describes_someone(sent, offset, triggers[0])):
             # "The blast happened near Kyauktaw, an area that has seen heavy fighting since November":
             # the statement reports the blast; the fighting it recalls is no trigger of its event, and
             # its figures are no toll of it. Nor are the detentions of "the rally ended peacefully, and
             # no detentions were reported" (a negation of the first trigger stays the statement's: "no
             # civilians were hurt in the attack")
+            # (so is what a clause describing someone denies: "the 33rd Front, a group that rejected the
+            # 2016 peace deal")
             recalled = [t for t, m in zip(triggers, modalities) if m == _BACKGROUND]
             figures = [f for f in figures if not any(_inside_clause(sent, offset, t, f.span) for t in recalled)]
             unread = triggers[len(modalities):] if modalities[0] == _REPORTED else []
@@ -434,6 +437,11 @@ class Extractor:
             # (with no day of its own, the day of the clause it is joined to: "... in Nairobi on Tuesday, and
             # two men were shot dead in Kisumu")
             then.date = count(then.span.text, then.span.start, first.date.date) or first.date
+            if first.mention.modality == _BACKGROUND:
+                # "fighting since September 2024, when the factions ... turned on each other after Zambada
+                # was arrested"; "In November 2024, six women were killed, a day after security forces shot
+                # dead ten militants": what is dated from the old clause's day is as old
+                then.mention = dataclasses.replace(then.mention, modality=_BACKGROUND)
         then.joined = True
         if later is not None:
             return parts  # (what happened a stated time apart is another event)
@@ -828,6 +836,14 @@ def _second_clause(sent: SpacySpan) -> Token | None:
 def _word_at(sent: SpacySpan, offset: int, start: int) -> Token | None:
     """The sentence's word at an absolute offset."""
     return next((t for t in sent if offset + t.idx <= start < offset + t.idx + len(t)), None)
+
+
+def _describes_someone(sent: SpacySpan, offset: int, trigger: Trigger) -> bool:
+    """Whether the trigger lies in a relative clause on a noun ("a FARC dissident group that rejected the
+    2016 peace deal"): it says who someone is, not what the statement reports."""
+    word = _word_at(sent, offset, trigger.start)
+    return word is not None and any(a.dep_ == "relcl" and a.head.pos_ in ("NOUN", "PROPN")
+                                    for a in (word, *word.ancestors))
 
 
 def _inside_clause(sent: SpacySpan, offset: int, trigger: Trigger, span: Span) -> bool:

@@ -127,3 +127,11 @@ def test_a_month_naming_what_was_unpaid_is_no_date(nlp):
 def test_a_month_joined_to_a_dated_one_shares_its_year(nlp):
     found = date_of(nlp, "The uprising in July and August 2019 left hundreds dead.")
     assert (found.date, found.time_precision) == (dt.date(2019, 7, 15), MONTH)
+
+
+def test_a_day_counted_from_something_else_is_no_date(nlp):
+    assert date_of(nlp, "The ambush came a day after fierce fighting near the border.") is None
+
+
+def test_a_year_saying_which_deal_is_no_date(nlp):
+    assert date_of(nlp, "Fighters of a group that rejected the 2016 peace deal clashed with the army.") is None

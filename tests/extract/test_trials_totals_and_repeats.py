@@ -177,3 +177,11 @@ def test_protests_elsewhere_on_the_day_of_an_earlier_protest_are_not_that_protes
             "gathered in front of the provincial council building.")
     events = extract_text(text, published=dt.date(2026, 8, 4))
     assert sorted(e.location for e in events if e.event_date == "2026-08-03") == ["Al Diwaniyah", "Nasiriyah"]
+
+
+
+def test_what_a_clause_describing_a_group_denies_leaves_the_fighting_told():
+    text = ("Fierce fighting broke out on Sunday near Tibu between the ELN and the 33rd Front, a dissident group "
+            "that rejected the 2016 peace deal, residents said.")
+    (event,) = extract_text(text, published=dt.date(2026, 4, 21))
+    assert (event.sub_event_type, event.event_date) == ("Armed clash", "2026-04-19")
