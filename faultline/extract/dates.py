@@ -145,7 +145,7 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
     for ent in sent.ents:
         if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
-        if _is_duration(ent.text) or _names_a_thing(sent, ent):
+        if _is_duration(ent.text) or _names_a_thing(ent):
             continue  # "within 30 days", "for two weeks": how long, not when; "unpaid June wages": which
         verb = _verb_of(sent, ent.start_char)
         if _dates_a_toll(verb):
@@ -168,7 +168,7 @@ _DURATION = re.compile(
 )
 
 
-def _names_a_thing(sent: SpacySpan, ent: SpacySpan) -> bool:
+def _names_a_thing(ent: SpacySpan) -> bool:
     """Whether a DATE entity is a lone month modifying a noun ("have not paid June wages")."""
     return len(ent) == 1 and ent.root.lower_ in _MONTHS and ent.root.dep_ in ("compound", "nmod", "amod") \
         and ent.root.head.pos_ == "NOUN"
