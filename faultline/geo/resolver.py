@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 
 from faultline.geo.context import (
     ENCLOSED_GAP,
+    EXONYM_CITY_POPULATION,
     FIRST_ORDER,
     LOCAL_UNITS,
     NAMESAKE_RATIO,
@@ -134,14 +135,15 @@ def _placed_most(places: Sequence[Place], words: Counter[str] | None = None) -> 
 def _names_seat(c: Candidate, mention: Mention) -> bool:
     """Whether c is the town a first-order unit of the written name is named after: its own name is
     the unit's, or another spelling of it for a town holding a tenth of the unit's people ("Gedaref"
-    is Al Qadarif, "Daraa" is Dar'a). A bare name says the town, "Kunduz province" the unit. Anchorage,
+    is Al Qadarif, "Daraa" is Dar'a), or the exonym of a city of a million ("Mecca" is Makkah before the
+    Mecca Region). A bare name says the town, "Kunduz province" the unit. Anchorage,
     also listed as "Alaska", is no spelling of it."""
     people = mention.named_units.get((c.country, c.admin1))
     if c.fclass != "P" or people is None or mention.hint in _UNIT_HINTS:
         return False
     own, written = norm_key(c.name), norm_key(mention.name)
     return own == written or (c.score == 1.0 and c.population * SEAT_SHARE >= people
-                              and fuzz.ratio(own, written) >= SEAT_SPELLING)
+                              and (fuzz.ratio(own, written) >= SEAT_SPELLING or c.population >= EXONYM_CITY_POPULATION))
 
 
 def _respelled_unit(candidates: Sequence[Candidate], name: str) -> bool:

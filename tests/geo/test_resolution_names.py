@@ -212,3 +212,12 @@ def test_a_bare_name_of_a_unit_named_after_its_seat_is_the_seat_spelt_otherwise(
     assert geocoder.resolve_all(_at(text, "Qedaref"), text=text)[0].feature == "A.ADM1"
     text = "Storms hit Rulla on Monday."
     assert geocoder.resolve_all(_at(text, "Rulla"), text=text)[0].feature == "A.ADM1"
+
+
+def test_a_great_citys_exonym_is_the_city_before_the_region_named_after_it() -> None:
+    # "Oldmark" is what the news calls both the city GeoNames names "Umm Qaryat" and the region around it.
+    region = _c(30, "Oldmark Region", "ADM1", "SA", "14", population=7_300_000, lat=21.5, lon=40.5)
+    city = _c(31, "Umm Qaryat", "PPL", "SA", "14", population=1_500_000, lat=21.4, lon=39.8)
+    text = "Pilgrims crowded the streets of Oldmark on Friday."
+    place = _geocoder({"Oldmark": [region, city]}).resolve_all(_at(text, "Oldmark"), text=text)[0]
+    assert isinstance(place, Place) and place.name == "Umm Qaryat"
