@@ -78,7 +78,9 @@ class PlaceRoleCues:
 
     def scene_places(self, sent: Span, offset: int, places: Sequence[Toponym]) -> list[Toponym]:
         """The places of a phrase that opens the sentence and sets its scene ("In Aleppo province, ...")."""
-        m = _phrases_at_start(self.scene_prepositions, r"\s[^,]{1,80},").match(span_text(sent))
+        text = span_text(sent)
+        joined = _JOINING_WORD.match(text)  # ("And in Coban, teachers held a sit-in")
+        m = _phrases_at_start(self.scene_prepositions, r"\s[^,]{1,80},").match(text, joined.end() if joined else 0)
         if m is None:
             return []
         start = offset + sent.start_char
@@ -88,6 +90,9 @@ class PlaceRoleCues:
 # A day or time an opener may carry before its comma: "Later on Wednesday,", "In a separate incident
 # earlier on Monday,".
 _WHEN = r"(?:\s+(?:(?:earlier|later)\s+)?(?:on|that|in|earlier|later|overnight)\b[^,]{0,25})?"
+
+
+_JOINING_WORD = re.compile(r"(?:and|but)\s+", re.IGNORECASE)
 
 
 @cache

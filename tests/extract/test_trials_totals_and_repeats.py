@@ -185,3 +185,11 @@ def test_what_a_clause_describing_a_group_denies_leaves_the_fighting_told():
             "that rejected the 2016 peace deal, residents said.")
     (event,) = extract_text(text, published=dt.date(2026, 4, 21))
     assert (event.sub_event_type, event.event_date) == ("Armed clash", "2026-04-19")
+
+
+def test_a_scene_opened_after_and_is_a_scene():
+    text = ("In Chimaltenango, demonstrators burned tyres at the entrance to the town on Wednesday morning.\n\n"
+            "And in Coban, members of a teachers' union held a sit-in outside the education office on Tuesday.")
+    events = extract_text(text, published=dt.date(2026, 9, 3))
+    assert sorted((e.event_date, e.event_type) for e in events) == [("2026-09-01", "Protests"),
+                                                                    ("2026-09-02", "Riots")]
