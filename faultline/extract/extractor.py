@@ -143,9 +143,8 @@ class Incident:
     def date(self) -> dt.date | None:
         """The first day its statements give for an event: "the UN said on Friday" says nothing of
         when the attack it reports was."""
-        stated = [d for d in _told_days(self.facts) if not d.said]
-        # (a day named below a lead's "this week" is the day)
-        return next((d.date for d in stated if d.time_precision == 1), next((d.date for d in stated), None))
+        told = _day_told(self.facts)
+        return told.date if told is not None else None
 
     @property
     def place(self) -> Toponym | None:
@@ -378,6 +377,7 @@ class Extractor:
             a.span.start <= t.start and t.end <= a.span.end for a in actors if a.span.text != t.text)]
         if sets_scene and not (actors and modality == _REPORTED and any(t.role == "event" for t in places)):
             return None
+        trigger_spans = [(t.start, t.end) for t in triggers]
         return SentenceFacts(
             sent=sent,
             offset=offset,
@@ -394,9 +394,9 @@ class Extractor:
             announces_another=self.place_cues.announces_another(span.text),
             opens_sequel=self.place_cues.opens_sequel(span.text),
             adds_up=self.place_cues.adds_up(span.text),
-            adds_elsewhere=self.place_cues.adds_elsewhere(sent, offset, [(t.start, t.end) for t in triggers]),
-            repeats=self.place_cues.repeats(sent, offset, [(t.start, t.end) for t in triggers]),
-            names_a_series=self.place_cues.names_a_series(sent, offset, [(t.start, t.end) for t in triggers]),
+            adds_elsewhere=self.place_cues.adds_elsewhere(sent, offset, trigger_spans),
+            repeats=self.place_cues.repeats(sent, offset, trigger_spans),
+            names_a_series=self.place_cues.names_a_series(sent, offset, trigger_spans),
             scene_places=self.place_cues.scene_places(sent, offset, [t for t in places if t.role == "event"]),
             sets_scene=sets_scene,
         )
@@ -1305,16 +1305,19 @@ def _incident_date(article: Article, incident: Incident) -> tuple[dt.date | None
     """The stated date, else the story's, else the publication date at week precision. A statement's
     day of the event beats another's day of saying ("officials said on Friday ... gunmen opened
     fire early on Thursday")."""
-    dated = _told_days(incident.facts)
-    happened = [d for d in dated if not d.said]
-    # (a day named below a lead's "this week" is the day)
-    stated = next((d for d in happened if d.time_precision == 1), next(iter(happened), None)) or \
-        next(iter(dated), None) or incident.context_date
+    stated = _day_told(incident.facts) or next(iter(_told_days(incident.facts)), None) or incident.context_date
     if stated is not None:
         return stated.date, stated.time_precision, stated.span
     if article.published is not None:
         return article.published, 2, None
     return None, 3, None
+
+
+def _day_told(facts: Sequence[SentenceFacts]) -> date_rules.DateMention | None:
+    """The first day the statements give for an event, not for a saying, a precise one first (a day named
+    below a lead's "this week" is the day)."""
+    happened = [d for d in _told_days(facts) if not d.said]
+    return next((d for d in happened if d.time_precision == 1), next(iter(happened), None))
 
 
 def _told_days(facts: Sequence[SentenceFacts]) -> list[date_rules.DateMention]:

@@ -14,6 +14,7 @@ from faultline.data import read_toml
 from faultline.errors import DataFileError
 from faultline.extract.casualty_terms import CasualtyTerms
 from faultline.extract.numbers import NumberWords
+from faultline.extract.victims import casualty_kind
 from faultline.nlp.text import span_text
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "modality.toml"
@@ -378,9 +379,7 @@ def _present_perfect(verb: Token) -> bool:
 def _running_total(verb: Token, cues: ModalityCues) -> bool:
     """Whether the verb, in the present perfect, counts at least `running_total` dead as its subject
     ("more than 6,000 people have been killed"): a conflict's sum, not an incident's toll."""
-    terms = CasualtyTerms.load()
-    lemma = verb.lemma_.lower()
-    if not _present_perfect(verb) or "killed" not in (terms.verbs.get(lemma), terms.intransitive.get(lemma)):
+    if not _present_perfect(verb) or casualty_kind(verb, CasualtyTerms.load())[0] != "killed":
         return False  # ("10,000 fighters have defected", "2,500 activists have been arrested": news)
     for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         count = subject if subject.like_num else next((c for c in subject.children if c.dep_ == "nummod"), None)

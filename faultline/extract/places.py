@@ -60,13 +60,13 @@ class PlaceRoleCues:
         held in Mombasa"): in a place not yet named, it is another incident of the same kind."""
         return any(t.dep_ == "advmod" and t.lower_ in self.elsewhere_adverbs
                    or t.dep_ == "amod" and t.lower_ in self.elsewhere_adjectives
-                   and any(start <= offset + t.head.idx < end for start, end in triggers) for t in sent)
+                   and _at_a_trigger(t.head, offset, triggers) for t in sent)
 
     def repeats(self, sent: Span, offset: int, triggers: Sequence[tuple[int, int]]) -> bool:
         """Whether an adverb on one of the statement's `triggers` (absolute spans) tells the event again
         ("Pursuing troops engaged the fleeing group anew on Tuesday"): on another day, another incident."""
-        return any(t.dep_ == "advmod" and t.lower_ in self.repeat_adverbs
-                   and any(start <= offset + t.head.idx < end for start, end in triggers) for t in sent)
+        return any(t.dep_ == "advmod" and t.lower_ in self.repeat_adverbs and _at_a_trigger(t.head, offset, triggers)
+                   for t in sent)
 
     def names_a_series(self, sent: Span, offset: int, triggers: Sequence[tuple[int, int]]) -> bool:
         """Whether one of the statement's `triggers` (absolute spans) is a plural a series noun gathers
@@ -74,7 +74,7 @@ class PlaceRoleCues:
         killed 14"; not "the latest in a string of aerial attacks")."""
         return any(t.tag_ == "NNS" and t.dep_ == "pobj" and t.head.lower_ == "of"
                    and t.head.head.lemma_.lower() in self.series_nouns and _tells_the_verb(t.head.head)
-                   and any(start <= offset + t.idx < end for start, end in triggers) for t in sent)
+                   and _at_a_trigger(t, offset, triggers) for t in sent)
 
     def scene_places(self, sent: Span, offset: int, places: Sequence[Toponym]) -> list[Toponym]:
         """The places of a phrase that opens the sentence and sets its scene ("In Aleppo province, ...")."""
@@ -183,6 +183,11 @@ def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> tuple[str
     if head.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "appos", "conj", "compound", "npadvmod"):
         return "event", False
     return "other", False
+
+
+def _at_a_trigger(word: Token, offset: int, triggers: Sequence[tuple[int, int]]) -> bool:
+    """Whether the word starts inside one of the `triggers` (absolute spans)."""
+    return any(start <= offset + word.idx < end for start, end in triggers)
 
 
 def _tells_the_verb(noun: Token) -> bool:
