@@ -89,6 +89,10 @@ class ActorDictionary:
         """ACLED's interaction code; see the module function."""
         return interaction(inter1, inter2)
 
+    def civilians(self, span: Span) -> Actor:
+        """Civilians, of no known country yet, as the words at `span` name them ("two people")."""
+        return self._civilians(span)
+
     def _civilians(self, span: Span) -> Actor:
         entry = self._finder.generic_entry("civilians")
         assert entry is not None  # the schema test guarantees the civilians entry

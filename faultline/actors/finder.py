@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from faultline.actors.catalogue import MODES, Catalogue, Countries, GenericEntry, NamedEntry
+from faultline.actors.roles import UNNAMED_AIRCRAFT
 from faultline.model import Actor, Span
 
 NAMED, GENERIC, GROUP = 3, 2, 1  # priorities when matches overlap
@@ -107,7 +108,7 @@ class ActorFinder:
         for hit, start, end in _merge_named(sent, _with_acronyms(sent, _select(hits)), self._phrases):
             actors.extend(self._build(sent, offset, hit, start, end, on))
         actors.sort(key=lambda a: a.span.start)
-        return self._share_state_country(self._units_beside_state_forces(sent, offset, actors, on), on)
+        return self._share_state_country(sent, offset, self._units_beside_state_forces(sent, offset, actors, on), on)
 
     def _units_beside_state_forces(self, sent: SpacySpan, offset: int, actors: list[Actor],
                                    on: dt.date | None) -> list[Actor]:
@@ -162,13 +163,19 @@ class ActorFinder:
     def _unknown_name(self, entry: GenericEntry, actor: Actor) -> str:
         return entry.unknown.format(group=_group_of(entry, actor.name))
 
-    def _share_state_country(self, actors: list[Actor], on: dt.date | None) -> list[Actor]:
-        """Country-less state forces take the country of the sentence's other state forces, when only one."""
+    def _share_state_country(self, sent: SpacySpan, offset: int, actors: list[Actor],
+                             on: dt.date | None) -> list[Actor]:
+        """Country-less state forces take the country of the sentence's other state forces, when only one.
+        Weapons lend theirs only to forces listed with them ("Russian jets and troops"), never to those
+        that stop them ("air defences destroyed 84 Ukrainian drones")."""
         states = {a.country for a in actors if a.inter == 1 and a.country}
         if len(states) != 1:
             return actors
         only = states.pop()
-        return [self.localise(a, only, evidence=True, on=on) if a.inter == 1 and a.country is None else a
+        weapons = [a for a in actors if a.inter == 1 and a.country and a.kind == UNNAMED_AIRCRAFT]
+        weapons_only = len(weapons) == sum(1 for a in actors if a.inter == 1 and a.country)
+        return [self.localise(a, only, evidence=True, on=on) if a.inter == 1 and a.country is None and (
+                    not weapons_only or _listed_with(sent, offset, a, weapons) is not None) else a
                 for a in actors]
 
     def _phrase_matcher(self, phrase: str) -> PhraseMatcher:
@@ -188,7 +195,7 @@ class ActorFinder:
 
     def _build(self, sent: SpacySpan, offset: int, hit: _Hit, start: int, end: int, on: dt.date | None) -> list[Actor]:
         if hit.named is not None:
-            if _describes_another(sent, hit):
+            if _describes_another(sent, hit) or _common_noun_of_another(sent, start, end):
                 return []
             entry = hit.named.as_of(on)
             name = self.catalogue.countries.render(entry.name, entry.country, unknown=entry.name, on=on)
@@ -372,6 +379,14 @@ def _describes_another(sent: SpacySpan, hit: _Hit) -> bool:
     if hit.end + 1 < len(sent) and sent[hit.end].text == "-":
         return sent[hit.end + 1].lower_ in DESCRIBING_SUFFIXES
     return False
+
+
+def _common_noun_of_another(sent: SpacySpan, start: int, end: int) -> bool:
+    """True for a named actor's common-noun alias after another people's name: "Fulani settlers" are
+    not the "settlers" of the West Bank."""
+    before = sent[start - 1] if start > 0 else None
+    return before is not None and sent[start:end].text.islower() and before.is_title and \
+        (before.ent_type_ in ("NORP", "GPE", "ORG") or before.pos_ == "PROPN")
 
 
 def _is_modifier(sent: SpacySpan, hit: _Hit) -> bool:

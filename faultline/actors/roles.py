@@ -39,7 +39,7 @@ PERPETRATOR_TYPES = REMOTE_TYPES | CIVILIAN_TYPES
 STATE_ACT_TYPES = PERPETRATOR_TYPES | {"Armed clash", "Disrupted weapons use", "Government regains territory"}
 # Verbs whose objects (and passive subjects) are the victims: "killing three soldiers", "were wounded".
 HARM_VERBS = {"kill", "wound", "injure", "hurt", "maim", "murder", "slay", "execute", "behead", "massacre", "shoot",
-              "stab", "abduct", "kidnap", "rape", "torture", "beat", "lynch"}
+              "stab", "abduct", "kidnap", "rape", "torture", "beat", "lynch", "neutralise", "neutralize"}
 QUANTITY_WORDS = {"at", "least", "more", "than", "about", "around", "some", "nearly", "almost", "over", "up", "to",
                   "another", "other", "the", "a", "an", "all"}
 # Blamed, not claimed: "the army blamed X for the attack", "X was accused of", "bears the hallmarks of X".
@@ -148,8 +148,12 @@ class RoleReader:
                 agent = self._trigger_modifier(head, offset, trigger, on)
             if sub_event_type in REMOTE_TYPES and target is None and not victims:
                 target = self._civilian_victims(tokens, offset, mentions)
+            parsed_target = target
             agent, target = _fallback(mentions, agent, target, head, sources, victims,
                                       state_acts=sub_event_type not in BOMB_TYPES)
+            if target is not parsed_target and target is not None and target.actor.kind == UNNAMED_AIRCRAFT \
+                    and sub_event_type not in INTERCEPT_TYPES:
+                target = parsed_target  # "pounds cities with missiles and drones": the weapons, not whom they hit
         if sub_event_type in INTERCEPT_TYPES and head is not None and (
                 target is None or agent is not None and agent.actor.name == target.actor.name
                 or target.actor.kind == UNNAMED_AIRCRAFT):

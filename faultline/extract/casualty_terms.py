@@ -34,9 +34,10 @@ class CasualtyTerms:
             self.life_verbs = frozenset(data["lives"]["verbs"])
             self.toll_nouns = frozenset(data["toll"]["nouns"])
             self.first_reports = frozenset(data["toll"]["first_reports"])
+            self.toll_rises = frozenset(data["toll"]["rises"])
             self.toll_mods = {w: "killed" for w in data["toll"]["killed"] if w}
             self.toll_mods.update(dict.fromkeys(data["toll"]["injured"], "injured"))
-            self.needs_person = frozenset(data["captured_needs_person"]["verbs"])
+            self.needs_person = frozenset(data["needs_person"]["verbs"])
             self.attempt_words = frozenset(data["attempts"]["words"])
             self.allegations = frozenset(data["allegations"]["words"])
             self.citing_nouns = frozenset(data["cited"]["nouns"])

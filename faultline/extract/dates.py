@@ -29,6 +29,10 @@ _NUMBERS = {w: i for i, w in enumerate(
 _NUMBERS.update({"a": 1, "an": 1, "a couple of": 2, "a few": 3, "several": 3})
 # A day and month without a year this soon after publication is a day to come, not last year's.
 _SCHEDULE_DAYS = 60
+_LATER_DEATHS = frozenset({"die", "succumb"})
+_HURT = frozenset({"wounded", "injured"})
+_WOUNDS = frozenset({"wound", "injury"})
+_TIME_FRAMES = frozenset({"during", "amid", "amidst", "throughout"})  # "during Saturday's vote": its time
 _REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "publish", "claim", "deny"})
 
 
@@ -41,6 +45,7 @@ class DateMention:
     span: Span
     year_only: bool = False  # "in 2019", "last year": a background hint rather than the event's day
     said: bool = False  # the day something was said ("officials said on Friday"), not the day it happened
+    since: bool = False  # the start of a span up to now ("the heaviest attack since Jan. 24"): no event's day
 
 
 @functools.cache
@@ -129,8 +134,8 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
         if m.group("year") and (not _year_context(sent, start, end) or _names_which(sent, start)):
             continue  # "2000 people" is a count, "in 2000" a year, "the 2016 peace deal" which deal
         taken.append((start, end))
-        if mention is None:
-            continue
+        if mention is None or _in_a_name(sent, start, end):
+            continue  # (a person named for a day: "police spokesperson Sunday Olaniyan said")
         verb = _verb_of(sent, start)
         if _dates_a_toll(verb):
             continue
@@ -139,14 +144,18 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
         if text.endswith(".") and text[:-1].rsplit(None, 1)[-1].lower() in _FULL_MONTHS:
             text, end = text[:-1], end - 1  # the sentence's full stop, not an abbreviation's
         said = _said(sent, start, verb)
-        found.append((_rank(start, precision, year_only, said, _names_another(sent, end)),
-                      DateMention(date, precision, Span(offset + start, offset + end, text), year_only, said=said)))
+        since = _starts_a_span(sent, start, m.group(0))
+        found.append((_rank(start, precision, year_only, said or since, _names_another(sent, start, end)),
+                      DateMention(date, precision, Span(offset + start, offset + end, text), year_only, said=said,
+                                  since=since)))
     # What the patterns miss ("the 3rd of last month", "mid-2020") may still be a DATE entity.
     for ent in sent.ents:
         if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
-        if _is_duration(ent.text) or _names_a_thing(ent):
-            continue  # "within 30 days", "for two weeks": how long, not when; "unpaid June wages": which
+        if _is_duration(ent.text) or _names_a_thing(ent) or ent.text.isdigit():
+            # "within 30 days", "for two weeks": how long, not when; "unpaid June wages": which; "Yazan
+            # Odeh, 17,": how old
+            continue
         verb = _verb_of(sent, ent.start_char)
         if _dates_a_toll(verb):
             continue
@@ -154,9 +163,11 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
         if parsed is not None:
             date, precision = parsed
             said = _said(sent, ent.start_char, verb)
-            found.append((_rank(ent.start_char, precision, False, said, _names_another(sent, ent.end_char)),
+            since = _starts_a_span(sent, ent.start_char, ent.text)
+            owner = _names_another(sent, ent.start_char, ent.end_char)
+            found.append((_rank(ent.start_char, precision, False, said or since, owner),
                           DateMention(date, precision, Span(offset + ent.start_char, offset + ent.end_char, ent.text),
-                                      said=said)))
+                                      said=said, since=since)))
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
@@ -207,10 +218,24 @@ def _rank(start: int, precision: int, year_only: bool, said: bool, owner: bool) 
     return (int(said) + 2 * int(year_only), int(owner), precision, start)
 
 
-def _names_another(sent: SpacySpan, end: int) -> bool:
-    """Whether a date ending at `end` (a doc offset) is a possessive: "Monday's firefight" names the
-    firefight, told of elsewhere, by its day."""
-    return sent.doc.text[end:end + 2] in ("'s", "’s")
+def _starts_a_span(sent: SpacySpan, start: int, text: str) -> bool:
+    """Whether a date starting at `start` (a doc offset) opens a span of time up to now: "the heaviest
+    attack since Jan. 24" dates no event the sentence tells."""
+    before = sent.doc.text[max(0, start - 8):start].split()
+    return text.lower().startswith("since") or (bool(before) and before[-1].lower() == "since")
+
+
+def _in_a_name(sent: SpacySpan, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` (doc offsets) are part of a longer person's name."""
+    return any(ent.label_ == "PERSON" and ent.start_char <= start and end <= ent.end_char
+               and ent.end_char - ent.start_char > end - start for ent in sent.ents)
+
+
+def _names_another(sent: SpacySpan, start: int, end: int) -> bool:
+    """Whether a date from `start` to `end` (doc offsets) is a possessive: "escaped Monday's firefight"
+    names the firefight, told of elsewhere, by its day; "during Saturday's election" is the time told."""
+    before = sent.doc.text[max(0, start - 12):start].split()
+    return sent.doc.text[end:end + 2] in ("'s", "’s") and not (before and before[-1].lower() in _TIME_FRAMES)
 
 
 def _said(sent: SpacySpan, start: int, verb: Token | None) -> bool:
@@ -239,8 +264,21 @@ def _dates_a_toll(verb: Token | None) -> bool:
     """Whether a date modifying `verb` tells when a toll was updated ("the death toll rose to 21 on
     Sunday"): the attack came before, on a day the statement does not give."""
     terms = CasualtyTerms.load()
-    return verb is not None and any(
+    return verb is not None and (any(
         c.dep_ == "nsubj" and (c.lemma_.lower() in terms.toll_nouns or _counts_dead(c, terms)) for c in verb.children)
+        or _dies_of_wounds(verb))
+
+
+def _dies_of_wounds(verb: Token) -> bool:
+    """Whether the verb tells that someone hurt in the attack died later ("several of the wounded died
+    overnight", "died of his wounds on Tuesday"): the day of the death, not of the attack."""
+    if verb.lemma_.lower() not in _LATER_DEATHS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    hurt = subject is not None and any(t.lower_ in _HURT for t in subject.subtree)
+    return hurt or verb.lemma_.lower() == "succumb" or any(
+        c.dep_ == "prep" and c.lower_ in ("of", "from") and any(g.lemma_.lower() in _WOUNDS for g in c.children)
+        for c in verb.children)
 
 
 def _counts_dead(subject: Token, terms: CasualtyTerms) -> bool:

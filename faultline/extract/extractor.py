@@ -31,6 +31,7 @@ from faultline.extract import dates as date_rules
 from faultline.extract import figures as figure_rules
 from faultline.extract import modality as modality_rules
 from faultline.extract import totals
+from faultline.extract.numbers import parse_quantity
 from faultline.extract.places import PlaceRoleCues, classify_toponyms
 from faultline.extract.typing import (
     POLITICAL_VIOLENCE,
@@ -220,7 +221,10 @@ class Extractor:
         claims: list[ClaimFacts] = []
         datelines = _read_datelines(article, windows, toponyms)
         for window in windows:
-            end = window.offset + len(doc_text(window.doc))
+            text = doc_text(window.doc)
+            if is_dateline(text):
+                continue  # "RAMALLAH, occupied West Bank (Al Jazeera) —" says where a story was filed, no more
+            end = window.offset + len(text)
             mark_place_names(window.doc, ((t.start - window.offset, t.end - window.offset)
                                           for t in toponyms if window.offset <= t.start and t.end <= end))
             for sent in window.doc.sents:
@@ -272,9 +276,12 @@ class Extractor:
         stories = groupby((f for f in facts if f.reported), key=lambda f: _filed_under(datelines, f.span.start))
         incidents = [incident for _, story in stories for incident in _group_incidents(list(story))]
         starts = [incident.facts[0].span.start for incident in incidents]
+        claimed_in = {id(c): incident for incident in incidents for f in incident.facts for c in claims
+                      if f.span.start <= c.claim.span.start < f.span.end}
         filed_under = [_filed_under(datelines, start) for start in starts]
         events = []
         previous_event: EventMention | None = None  # built from the incident before, if any
+        story_events: list[EventMention] = []  # built from the incidents of the story so far
         for index, incident in enumerate(incidents):
             dateline = filed_under[index]
             # A new dateline starts another story, whose place and day are its own.
@@ -304,16 +311,22 @@ class Extractor:
                                                  previous.context_date)
             if same_story and incident.facts[0].adds_elsewhere:
                 incident.context_event = previous_event
-            # A claim belongs to the incident it follows (or, for the first, any before it too).
+            # A claim belongs to the incident whose statement it is, else to the one it follows (or, for
+            # the first, any before it too).
             low = starts[index] if index else 0
             high = starts[index + 1] if index + 1 < len(starts) else len(article.text)
-            told = [c for c in claims if low <= c.claim.span.start < high]
+            told = [c for c in claims if claimed_in.get(id(c), incident) is incident and (
+                id(c) in claimed_in or low <= c.claim.span.start < high)]
             # "It did not say which group was behind it ... The TTP claimed responsibility": a claim by a
             # known actor names the attacker, whatever came before it
             claimed = next((c for c in told if _claimant(c.claim, c.actors) is not None), next(iter(told), None))
-            previous_event = self._build(article, incident, claimed, wire_story=dateline is not None)
+            if not same_story:
+                story_events = []
+            previous_event = self._build(article, incident, claimed, wire_story=dateline is not None,
+                                         story_events=story_events)
             if previous_event is not None:
                 events.append(previous_event)
+                story_events.append(previous_event)
                 events.extend(_elsewhere_too(previous_event, incident, article.text))
         return ArticleExtraction(mentions=[f.mention for f in facts], events=events,
                                  actor_places=[t for f in facts for t in f.actor_places])
@@ -356,6 +369,8 @@ class Extractor:
         else:
             modality = modalities[0]
         trigger = triggers[0] if triggers else None
+        if date is not None and date.since:
+            date = None  # (dated only for its modality: "abducted since 2020" is old, "since Jan. 24" no day)
         span = Span(offset + sent.start_char, offset + sent.end_char, span_text(sent))
         actors = self.actors.find_actors(sent, offset, on=day)
         mention = Mention(
@@ -452,8 +467,9 @@ class Extractor:
         return parts if len(days) > 1 or elsewhere and len(kinds) > 1 or _deal_and_violence(first, then) else []
 
     def _build(self, article: Article, incident: Incident, claimed: ClaimFacts | None, *,
-               wire_story: bool = False) -> EventMention | None:
-        """The incident's event; in a `wire_story` (one under a dateline) its lead tells what happened."""
+               wire_story: bool = False, story_events: Sequence[EventMention] = ()) -> EventMention | None:
+        """The incident's event; in a `wire_story` (one under a dateline) its lead tells what happened.
+        `story_events`: those its story told before it."""
         date, time_precision, date_span = _incident_date(article, incident)
         facts = [self._named_for(fact, date) for fact in incident.facts]
         # A headline or lead summing up several attacks, told one by one below, types and counts none
@@ -487,6 +503,14 @@ class Extractor:
             # a peaceful crowd elsewhere met no force, whatever the first one did
             met = typed.event_type not in _CROWD_EVENT_TYPES or _meets_a_force(typed)
             actor1, actor2 = context.actor1, context.actor2 if met else None
+        if typed.sub_event_type in _STANDOFF_STRIKES and (
+                actor1 is None or actor1.inferred and actor1.kind == _UNNAMED
+                or actor1.kind == UNNAMED_AIRCRAFT and actor1.country is None):
+            # "In Lviv, missiles struck an energy facility" in a story of Russia's barrage: the state whose
+            # strikes the story has told (a bomb or a grenade is anyone's)
+            actor1 = next((e.actor1 for e in reversed(story_events) if e.sub_event_type in _STANDOFF_STRIKES
+                           and e.actor1 is not None and e.actor1.inter == STATE_FORCES
+                           and e.actor1.country is not None), actor1)
         claim = claimed.claim if claimed is not None else None
         claimant = None
         if claimed is not None:
@@ -498,6 +522,12 @@ class Extractor:
                   if a is not None and a.inter not in (STATE_FORCES, CIVILIAN_INTER) and a.kind != _UNNAMED]
         found = _without_enemy_claims([fig for f in facts if id(f) not in summing for fig in f.figures], groups)
         figures = [_with_side(fig, actor1, actor2) for fig in found]
+        if actor2 is None and typed.event_type == _REMOTE_VIOLENCE:
+            # "A ballistic missile struck an apartment block ... Two people were killed": those the strike
+            # hit, where no statement of it names another side
+            hit = next((f for f in figures if f.kind in _HARMED and f.side in (None, "civilians")), None)
+            if hit is not None:
+                actor2 = self.actors.civilians(hit.span)
         # Totals read the victim classes as found: tied to actors, "pro-government fighters" would
         # be read back from the bare noun as perpetrators.
         fatalities, _, _ = totals.fatality_total(found)
@@ -569,6 +599,16 @@ class Extractor:
             return (first_sides(f) for f in facts if f is not main and f.triggers and f.actors and kind(f.triggers[0]))
 
         sides = self._sentence_sides(main, typed)
+        if main.headline and sides.actor1 is not None and not sides.actor1.inferred:
+            # "Three Palestinians killed in Israeli raid on Tubas, settlers torch Jordan Valley homes": a
+            # headline may tell two events; an actor its story names nowhere in this one acted in the other
+            told = {a.name for f in facts if not f.headline for a in f.actors}
+            lead = next((f for f in facts if not f.headline and f.triggers and f.actors
+                         and any(t.event_type == typed.event_type for t in f.triggers)), None)
+            if lead is not None and sides.actor1.name not in told:
+                other = first_sides(lead)
+                if other.actor1 is not None and not other.actor1.inferred:
+                    main, sides = lead, other
         if not _names_anyone(sides):
             # The typed statement names nobody ("weapons were seized"): take the sides of the first
             # statement that names someone ("police arrested five members of ...").
@@ -750,8 +790,8 @@ def _foreign_forces(actor: Actor, lead: Actor) -> bool:
 
 
 def _counted_only(actor: Actor) -> bool:
-    """Whether the actor is people known only by their number ("kills 14"): civilians by default."""
-    return actor.inter == CIVILIAN_INTER and not any(ch.isalpha() for ch in actor.text)
+    """Whether the actor is people known only by their number ("kills 14", "kills five"): civilians by default."""
+    return actor.inter == CIVILIAN_INTER and parse_quantity(actor.text) is not None
 
 
 def _names_anyone(sides: Sides) -> bool:
@@ -773,8 +813,10 @@ def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
         earlier = _returns_to([i for i in incidents if i is not current], current, fact)
         if earlier is not None:
             earlier.facts.append(fact)
-            if fact.scene_places:
-                current = earlier  # "In Medan, ...": the story goes back there, and what follows too
+            if fact.scene_places or _named_definitely_any(fact):
+                # "In Medan, ...", "The explosive device went off ...": the story goes back there, and
+                # what follows too
+                current = earlier
         elif (_tells_an_event(fact) or fact.sets_scene) and not _leads_under(current, fact) and \
                 _starts_new_incident(current, fact):
             current = Incident([fact])
@@ -885,14 +927,17 @@ def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFa
     through an army vehicle"), or the one set at places it has and the current one lacks, on no other day
     ("Protests also took place in Mombasa and Kisumu ... 52 people had been arrested in Nairobi": the
     Nairobi protest's arrests)."""
-    if fact.triggers and not fact.event_places and not fact.announces_another and (
-            fact.date is None or fact.date.said):
+    if fact.triggers and not fact.announces_another and (fact.date is None or fact.date.said):
         named = {t.sub_event_type for t in fact.triggers if _named_definitely(fact, t)}
         if named and not named & current.sub_types:
             # "documented the rape of five women during the raid" after a bomb told two days later: the
-            # raid told before it
-            return next((i for i in reversed(earlier) if i.triggers and _lead_trigger_of(i).sub_event_type in named),
+            # raid told before it; "The explosive device went off near Mocimboa da Praia" after a raid
+            # elsewhere: the bomb the lead told there
+            told = next((i for i in reversed(earlier) if i.triggers and _lead_trigger_of(i).sub_event_type in named),
                         None)
+            if not fact.event_places or told is not None and \
+                    {p.text for p in fact.event_places} <= {p.text for p in told.places}:
+                return told
     day = fact.date.date if fact.date is not None and not fact.date.said else None
     if day is not None and fact.triggers and day != current.date and not fact.announces_another:
         # "On Sunday, a bomb ripped through an army vehicle near Batibo" after the story went back to
@@ -912,7 +957,18 @@ def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFa
     if not places or not known or places & known or fact.announces_another or _names_its_event_again(fact):
         return None
     for incident in reversed(earlier):
-        if places <= {p.text for p in incident.places}:
+        # (a lead's list of towns is not where each scene below it is: "In Kyiv, a missile struck ..."
+        # then "A drone attack on Odesa killed ..." does not go back to the lead's Odesa)
+        there = {p.text for p in incident.places}
+        # (or one place more of the same kind of event: "The device went off on the road linking
+        # Mocimboa da Praia to Mueda" after the roadside bomb near Mocimboa da Praia)
+        again = places & there and incident.triggers and fact.triggers and \
+            _lead_trigger(fact).sub_event_type == _lead_trigger_of(incident).sub_event_type
+        # (nor violence of another kind there: "its aircraft had struck hideouts around Kolokani" after
+        # the ambush near Kolokani)
+        other_violence = _names_a_kind(fact) and _lead_trigger(fact).event_type in POLITICAL_VIOLENCE and \
+            not (_kinds(fact.triggers) & _kinds(incident.triggers))
+        if (places <= there or again) and not _another_scene_than(incident, places) and not other_violence:
             day = incident.date
             if fact.date is None or fact.date.said or day is None or abs((fact.date.date - day).days) <= 1:
                 return incident
@@ -937,13 +993,15 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     date = incident.date
     days_apart = abs((fact.date.date - date).days) if fact.date is not None and not fact.date.said and \
         date is not None else 0
-    stated = [f.date for f in incident.facts if f.date and not f.date.said]
-    if days_apart < 7 and stated and all(d.time_precision > 1 for d in stated):
-        days_apart = 0  # a lead's "this week" holds "on Monday"
+    stated = [f for f in incident.facts if f.date and not f.date.said]
+    if days_apart < 7 and stated and (all(f.date.time_precision > 1 for f in stated)
+                                      or all(f.headline for f in stated)):
+        days_apart = 0  # a lead's "this week" holds "on Monday", and a headline's "overnight" the story's "on Friday"
     if days_apart > 1 or days_apart and fact.repeats:
         return True  # (the next day: "engaged the fleeing group anew at around 2 p.m. on Tuesday")
-    if fact.date is None and date is not None and date_rules.counted_from(fact.span.text, fact.span.start, date):
-        return True  # "Two days earlier, a municipal councillor was shot dead"
+    if (fact.date is None or days_apart) and date is not None and \
+            date_rules.counted_from(fact.span.text, fact.span.start, date):
+        return True  # "Two days earlier, a municipal councillor was shot dead", "Two days earlier, on Sunday, ..."
     known = {p.text for p in incident.places}
     new_places = fact.event_places
     different_place = bool(known and new_places and all(p.text not in known for p in new_places))
@@ -954,6 +1012,9 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     if _agrees_after_violence(incident, fact):
         return True  # "Late Tuesday, elders announced that the two groups had agreed to a ceasefire"
     different_kind = not ({t.sub_event_type for t in fact.triggers} & incident.sub_types)
+    if days_apart and different_kind and _tells_an_event(fact) and \
+            _opens_with_its_day(fact.sent, fact.offset, fact.date):
+        return True  # "On Saturday afternoon, vigilantes engaged the bandits in a gun battle" after Friday's raid
     if fact.announces_another:
         # "In a separate incident, fighters stormed Abu Zariga, 30 km west of El Fasher": a place named
         # only to say where the new one lies does not hold the two together
@@ -962,6 +1023,8 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     # struck a market on Monday") holds none of them together with the next (see _summaries).
     told = {_lead_trigger(f).sub_event_type for f in incident.facts if f.triggers and not f.summary}
     acts = [t for t in fact.triggers if t.event_type in POLITICAL_VIOLENCE or t.sub_event_type == _ARRESTS]
+    if days_apart and different_place and fact.figures and acts:
+        return True  # "A drone attack on Odesa early on Tuesday killed a port worker" after Monday's in Kharkiv
     if days_apart and fact.figures and acts and max(acts, key=lambda t: t.score).sub_event_type not in told:
         # (not "the bodies of three militants were found on Wednesday, along with weapons": no new violence)
         # "The army said it repelled an attack on Sunday, killing dozens" after Saturday's shelling; "X was
@@ -971,13 +1034,18 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return True
     if fact.adds_elsewhere and new_places and not known and _lead_trigger(fact).event_type in _CROWD_EVENT_TYPES:
         return True  # "Smaller demonstrations were held in Gyumri": not where the crowd so far was
-    if fact.opens_sequel and any(p.text not in known for p in new_places) and \
-            _lead_trigger(fact).sub_event_type != _lead_trigger_of(incident).sub_event_type:
-        return True  # "Later on Wednesday, Israeli tanks pushed into Rafah" after a strike on Nuseirat
+    told_places = {p.text for f in incident.facts if not f.headline for p in f.event_places} or known
+    if fact.opens_sequel and any(p.text not in told_places for p in new_places):
+        # "Later on Wednesday, Israeli tanks pushed into Rafah" after a strike on Nuseirat; "Later on
+        # Wednesday, settlers attacked homes in the Jordan Valley" after a raid on Tubas (which the
+        # headline's "settlers torch Jordan Valley homes" sums up with it)
+        return True
     if _another_fight(incident, fact):
         return True  # "Troops later pursued the attackers and killed four of them in a gunfight"
-    if _moves_to_another_scene(incident, fact):
-        return True  # "In Nairobi, thousands marched ... In Kitengela, protesters set fire to the police post"
+    if _moves_to_another_scene(incident, fact) or _leaves_the_scene(incident, fact):
+        # "In Nairobi, thousands marched ... In Kitengela, protesters set fire to the police post"; "In
+        # Dnipro, a missile struck ... A drone attack on Sumy killed a driver" under a lead naming both
+        return True
     if _refers_back(incident, fact):
         return False
     # A headline's rough place ("near Dhaka") is no scene its story has been at ("In Dhaka, workers
@@ -985,16 +1053,45 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     scenes = {p.text for f in incident.facts if not f.headline for p in f.event_places} or known
     if fact.scene_places and not any(p.text in scenes for p in fact.scene_places):
         return True
-    return different_place and different_kind
+    # (what harm a statement tells names no kind: "a sticky bomb exploded in Kabul, wounding three" is
+    # another event than a raid in Dehdadi "killing three militants", unless it opens on what was told:
+    # "The bomber blew up a minibus at the entrance to the camp", "The killings took place when ...")
+    other_kind = _names_a_kind(fact) and not _named_definitely_any(fact) \
+        and not (_kinds(fact.triggers) & _kinds(incident.triggers)) and fact.sent[0].text not in _TOLD_BEFORE
+    # (a place in a locative phrase only: "of the Jaime Martínez front" is no scene)
+    return different_place and (different_kind or other_kind and any(p.locative for p in new_places))
+
+
+def _names_a_kind(fact: SentenceFacts) -> bool:
+    """Whether the statement names a kind of event beyond the harm done ("He was pronounced dead" names none)."""
+    return any(t.rule not in _HARM_RULES for t in fact.triggers)
+
+
+def _kinds(triggers: Sequence[Trigger]) -> set[str]:
+    """The sub-event types the triggers name beyond harm done, else those of the harm."""
+    named = {t.sub_event_type for t in triggers if t.rule not in _HARM_RULES}
+    return named or {t.sub_event_type for t in triggers}
 
 
 def _moves_to_another_scene(incident: Incident, fact: SentenceFacts) -> bool:
     """Whether the statement opens a scene ("In Kitengela, ...") none of whose places the incident's
     last scene opener named: a roundup's lead may name both towns, but each scene is its own."""
+    return bool(fact.scene_places) and _another_scene_than(incident, {p.text for p in fact.scene_places})
+
+
+def _leaves_the_scene(incident: Incident, fact: SentenceFacts) -> bool:
+    """Whether the statement is set only at other towns of the incident's lead than the scene a statement
+    opened ("A drone attack on Sumy killed a driver" after "In Dnipro, ..." under a lead naming both)."""
+    places = {p.text for p in fact.event_places}
+    told = [f for f in incident.facts if not f.headline]
+    named = {p.text for p in told[0].event_places} if told else set()
+    return bool(places) and len(named) > 1 and places <= named and _another_scene_than(incident, places)
+
+
+def _another_scene_than(incident: Incident, places: set[str]) -> bool:
+    """Whether the incident's last scene opener ("In Kyiv, ...") named none of the places."""
     opened = [f for f in incident.facts if f.scene_places and not f.headline]
-    if not fact.scene_places or not opened:
-        return False
-    return not {p.text for p in fact.scene_places} & {p.text for p in opened[-1].scene_places}
+    return bool(opened) and not places & {p.text for p in opened[-1].scene_places}
 
 
 def _agrees_after_violence(incident: Incident, fact: SentenceFacts) -> bool:
@@ -1089,7 +1186,9 @@ _TOLD_BEFORE = frozenset({"this", "This", "the", "The"})
 _SEVERAL_TOLD = frozenset({"both", "these", "those"})
 _UNNAMED = "unidentified"  # the kind of an armed actor known only by a noun ("gunmen", "the attackers")
 # The trigger rules of bare harm words ("killing eight people"): their type is whoever did it to whom.
-_HARM_RULES = frozenset({"kill", "die", "wounded"})
+_HARM_RULES = frozenset({"kill", "die", "wound", "wounded"})
+_HARMED = frozenset({"killed", "injured"})  # the figure kinds that count people a strike hit
+_STANDOFF_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})  # a state's arms, mostly
 _ATTACK = "Attack"
 _ARRESTS = "Arrests"
 _AGREEMENT = "Agreement"
@@ -1129,10 +1228,15 @@ def _word_before(fact: SentenceFacts, start: int) -> str:
     return _last_word(fact.span.text[:start - fact.span.start])
 
 
+def _named_definitely_any(fact: SentenceFacts) -> bool:
+    """Whether the statement names one of its events with a definite article."""
+    return any(_named_definitely(fact, t) for t in fact.triggers)
+
+
 def _named_definitely(fact: SentenceFacts, trigger: Trigger, determiners: frozenset[str] = _DEFINITE) -> bool:
     """Whether the trigger is a noun phrase with a definite article ("the pub bombings"): an event told
-    before."""
-    word = _word_at(fact.sent, fact.offset, trigger.start)
+    before; of a phrase ("the explosive device"), its last word."""
+    word = _word_at(fact.sent, fact.offset, trigger.end - 1)
     while word is not None and word.dep_ == "compound" and word.head.i != word.i:
         word = word.head
     return word is not None and word.pos_ == "NOUN" and any(
@@ -1322,8 +1426,9 @@ def _day_told(facts: Sequence[SentenceFacts]) -> date_rules.DateMention | None:
 
 def _told_days(facts: Sequence[SentenceFacts]) -> list[date_rules.DateMention]:
     """The days the statements give, those of statements summing up several events last ("killed in a
-    spate of attacks between Friday night and Sunday" dates none of them)."""
-    return [f.date for f in sorted(facts, key=lambda f: f.summary) if f.date]
+    spate of attacks between Friday night and Sunday" dates none of them), then a headline's ("raids
+    overnight" over a story told "on Friday")."""
+    return [f.date for f in sorted(facts, key=lambda f: (f.summary, f.headline)) if f.date]
 
 
 def _fallback_place(facts: Sequence[SentenceFacts]) -> Toponym | None:

@@ -70,7 +70,7 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
                 continue
             if _is_source(victim, offset, attribution):
                 continue  # "killing eight soldiers, residents and a health worker told AFP": who told it
-            if kind == "captured" and pred.lemma_ in terms.needs_person and not is_personish(victim, terms):
+            if pred.lemma_ in terms.needs_person and not is_personish(victim, terms):
                 continue
             found = _figure(victim, pred, kind, terms, numbers, sentence, offset, attribution)
             if found is not None and kind == "killed" and shares_with_injuries(pred, victim, terms):

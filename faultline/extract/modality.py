@@ -33,7 +33,7 @@ _SAME_CLAUSE = frozenset({"xcomp", "conj", "prep", "pobj", "dobj", "nsubj", "nsu
 _DONE_MARKS = frozenset({"after", "because", "since"})
 _REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "claim", "accord"})
 # "since 2015" compares ("the deadliest attack since 2015"); "in 2015" dates the event.
-_YEAR = re.compile(r"\b(?:in|during|of)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:in|during|of)\s+(?:the\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 class ModalityCues:
@@ -314,12 +314,15 @@ def another_time_from(sent: SpacySpan, cues: ModalityCues | None = None) -> Toke
 
 
 def _when_in_a_past_year(trigger: Token, published: dt.date | None) -> bool:
-    """Whether the trigger is told in a clause about a date of an earlier year: "the worst fighting since
-    May 2025, when the killing of a militia leader set off clashes that left eight people dead"."""
+    """Whether the trigger is told in a clause about a date of an earlier year ("the worst fighting since
+    May 2025, when the killing of a militia leader set off clashes that left eight people dead"), or about
+    the date a comparison runs from ("the heaviest attack since Jan. 24, when a drone strike killed three")."""
     if published is None:
         return False
-    for ancestor in trigger.ancestors:
+    for ancestor in (trigger, *trigger.ancestors):
         if ancestor.dep_ == "relcl" and ancestor.head.ent_type_ == "DATE":
+            if any(t.lower_ == "since" for t in (ancestor.head, *ancestor.head.ancestors) if t.dep_ == "prep"):
+                return True
             years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", " ".join(t.text for t in ancestor.head.subtree
                                                                           if t.ent_type_ == "DATE"))]
             return bool(years) and max(years) < published.year

@@ -41,6 +41,7 @@ class PlaceRoleCues:
     speaker_verbs: frozenset[str]
     distance_units: frozenset[str]
     road_nouns: frozenset[str]
+    area_nouns: frozenset[str]
 
     def announces_another(self, sentence: str) -> bool:
         """Whether a sentence opens with "Separately," or the like: what follows is another incident."""
@@ -180,6 +181,10 @@ def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> tuple[str
         return "origin", False
     if previous is not None and previous.lower_ in cues.event_prepositions:
         return "event", True
+    if previous is not None and previous.text == "," and previous.i > sent.start:
+        noun = sent.doc[previous.i - 1]  # "In the capital, Kabul, a bomb exploded": the capital, named
+        if noun.lower_ in cues.area_nouns and noun.dep_ == "pobj" and noun.head.lower_ in cues.event_prepositions:
+            return "event", True
     if head.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "appos", "conj", "compound", "npadvmod"):
         return "event", False
     return "other", False

@@ -51,7 +51,7 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
     of_kind = numbered_first([f for f in figures if f.kind == kind])
     # "N more" completing a total told first adds no one, and a first report a higher count replaced
     # counts no one either (though it still completes: 7, then "four more bodies", are the 11)
-    own = [f for f in of_kind if not _replaced(f, figures, terms)
+    own = [f for f in of_kind if not _replaced(f, figures, terms) and not _explains_a_toll(f, of_kind, terms)
            and not (terms.is_additive(f.who) and _adds_later(f, figures, terms) and _completes_a_breakdown(f, of_kind))]
     later = [f for f in own if _adds_later(f, figures, terms)]
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
@@ -62,6 +62,9 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
         who = terms.group_who(fig.who)  # "four other officers" restate or add like "officers"
         if (terms.is_generic(who) or _a_people(who)) and side == "other":
             groups[("generic", "")].append(fig)
+        elif _introduces_one(fig):
+            # "15 civilians were killed ... another attacker stabbed to death a civilian": one more
+            groups[(side, f"{normalise_word(who or '')}@{fig.span.start}")].append(fig)
         else:
             groups[(side, normalise_word(who or ""))].append(fig)
     if not groups and not later:
@@ -149,6 +152,15 @@ def _replaced(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) -> b
         f.kind == fig.kind and f.count > fig.count and f.sentence.start != fig.sentence.start for f in figures)
 
 
+def _explains_a_toll(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) -> bool:
+    """Whether a count of the wounded who died explains the toll its sentence gives: "the toll rose to
+    47 as several of the wounded died" counts 47."""
+    who = (fig.who or "").lower()
+    hurt = (terms.complements.get(who) or terms.nouns.get(who)) not in (None, fig.kind)
+    return hurt and any(f is not fig and f.sentence.start == fig.sentence.start
+                        and set(re.findall(r"[a-z]+", f.span.text.lower())) & terms.toll_nouns for f in figures)
+
+
 def _adds_later(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) -> bool:
     """Whether a figure adds new people to the incident's earlier count of its kind.
 
@@ -201,8 +213,12 @@ def _group_value(figs: Sequence[Figure]) -> tuple[int, int, int]:
     keys = {_source_key(f.attribution) for f in firm}
     for fig in firm:
         per_source[_same_source(_source_key(fig.attribution), keys)].append(fig)
-    # A source updating its toll ("rose to 12") means the larger figure; sources disagreeing, the lower.
-    best = min(max(f.count for f in fs) for fs in per_source.values())
+    # A source updating its toll ("rose to 12") means the larger figure; sources disagreeing, the lower,
+    # though none below a toll said to have risen to it, whoever says so.
+    terms = CasualtyTerms.load()
+    risen = max((f.count for f in firm if terms.toll_rises & set(re.findall(r"[a-z]+", f.span.text.lower()))),
+                default=0)
+    best = min(max(risen, *(f.count for f in fs)) for fs in per_source.values())
     low = min(f.low if f.low is not None else f.count for f in firm)
     high = max(f.high if f.high is not None else f.count for f in figs)
     return best, min(low, best), max(high, best)

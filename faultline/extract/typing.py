@@ -56,11 +56,14 @@ class Trigger:
     score: float
     civilian_targeting: bool = False
     rule: str = ""  # the triggers.toml entry that fired (evidence for analysts, tags for typing)
+    uncounted: bool = False  # a plural noun with no number ("because of Boko Haram attacks")
 
 
 # Sub-event types that yield to harm of this tag in the same incident (see _resolve_severity).
-_OUTRANKED_BY = {"Looting/property destruction": "harm", "Abduction/forced disappearance": "lethal",
-                 "Arrests": "lethal", "Disrupted weapons use": "lethal"}
+_OUTRANKED_BY = {"Looting/property destruction": {"harm"}, "Abduction/forced disappearance": {"lethal"},
+                 "Arrests": {"lethal"}, "Disrupted weapons use": {"lethal"},
+                 "Other": _VIOLENT}  # ("villagers fled after militants attacked the town": the attack)
+_DISPLACEMENT = "Other"
 # What may follow a killing in the same report: outranked only by a killing told before it.
 _FOLLOW_UPS = frozenset({"Arrests", "Disrupted weapons use"})
 # The rule whose words say a side left a place, and the links by which a verb shares its doer with the
@@ -258,6 +261,7 @@ class EventTyper:
             start=offset + span.start_char, end=offset + span.end_char, text=span.text,
             event_type=info.event_type, sub_event_type=sub, disorder_type=info.disorder_type,
             score=round(score, 3), civilian_targeting=civilian, rule=rule.id,
+            uncounted=anchor.tag_ == "NNS" and not any(c.dep_ == "nummod" for c in anchor.children),
         )
 
     def _leaves_again(self, anchor: Token) -> bool:
@@ -392,10 +396,17 @@ class EventTyper:
         outranking = _OUTRANKED_BY.get(best.sub_event_type)
         if outranking is None:
             return best
-        violent = [t for t in cands if t.score >= MIN_SCORE and t.rule in self._rules
-                   and outranking in self._rules[t.rule].tags and t.event_type in POLITICAL_VIOLENCE
-                   and (best.sub_event_type not in _FOLLOW_UPS or t.start < best.start)]
-        return max(violent, key=lambda t: t.score) if violent else best
+        violent = [t for t in cands if t.score >= MIN_SCORE and t.event_type in POLITICAL_VIOLENCE
+                   and t.sub_event_type != best.sub_event_type
+                   and (best.sub_event_type not in _FOLLOW_UPS or t.start < best.start)
+                   # (people fled "because of Boko Haram attacks": a course of them, not one told)
+                   and not (best.sub_event_type == _DISPLACEMENT and t.uncounted)]
+        leading = [t for t in violent if t.rule in self._rules and outranking & set(self._rules[t.rule].tags)]
+        if not leading:
+            return best
+        # (a blast leads as the harm it did would: "the bombing ... killed 13" is a bombing)
+        return max(leading + [t for t in violent if t.rule in self._rules and "explosion" in self._rules[t.rule].tags],
+                   key=lambda t: t.score)
 
     def _resolve_arrest(self, best: Trigger, cands: list[Trigger]) -> Trigger:
         """People arrested in a raid that also seized weapons: the lead action decides.

@@ -12,6 +12,7 @@ from faultline.nlp.text import span_text
 # Dependency labels, POS tags and entity labels are spaCy's (ClearNLP / OntoNotes) schemes.
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X", "PRON"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "appos"})
+_MEANS = frozenset({"in", "with", "by", "using"})  # prepositions of what a verb's doer used
 _TARGET_PREPS = frozenset({"on", "at", "against", "upon", "into", "toward", "towards", "targeting",
                            "of", "with", "between"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -75,7 +76,9 @@ class RoleReader:
         if victim_subject and not _acts_on_object(head):  # "four protesters died": the subject is the one hit
             # ... but "were killed by RSF fighters" names who killed them
             named_by = [t for t in agents if t.dep_ == "pobj" and t.head.dep_ == "agent"]
-            targets, agents = targets + [t for t in agents if t not in named_by], named_by
+            # (the one who says the clause is no one hit: "a third was wounded ..., police said")
+            own = [t for t in agents if t not in named_by and not _says(t, head)]
+            targets, agents = targets + own, named_by
         hit = self._classes(targets)
         if not hit and any(_nationals(t) for t in targets):
             hit = _CIVILIAN  # "shot dead two Palestinians": people known only by nationality are civilians
@@ -110,6 +113,8 @@ class RoleReader:
             if tok.dep_ not in ("dobj", "nsubjpass", "pobj", "compound", "conj", "prep", "appos",
                                 "acl", "amod", "nmod"):
                 return False
+            if tok.dep_ == "prep" and tok.lower_ in _MEANS and tok.head.pos_ == "VERB":
+                return False  # "neutralised several terrorists in drone strikes": what was used
             tok = tok.head
             word = tok.lemma_.lower()
             if word in self.lexicon.disarm_words:
@@ -135,6 +140,10 @@ class RoleReader:
             mod = mod.head  # "nuclear and missile programs": a conjunct modifies what its first does
         if mod.dep_ in _MODIFIERS and (mod.head.lower_ in lex.modifier_heads
                                        or mod.head.lemma_.lower() in lex.modifier_heads):
+            adjust -= 0.3
+        if anchor.dep_ == "acl" and anchor.tag_ == "VBG" and anchor.head.pos_ == "NOUN":
+            # "fuel for Russian troops fighting in Ukraine": who they are; "a mine targeting a vehicle
+            # went off": what it was for
             adjust -= 0.3
         described = anchor.head if anchor.dep_ == "amod" else anchor if anchor.pos_ == "ADJ" else None
         if anchor.tag_ in ("VBN", "JJ") and described is not None and any(
@@ -280,6 +289,17 @@ def _acts_on_object(verb: Token) -> bool:
 
 
 _CIVILIAN = frozenset({"civilian"})
+
+
+def _says(subject: Token, clause: Token) -> bool:
+    """Whether the subject is that of a verb the clause is the complement of ("police said" over "a third
+    was wounded"): the speaker, not a party to what the clause tells."""
+    tok = clause
+    while tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" and tok.head.i == subject.head.i:
+            return True
+        tok = tok.head
+    return False
 
 
 def _nationals(token: Token) -> bool:

@@ -274,8 +274,9 @@ def precision_codes(candidate: Candidate, *, near: bool) -> tuple[int, int]:
     """ACLED geo_precision and UCDP where_prec for a resolved candidate."""
     if candidate.is_country:
         return 3, 6
-    if candidate.fcode in ("CONT", "RGN", "ISL", "MTS", "STM") or candidate.fclass == "L" and candidate.fcode != "PRK":
-        return 3, 5  # (a river's point is one of hundreds of kilometres of it)
+    if candidate.fcode in ("CONT", "RGN", "ISL", "MTS", "STM", "VAL", "DSRT", "PLAT") or \
+            candidate.fclass == "L" and candidate.fcode != "PRK":
+        return 3, 5  # (a river's or a valley's point is one of hundreds of kilometres of it)
     if candidate.fcode in FIRST_ORDER:
         return 3, 4
     if candidate.fcode.startswith("ADM"):

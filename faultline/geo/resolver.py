@@ -93,7 +93,9 @@ QUALIFIED_BONUS = 3.0
 _NAMED_AREAS = frozenset({"RGN", "OCN", "SEA", "GULF", "ISL", "MTS"})
 AREA_POPULATION_TERM = 0.22 * 6
 # "near the northern town of Arbinda" is near it too.
-_NEAR = re.compile(r"(?:near|outside|outskirts of|close to|vicinity of|(?:north|south|east|west)(?:-?(?:east|west))? of"
+_NEAR = re.compile(r"(?:near|outside|outskirts of|close to|vicinity of|between|linking|connecting"
+                   r"|(?:between|linking|connecting)\s+(?:[A-Z][\w'’-]*\s+){1,3}and"
+                   r"|(?:north|south|east|west)(?:-?(?:east|west))? of"
                    r"|km (?:from|of)|kilomet(?:er|re)s (?:from|of)|miles (?:from|of)|border with)\s+(?:the\s+)?"
                    r"(?:(?:[a-z-]+\s+){0,2}?(?:town|village|city|settlement|camp)\s+of\s+)?$", re.IGNORECASE)
 # A town that names a road ("the Kabul-Kandahar highway", "the Damboa road"): what happened on the
@@ -385,7 +387,10 @@ class Geocoder:
                 fits = _HINT_FITS.get(hint, ())
                 if any(c.score == 1.0 and (c.fclass in fits or c.fcode in fits) for c in self.gazetteer.lookup(bare)):
                     return bare
-                return name if any(c.score == 1.0 for c in self.gazetteer.lookup(name)) else bare
+                if any(c.score == 1.0 for c in self.gazetteer.lookup(name)) or any(
+                        c.score == 1.0 and c.fcode.startswith("PCL") for c in self.gazetteer.lookup(bare)):
+                    return name  # (the "Jordan Valley" is not Jordan, the country)
+                return bare
         return name
 
     def _stated_country(self, before: str) -> str | None:

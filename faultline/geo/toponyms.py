@@ -55,7 +55,7 @@ _FEATURE_OF_NAME = re.compile(rf"\b(?P<feature>village|town|city|district|provin
 _UNIT_BEFORE_OF = {**FEATURE_WORDS, "state": FEATURE_WORDS["province"]}
 _OPENING_PREPOSITION = re.compile(r"(?:In|Near|At|Outside|Inside|Into|From|Across|Around|Throughout|Along) ")
 _AFTER_PREPOSITION = re.compile(
-    rf"\b(?:in|near|at|outside|into|toward|towards|from|across|through|throughout|around"
+    rf"\b(?:in|near|at|outside|into|toward|towards|from|across|through|throughout|around|between|linking|connecting"
     rf"|(?:(?:north|south|east|west)(?:-?(?:east|west))?|outskirts|outside|edge|vicinity) of) (?P<name>{NAME})")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NON_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})

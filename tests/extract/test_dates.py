@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Span
 
 from faultline.extract.dates import DAY, MONTH, WEEK, find_date
 
@@ -135,3 +136,16 @@ def test_a_day_counted_from_something_else_is_no_date(nlp):
 
 def test_a_year_saying_which_deal_is_no_date(nlp):
     assert date_of(nlp, "Fighters of a group that rejected the 2016 peace deal clashed with the army.") is None
+
+
+def test_a_date_a_span_runs_from_is_told_apart_from_an_events_day(nlp):
+    since = date_of(nlp, "It was the deadliest strike on the port since April 30, when a missile killed four.")
+    assert (since.date, since.since) == (dt.date(2021, 4, 30), True)
+    assert date_of(nlp, "A missile killed four dock workers on April 30.").since is False
+
+
+def test_a_bare_number_the_model_reads_as_a_date_is_an_age(nlp):
+    doc = nlp("The ministry named the dead as Karim Haddad, 17, and Nabil Saleh, 24.")
+    age = next(t for t in doc if t.text == "17")
+    doc.ents = [Span(doc, age.i, age.i + 1, label="DATE")]
+    assert find_date(doc[:], OFFSET, published=PUBLISHED) is None

@@ -72,3 +72,26 @@ def test_a_count_of_no_known_side_restates_the_count_another_sentence_gave_a_sid
     assert fatality_total(figs)[0] == 3
     figs.append(fig("killed", 4, who="members", sentence=120, text="killed four members"))
     assert fatality_total(figs)[0] == 7
+
+
+def test_an_indefinite_person_of_a_group_counted_before_is_one_more():
+    # "15 civilians were killed ... another attacker stabbed to death a civilian"
+    crowd = fig("killed", 15, who="civilians", side="civilians", text="15 civilians were killed")
+    one = fig("killed", 1, who="civilian", side="civilians", text="stabbed to death a civilian", sentence=200)
+    assert fatality_total([crowd, one])[0] == 16
+
+
+def test_a_toll_said_to_have_risen_replaces_lower_counts_whoever_gives_it():
+    first = fig("killed", 38, who="people", text="killing 38 people")
+    risen = fig("killed", 47, text="the toll rose to 47", sentence=100, source="medics", source_kind="medical")
+    assert fatality_total([first, risen])[0] == 47
+    # (reports of one count that disagree still give the lowest, down to the risen toll)
+    higher = fig("killed", 61, who="people", text="61 people were killed", sentence=300, source="the RSF",
+                 source_kind="group_claim")
+    assert fatality_total([first, risen, higher])[0] == 47
+
+
+def test_the_wounded_who_died_in_a_sentence_giving_the_toll_are_in_it():
+    toll = fig("killed", 47, text="the toll rose to 47", sentence=100)
+    died = fig("killed", 3, who="wounded", text="several of the wounded died", sentence=100)
+    assert fatality_total([fig("killed", 38, who="people", text="killing 38 people"), toll, died])[0] == 47
