@@ -15,7 +15,7 @@ from faultline.extract.casualty_terms import CasualtyTerms
 from faultline.extract.numbers import parse_quantity
 from faultline.model import Span
 from faultline.nlp.datelines import dateline_end
-from faultline.nlp.text import span_text
+from faultline.nlp.text import doc_text, span_text
 
 DAY, WEEK, MONTH = 1, 2, 3  # ACLED time_precision
 
@@ -221,7 +221,7 @@ def _rank(start: int, precision: int, year_only: bool, said: bool, owner: bool) 
 def _starts_a_span(sent: SpacySpan, start: int, text: str) -> bool:
     """Whether a date starting at `start` (a doc offset) opens a span of time up to now: "the heaviest
     attack since Jan. 24" dates no event the sentence tells."""
-    before = sent.doc.text[max(0, start - 8):start].split()
+    before = doc_text(sent.doc)[max(0, start - 8):start].split()
     return text.lower().startswith("since") or (bool(before) and before[-1].lower() == "since")
 
 
@@ -234,8 +234,8 @@ def _in_a_name(sent: SpacySpan, start: int, end: int) -> bool:
 def _names_another(sent: SpacySpan, start: int, end: int) -> bool:
     """Whether a date from `start` to `end` (doc offsets) is a possessive: "escaped Monday's firefight"
     names the firefight, told of elsewhere, by its day; "during Saturday's election" is the time told."""
-    before = sent.doc.text[max(0, start - 12):start].split()
-    return sent.doc.text[end:end + 2] in ("'s", "’s") and not (before and before[-1].lower() in _TIME_FRAMES)
+    before = doc_text(sent.doc)[max(0, start - 12):start].split()
+    return doc_text(sent.doc)[end:end + 2] in ("'s", "’s") and not (before and before[-1].lower() in _TIME_FRAMES)
 
 
 def _said(sent: SpacySpan, start: int, verb: Token | None) -> bool:

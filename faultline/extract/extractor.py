@@ -904,7 +904,7 @@ def _opens_with_its_day(sent: SpacySpan, offset: int, date: date_rules.DateMenti
     event ("They beheaded two fishermen") happened in."""
     if date is None or date.said or date.year_only:
         return False
-    before = sent.doc.text[sent.start_char:date.span.start - offset]
+    before = doc_text(sent.doc)[sent.start_char:date.span.start - offset]
     return len(before.split()) <= _OPENER_WORDS and "," not in before
 
 
