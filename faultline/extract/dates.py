@@ -29,9 +29,6 @@ _NUMBERS = {w: i for i, w in enumerate(
 _NUMBERS.update({"a": 1, "an": 1, "a couple of": 2, "a few": 3, "several": 3})
 # A day and month without a year this soon after publication is a day to come, not last year's.
 _SCHEDULE_DAYS = 60
-_LATER_DEATHS = frozenset({"die", "succumb"})
-_HURT = frozenset({"wounded", "injured"})
-_WOUNDS = frozenset({"wound", "injury"})
 _TIME_FRAMES = frozenset({"during", "amid", "amidst", "throughout"})  # "during Saturday's vote": its time
 _REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "publish", "claim", "deny"})
 
@@ -266,19 +263,18 @@ def _dates_a_toll(verb: Token | None) -> bool:
     terms = CasualtyTerms.load()
     return verb is not None and (any(
         c.dep_ == "nsubj" and (c.lemma_.lower() in terms.toll_nouns or _counts_dead(c, terms)) for c in verb.children)
-        or _dies_of_wounds(verb))
+        or _dies_of_wounds(verb, terms))
 
 
-def _dies_of_wounds(verb: Token) -> bool:
+def _dies_of_wounds(verb: Token, terms: CasualtyTerms) -> bool:
     """Whether the verb tells that someone hurt in the attack died later ("several of the wounded died
     overnight", "died of his wounds on Tuesday"): the day of the death, not of the attack."""
-    if verb.lemma_.lower() not in _LATER_DEATHS:
+    if terms.intransitive.get(verb.lemma_.lower()) != "killed":
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    hurt = subject is not None and any(t.lower_ in _HURT for t in subject.subtree)
-    return hurt or verb.lemma_.lower() == "succumb" or any(
-        c.dep_ == "prep" and c.lower_ in ("of", "from") and any(g.lemma_.lower() in _WOUNDS for g in c.children)
-        for c in verb.children)
+    hurt = subject is not None and any(terms.complements.get(t.lower_) == "injured" for t in subject.subtree)
+    return hurt or any(c.dep_ == "prep" and c.lower_ in ("of", "from", "to") and any(
+        terms.nouns.get(g.lemma_.lower()) == "injured" for g in c.children) for c in verb.children)
 
 
 def _counts_dead(subject: Token, terms: CasualtyTerms) -> bool:

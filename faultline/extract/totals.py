@@ -147,9 +147,14 @@ def states_a_number(fig: Figure) -> bool:
 def _replaced(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) -> bool:
     """Whether a count is a first report that a higher count of its kind replaced: "officials had
     initially reported seven dead" beside "the toll climbed to 11"."""
-    words = set(re.findall(r"[a-z]+", fig.sentence.text.lower()))
+    words = _words(fig.sentence.text)
     return bool(words & terms.first_reports) and any(
         f.kind == fig.kind and f.count > fig.count and f.sentence.start != fig.sentence.start for f in figures)
+
+
+def _words(text: str) -> set[str]:
+    """The lowercase words of a text."""
+    return set(re.findall(r"[a-z]+", text.lower()))
 
 
 def _explains_a_toll(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) -> bool:
@@ -158,7 +163,7 @@ def _explains_a_toll(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerm
     who = (fig.who or "").lower()
     hurt = (terms.complements.get(who) or terms.nouns.get(who)) not in (None, fig.kind)
     return hurt and any(f is not fig and f.sentence.start == fig.sentence.start
-                        and set(re.findall(r"[a-z]+", f.span.text.lower())) & terms.toll_nouns for f in figures)
+                        and _words(f.span.text) & terms.toll_nouns for f in figures)
 
 
 def _adds_later(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) -> bool:
@@ -216,8 +221,7 @@ def _group_value(figs: Sequence[Figure]) -> tuple[int, int, int]:
     # A source updating its toll ("rose to 12") means the larger figure; sources disagreeing, the lower,
     # though none below a toll said to have risen to it, whoever says so.
     terms = CasualtyTerms.load()
-    risen = max((f.count for f in firm if terms.toll_rises & set(re.findall(r"[a-z]+", f.span.text.lower()))),
-                default=0)
+    risen = max((f.count for f in firm if terms.toll_rises & _words(f.span.text)), default=0)
     best = min(max(risen, *(f.count for f in fs)) for fs in per_source.values())
     low = min(f.low if f.low is not None else f.count for f in firm)
     high = max(f.high if f.high is not None else f.count for f in figs)
