@@ -79,20 +79,24 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+# ("The day after the attack," is one day: "the" counts one, as "a" does)
 _RELATIVE_OPENER = re.compile(
-    r"(?P<count>\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\s+(?P<unit>days?|weeks?)\s+"
+    r"(?P<count>\d{1,2}|the|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\s+(?P<unit>days?|weeks?)\s+"
     r"(?P<direction>earlier|later|before|after|afterwards)\b", re.IGNORECASE)
+# "The next day,", "The following week,", "The previous day,"
+_NEXT_OPENER = re.compile(r"the\s+(?P<direction>next|following|previous)\s+(?P<unit>day|week)\b", re.IGNORECASE)
 
 
 def counted_from(text: str, start: int, anchor: dt.date) -> DateMention | None:
     """The day a sentence opening "Two days earlier," tells of, counted from the day of the story before
     it; `start` is the sentence's absolute offset."""
-    m = _RELATIVE_OPENER.match(text)
+    m = _RELATIVE_OPENER.match(text) or _NEXT_OPENER.match(text)
     if m is None:
         return None
-    count = int(m["count"]) if m["count"].isdigit() else _NUMBERS[m["count"].lower()]
+    written = m.groupdict().get("count") or "1"
+    count = int(written) if written.isdigit() else _NUMBERS.get(written.lower(), 1)
     days = count * (7 if m["unit"].lower().startswith("week") else 1)
-    sign = 1 if m["direction"].lower() in ("later", "after", "afterwards") else -1
+    sign = 1 if m["direction"].lower() in ("later", "after", "afterwards", "next", "following") else -1
     precision = 1 if days < 7 else 2
     return DateMention(anchor + dt.timedelta(days=sign * days), precision, Span(start, start + m.end(), m.group(0)))
 

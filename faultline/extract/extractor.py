@@ -484,7 +484,9 @@ class Extractor:
         # weighs less than the lead's ("Israeli forces killed three Palestinians during a raid ... an
         # explosive device was thrown at the forces", "the RSF said its forces had clashed with the army").
         # (below a summing-up lead, the statements that tell this incident first are its lead)
-        triggers = [t if not wire_story or index < _LEAD_STATEMENTS
+        # (so does what a headline adds after a semicolon: "Police raid on favela leaves 9 dead; angry
+        # residents torch bus")
+        triggers = [t if (not wire_story or index < _LEAD_STATEMENTS) and not _after_a_semicolon(f, t)
                     else dataclasses.replace(t, score=t.score - _LATER_STATEMENT_PENALTY)
                     for index, f in enumerate(f for f in facts if id(f) not in summing) for t in f.triggers]
         typed = self.typer.type_incident([f.sent for f in facts], triggers)
@@ -1060,6 +1062,11 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         and not (_kinds(fact.triggers) & _kinds(incident.triggers)) and fact.sent[0].text not in _TOLD_BEFORE
     # (a place in a locative phrase only: "of the Jaime Martínez front" is no scene)
     return different_place and (different_kind or other_kind and any(p.locative for p in new_places))
+
+
+def _after_a_semicolon(fact: SentenceFacts, trigger: Trigger) -> bool:
+    """Whether the trigger is in what a headline adds after a semicolon."""
+    return fact.headline and ";" in fact.span.text[:trigger.start - fact.span.start]
 
 
 def _names_a_kind(fact: SentenceFacts) -> bool:

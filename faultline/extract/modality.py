@@ -60,6 +60,7 @@ class ModalityCues:
             self.first_person = frozenset(op["first_person"])
             self.opinion_frames = _phrases(op["frames"])
             self.history_adverbs = frozenset(bg["adverbs"])
+            self.habit_adverbs = frozenset(bg["habit_adverbs"])
             self.history_adjectives = frozenset(bg["adjectives"])
             self.history_phrases = _phrases(bg["phrases"])
             self.duration_words = frozenset(bg["duration_words"])
@@ -244,6 +245,9 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
     verbs = _verbs(chain)
     if any(c.lower_ in cues.history_adverbs and c.dep_ == "advmod" for v in verbs[:2] for c in v.children):
         return True  # "had previously attacked"
+    if any(c.lower_ in cues.habit_adverbs and c.dep_ == "advmod" and (v.tag_ in ("VBP", "VBZ") or _present_perfect(v))
+           for v in verbs[:1] for c in v.children):
+        return True  # "militants have repeatedly targeted travellers from Punjab"
     if any(c.lower_ in cues.history_adjectives and c.dep_ == "amod" for c in trigger.children):
         return True  # "previous ceasefires have collapsed"
     if published is not None and event_date is None and _trend(trigger, cues):

@@ -146,3 +146,11 @@ def test_hostages_freed_under_a_peace_arrangement_are_an_agreement():
             "communities, officials said.")
     (event,) = extract_text(text, published=PUBLISHED)
     assert event.sub_event_type == "Agreement"
+
+
+def test_the_day_after_an_attack_is_another_days_event():
+    for opener in ("The day after the attack,", "The next day,"):
+        text = (f"Gunmen attacked an army post in Djibo on Monday, killing four soldiers. {opener} a convoy struck "
+                "a roadside bomb near Djibo, killing three soldiers.")
+        attack, bomb = extract_text(text, published=PUBLISHED)
+        assert (attack.event_date, bomb.event_date, bomb.fatalities) == ("2026-05-11", "2026-05-12", 3)

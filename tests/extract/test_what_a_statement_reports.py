@@ -89,3 +89,11 @@ def test_a_town_named_after_its_noun_is_where_the_event_happened():
     raid, bomb = extract_text(text, published=PUBLISHED)
     assert (raid.location, bomb.sub_event_type, bomb.location) == (
         "Dehdadi district", "Remote explosive/landmine/IED", "Kabul")
+
+
+def test_what_militants_have_repeatedly_done_is_their_record():
+    text = ("Gunmen shot dead two travellers near Kalat on Monday, police said.\n\n"
+            "In Dera Ghazi Khan, hundreds of people protested on Tuesday against the killings.\n\n"
+            "Militants have repeatedly targeted travellers from Punjab on the highways of Balochistan.")
+    attack, protest = extract_text(text, published=dt.date(2026, 8, 5))
+    assert (attack.sub_event_type, protest.sub_event_type) == ("Attack", "Peaceful protest")
