@@ -222,8 +222,7 @@ def _rank(start: int, precision: int, year_only: bool, said: bool, owner: bool) 
 def _starts_a_span(sent: SpacySpan, start: int, text: str) -> bool:
     """Whether a date starting at `start` (a doc offset) opens a span of time up to now: "the heaviest
     attack since Jan. 24" dates no event the sentence tells."""
-    before = doc_text(sent.doc)[max(0, start - 8):start].split()
-    return text.lower().startswith("since") or (bool(before) and before[-1].lower() == "since")
+    return text.lower().startswith("since") or _word_before(sent, start) == "since"
 
 
 def _in_a_name(sent: SpacySpan, start: int, end: int) -> bool:
@@ -235,8 +234,13 @@ def _in_a_name(sent: SpacySpan, start: int, end: int) -> bool:
 def _names_another(sent: SpacySpan, start: int, end: int) -> bool:
     """Whether a date from `start` to `end` (doc offsets) is a possessive: "escaped Monday's firefight"
     names the firefight, told of elsewhere, by its day; "during Saturday's election" is the time told."""
+    return doc_text(sent.doc)[end:end + 2] in ("'s", "’s") and _word_before(sent, start) not in _TIME_FRAMES
+
+
+def _word_before(sent: SpacySpan, start: int) -> str:
+    """The word before a doc offset, in lower case ("" at the doc's start)."""
     before = doc_text(sent.doc)[max(0, start - 12):start].split()
-    return doc_text(sent.doc)[end:end + 2] in ("'s", "’s") and not (before and before[-1].lower() in _TIME_FRAMES)
+    return before[-1].lower() if before else ""
 
 
 def _said(sent: SpacySpan, start: int, verb: Token | None) -> bool:

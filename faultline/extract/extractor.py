@@ -170,10 +170,9 @@ class Incident:
                 near = said_near(fact.span.text, place.start - fact.span.start, place.end - fact.span.start)
                 if place.text not in seen or near and not seen[place.text][1]:
                     seen[place.text] = (place, near)
-        told = [f for f in self.facts if not f.headline]
         # (only below a lead that names several places: one naming the scene's town alone keeps it)
-        roundup = bool(told) and len({p.text for p in told[0].event_places}) > 1
-        scenes = {p.text for f in told for p in f.scene_places} if roundup else set()
+        roundup = len(_lead_places(self)) > 1
+        scenes = {p.text for f in self.facts if not f.headline for p in f.scene_places} if roundup else set()
         return tuple(sorted((place for place, _ in seen.values()),
                             key=lambda place: (place.text not in scenes, not place.locative)))
 
@@ -1036,8 +1035,10 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return True
     if fact.adds_elsewhere and new_places and not known and _lead_trigger(fact).event_type in _CROWD_EVENT_TYPES:
         return True  # "Smaller demonstrations were held in Gyumri": not where the crowd so far was
-    told_places = {p.text for f in incident.facts if not f.headline for p in f.event_places} or known
-    if fact.opens_sequel and any(p.text not in told_places for p in new_places):
+    # (a headline's rough place, "near Dhaka", or its list of two events' places, is no place its story
+    # has been at)
+    scenes = {p.text for f in incident.facts if not f.headline for p in f.event_places} or known
+    if fact.opens_sequel and any(p.text not in scenes for p in new_places):
         # "Later on Wednesday, Israeli tanks pushed into Rafah" after a strike on Nuseirat; "Later on
         # Wednesday, settlers attacked homes in the Jordan Valley" after a raid on Tubas (which the
         # headline's "settlers torch Jordan Valley homes" sums up with it)
@@ -1050,9 +1051,7 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return True
     if _refers_back(incident, fact):
         return False
-    # A headline's rough place ("near Dhaka") is no scene its story has been at ("In Dhaka, workers
-    # held a sit-in" after the lead's clashes in Gazipur).
-    scenes = {p.text for f in incident.facts if not f.headline for p in f.event_places} or known
+    # ("In Dhaka, workers held a sit-in" after the lead's clashes in Gazipur, under a headline "near Dhaka")
     if fact.scene_places and not any(p.text in scenes for p in fact.scene_places):
         return True
     # (what harm a statement tells names no kind: "a sticky bomb exploded in Kabul, wounding three" is
@@ -1090,9 +1089,14 @@ def _leaves_the_scene(incident: Incident, fact: SentenceFacts) -> bool:
     """Whether the statement is set only at other towns of the incident's lead than the scene a statement
     opened ("A drone attack on Sumy killed a driver" after "In Dnipro, ..." under a lead naming both)."""
     places = {p.text for p in fact.event_places}
-    told = [f for f in incident.facts if not f.headline]
-    named = {p.text for p in told[0].event_places} if told else set()
+    named = _lead_places(incident)
     return bool(places) and len(named) > 1 and places <= named and _another_scene_than(incident, places)
+
+
+def _lead_places(incident: Incident) -> set[str]:
+    """The event places of the incident's first statement below its headline (its lead, where it has one)."""
+    lead = next((f for f in incident.facts if not f.headline), None)
+    return {p.text for p in lead.event_places} if lead is not None else set()
 
 
 def _another_scene_than(incident: Incident, places: set[str]) -> bool:

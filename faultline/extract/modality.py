@@ -254,7 +254,7 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
         return True  # (without a publication date, "on Monday" resolves to no date: no telling)
     if event_date is None and any(_conflict_subject(v, cues) or _running_total(v, cues) for v in verbs[:1]):
         return True  # "the insurgency has killed more than 40,000 people"
-    if _years_since(trigger, cues) or _when_in_a_past_year(trigger, published):
+    if _years_since(trigger, cues) or _when_of_an_older_day(trigger, published):
         return True  # "marched to mark two years since the collapse that killed 16 people"
     if any(_toll_since(v, cues) for v in verbs[:1]) or _opens_a_span(chain):
         return True  # "70 fighters have been killed since the fighting began last month"
@@ -317,7 +317,7 @@ def another_time_from(sent: SpacySpan, cues: ModalityCues | None = None) -> Toke
     return None
 
 
-def _when_in_a_past_year(trigger: Token, published: dt.date | None) -> bool:
+def _when_of_an_older_day(trigger: Token, published: dt.date | None) -> bool:
     """Whether the trigger is told in a clause about a date of an earlier year ("the worst fighting since
     May 2025, when the killing of a militia leader set off clashes that left eight people dead"), or about
     the date a comparison runs from ("the heaviest attack since Jan. 24, when a drone strike killed three")."""

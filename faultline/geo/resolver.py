@@ -93,8 +93,8 @@ QUALIFIED_BONUS = 3.0
 _NAMED_AREAS = frozenset({"RGN", "OCN", "SEA", "GULF", "ISL", "MTS"})
 AREA_POPULATION_TERM = 0.22 * 6
 # "near the northern town of Arbinda" is near it too.
-_NEAR = re.compile(r"(?:near|outside|outskirts of|close to|vicinity of|between|linking|connecting"
-                   r"|(?:between|linking|connecting)\s+(?:[A-Z][\w'’-]*\s+){1,3}and"
+_NEAR = re.compile(r"(?:near|outside|outskirts of|close to|vicinity of"
+                   r"|(?:between|linking|connecting)(?:\s+(?:[A-Z][\w'’-]*\s+){1,3}and)?"
                    r"|(?:north|south|east|west)(?:-?(?:east|west))? of"
                    r"|km (?:from|of)|kilomet(?:er|re)s (?:from|of)|miles (?:from|of)|border with)\s+(?:the\s+)?"
                    r"(?:(?:[a-z-]+\s+){0,2}?(?:town|village|city|settlement|camp)\s+of\s+)?$", re.IGNORECASE)
@@ -385,10 +385,11 @@ class Geocoder:
                     return name
                 bare = name[: len(name) - len(phrase)].rstrip(" -")
                 fits = _HINT_FITS.get(hint, ())
-                if any(c.score == 1.0 and (c.fclass in fits or c.fcode in fits) for c in self.gazetteer.lookup(bare)):
+                known_bare = [c for c in self.gazetteer.lookup(bare) if c.score == 1.0]
+                if any(c.fclass in fits or c.fcode in fits for c in known_bare):
                     return bare
                 if any(c.score == 1.0 for c in self.gazetteer.lookup(name)) or any(
-                        c.score == 1.0 and c.fcode.startswith("PCL") for c in self.gazetteer.lookup(bare)):
+                        c.fcode.startswith("PCL") for c in known_bare):
                     return name  # (the "Jordan Valley" is not Jordan, the country)
                 return bare
         return name
