@@ -31,7 +31,7 @@ SYNTHETIC_BASE = -1_000_000
 FEATURE_BASE = -100_000  # ids of the hand-made entries in features.csv
 # Raise when the build writes different places from the same data (a new centre rule, a new source):
 # it is part of the data stamp, so existing embedded indexes rebuild themselves.
-BUILD_VERSION = 6
+BUILD_VERSION = 7
 # A published unit point this near a town that bears the unit's name is the town's point: "New York"
 # the state geocoded as the city.
 TOWN_COINCIDENCE_KM = 25.0

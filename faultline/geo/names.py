@@ -31,6 +31,9 @@ _GENERIC = frozenset({
     "wilayat", "velayat", "governorate", "state", "county", "parish", "municipality", "prefecture",
     "department", "the", "of", "e", "i", "al", "el", "ul",
 })
+# Abbreviations a name opens with, written either way in text and in gazetteers alike ("St. Marc",
+# "Saint-Marc"; "Mt. Vernon", "Mount Vernon"). Only before another word: a last "St" is a street.
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
 # Pure and called for the same few thousand names over and over (toponym finding, every
@@ -87,6 +90,7 @@ def is_latin(name: str) -> bool:
 def norm_key(name: str) -> str:
     """The exact-match key: folded, spaces and generic words removed."""
     words = fold(name).split()
+    words = [_ABBREVIATED.get(w, w) if i < len(words) - 1 else w for i, w in enumerate(words)]
     kept = [w for w in words if w not in _GENERIC] or words
     return "".join(kept)
 

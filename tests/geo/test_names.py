@@ -40,6 +40,18 @@ def test_norm_key_drops_generic_words() -> None:
     assert norm_key("Rapides Parish") == "rapides"
 
 
+@pytest.mark.parametrize(("abbreviated", "written_out"), [
+    ("St. Marc", "Saint-Marc"), ("Ste. Marie", "Sainte-Marie"), ("Mt. Kenya", "Mount Kenya"), ("Ft Portal", "Fort Portal"),
+])
+def test_a_names_abbreviated_first_word_matches_it_written_out(abbreviated: str, written_out: str) -> None:
+    assert norm_key(abbreviated) == norm_key(written_out)
+
+
+def test_a_last_st_is_a_street_not_a_saint() -> None:
+    assert norm_key("Main St") != norm_key("Main Saint")
+    assert norm_key("St") == "st"
+
+
 def test_non_latin_names_are_recognised() -> None:
     assert is_latin("Khorugh") and is_latin("Đà Nẵng")
     assert not is_latin("Душанбе") and not is_latin("کابل")
