@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from faultline.data import read_toml
 from faultline.geo.gazetteer import Candidate
-from faultline.geo.names import fold, norm_key
+from faultline.geo.names import fold, is_generic_word, norm_key
 
 
 class Lookup(Protocol):
@@ -206,9 +206,36 @@ class Words:
             lowers.append(strings[lower_])
             if is_lower:
                 lower.add(lowers[-1])
+        _join_hyphenated(names, texts, [bool(row[1]) for row in rows],
+                         [i in blocked for i in range(span.start, span.end)])
         # Span.text leaves out the last token's trailing space.
         text = "".join(written[:-1]) + texts[-1] if texts else ""
         return cls(text, texts, starts, names, lower, lowers)
+
+
+def _join_hyphenated(names: list[bool], texts: list[str], spaced: list[bool], blocked: list[bool]) -> None:
+    """Mark as name words the hyphens and small words inside a hyphenated name that opens and ends
+    with capitalised words ("Croix-des-Bouquets", "Port-au-Prince"), or that goes on from a name with a
+    particle ("Deir ez-Zor"), so the name is tried whole. An entity over part of it is a misreading
+    ("Croix" as an organisation); one over all of it stands. One that opens with an article ("Al-Oula"
+    in "the Al-Daraja Al-Oula neighbourhood") is as often a street's or a quarter's name as a town's,
+    and is left as it was written."""
+    start = 0
+    while start < len(texts):
+        end = start
+        while end < len(texts) - 1 and not spaced[end] and (texts[end + 1] == "-" or texts[end + 1].isalpha()):
+            end += 1  # words and hyphens start..end are written together
+        chain = range(start, end + 1)
+        opens = texts[start][:1].isupper() and not is_generic_word(texts[start]) or \
+            start > 0 and names[start - 1] and texts[start].islower()
+        # (one with a small word inside, "Croix-des-Bouquets", is a place's name whatever entity the model
+        # made of it)
+        particle = any(texts[i].islower() for i in chain if texts[i] != "-")
+        if end > start and opens and texts[end][:1].isupper() and "-" in texts[start:end + 1] \
+                and (particle or not all(blocked[i] for i in chain)):
+            for i in chain:
+                names[i] = True
+        start = end + 1
 
 
 def full_names(doc_ents: list[Span]) -> list[Span]:

@@ -81,6 +81,11 @@ def spells_initials(letters: str, place: str) -> bool:
     return len(words) > 1 and fold(letters) == "".join(word[0] for word in words)
 
 
+def is_generic_word(word: str) -> bool:
+    """Whether a word travels with names without naming anything itself ("Province", "Al")."""
+    return fold(word) in _GENERIC
+
+
 def is_latin(name: str) -> bool:
     """Whether a name is written in Latin letters (other scripts fold to nothing useful)."""
     return not _NON_LATIN.search(name) and any(ch.isalpha() for ch in name)

@@ -241,16 +241,19 @@ def _gazetteer_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str],
     index = 0
     while index < len(names):
         run_end = index
-        while run_end < len(names) and run_end - index < MAX_NAME_TOKENS and names[run_end]:
+        while run_end < len(names) and _name_length(words, index, run_end) < MAX_NAME_TOKENS and names[run_end]:
             run_end += 1
         # A place named after a person runs on into the words the model took for the person ("Dera
         # Ghazi Khan", "Dera" and "Ghazi Khan"): the whole name, where the gazetteer knows it.
         longest = run_end
-        while index < run_end < len(names) and longest < len(names) and longest - index < MAX_NAME_TOKENS \
+        while index < run_end < len(names) and longest < len(names) \
+                and _name_length(words, index, longest) < MAX_NAME_TOKENS \
                 and doc[span.start + longest].tag_ == "NNP" and doc[span.start + longest].is_title:
             longest += 1
         match = None
         for end in range(longest, index, -1):
+            if "-" in (words.texts[index], words.texts[end - 1]):
+                continue  # ("Damascus-Aleppo highway": "Damascus", not "Damascus-")
             match = _accepted(doc[span.start + index:span.start + end], gazetteer, demonyms, words.lower)
             if match is not None:
                 break
@@ -264,6 +267,11 @@ def _gazetteer_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str],
         found.append((start, start + len(match.text), match.text, None, -1))
         index = match.end - span.start
     return found
+
+
+def _name_length(words: Words, start: int, end: int) -> int:
+    """The words of a name from token `start` to `end`, its hyphens uncounted ("Croix-des-Bouquets": 3)."""
+    return sum(1 for text in words.texts[start:end] if text != "-")
 
 
 def _names_well_known_place(ent: Span, gazetteer: Lookup, demonyms: Mapping[str, str]) -> bool:

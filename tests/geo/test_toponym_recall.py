@@ -133,3 +133,10 @@ def test_a_name_beside_a_place_noun_is_a_place_though_read_as_a_person(nlp, gaze
 def test_a_country_before_a_feature_word_is_the_country_not_a_namesake(nlp, gazetteer: Gazetteer) -> None:
     found = found_toponyms(nlp, gazetteer, "Militant attack on Egypt village kills over 20, officials say")
     assert "Egypt" in found and "Egypt village" not in found
+
+
+def test_a_hyphenated_name_is_found_whole_whatever_the_model_made_of_its_first_word(nlp, gazetteer: Gazetteer) -> None:
+    for text in ("Police said the convoy left Wilkes-Barre at dawn.", "Police said the convoy drove to Wilkes-Barre."):
+        found = found_toponyms(nlp, gazetteer, text, ents={"Wilkes": "ORG"})
+        assert "Wilkes-Barre" in found
+
