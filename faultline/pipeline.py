@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from faultline.actors import ActorDictionary
 from faultline.config import Settings
 from faultline.errors import FaultlineError
+from faultline.extract import dates as date_rules
 from faultline.extract.attribution import SourceWords
 from faultline.extract.extractor import Extractor
 from faultline.extract.figures import CasualtyTerms
@@ -69,7 +70,9 @@ class Pipeline:
         return cls(
             settings,
             parser=build_nlp(
-                settings, cue_pattern=typer.cue_pattern(), follow_words=CasualtyTerms.load().cue_words() | SourceWords.load().claim_follow_words
+                settings, cue_pattern=typer.cue_pattern(),
+                follow_words=CasualtyTerms.load().cue_words() | SourceWords.load().claim_follow_words,
+                follow_opening=date_rules.DAY_OPENING,
             ),
             extractor=extractor,
             actors=actors,

@@ -1,6 +1,6 @@
 """Faultline's NLP stage: spaCy over the windows of an article that can hold an event."""
 
-from faultline.nlp.datelines import is_dateline
+from faultline.nlp.datelines import is_dateline, is_editors_note
 from faultline.nlp.parser import (
            ArticleParser,
            ModelError,
@@ -11,5 +11,5 @@ from faultline.nlp.parser import (
 )
 from faultline.nlp.sentences import sentence_spans
 
-__all__ = ["ArticleParser", "ModelError", "Window", "build_nlp", "is_dateline", "load_language", "select_windows",
-           "sentence_spans"]
+__all__ = ["ArticleParser", "ModelError", "Window", "build_nlp", "is_dateline", "is_editors_note", "load_language",
+           "select_windows", "sentence_spans"]

@@ -28,3 +28,20 @@ def is_dateline(text: str) -> bool:
     """Whether a text is a dateline and nothing else ("KABUL, Nov 25 (Reuters) - ")."""
     end = dateline_end(text)
     return end is not None and end >= len(text)
+
+
+# A wire editor's note in brackets on its own ("(Adds new toll in paragraphs 1-3, roadside bomb in
+# paragraphs 10-11)", "(Reporting by ...; Editing by ...)"): it tells readers what changed in the
+# story, and the events it names are the story's own, told again.
+EDITORS_NOTE = re.compile(
+    r"\(\s*(?:adds|updates|recasts|corrects|changes|rewrites|writes through|refiles|repeats|fixes|"
+    r"(?:additional )?reporting by|editing by|writing by|compiled by|this (?:story|article|version))\b"
+    r"[^()]*(?:\([^()]*\)[^()]*)*\)", re.IGNORECASE)
+
+
+def is_editors_note(text: str) -> bool:
+    """Whether a sentence is a wire editor's note in brackets and nothing else (see EDITORS_NOTE)."""
+    text = text.strip()
+    match = EDITORS_NOTE.match(text)
+    return match is not None and match.end() == len(text)
+

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from faultline.config import Settings
 from faultline.errors import FaultlineError
 from faultline.model import Article
-from faultline.nlp.datelines import dateline_end
+from faultline.nlp.datelines import dateline_end, is_editors_note
 from faultline.nlp.lemmas import use_lemma_cache
 from faultline.nlp.sentences import sentence_spans
 from faultline.nlp.tag_map import use_tag_map
@@ -61,9 +61,9 @@ def select_windows(
 
     With no cue every sentence is kept. Windows end at paragraph breaks (a headline is never read
     as the start of the first sentence) and at MAX_WINDOW_CHARS, so no doc exceeds spaCy's limit.
-    A dateline opening a sentence or a line is a window of its own.
+    A dateline opening a sentence or a line is a window of its own. An editor's note is never read.
     """
-    spans = list(sentence_spans(text))
+    spans = [(start, end) for start, end in sentence_spans(text) if not is_editors_note(text[start:end])]
     keep = [False] * len(spans)
     cued = [cue is None or cue.search(text, start, end) is not None for start, end in spans]
     if follow is not None and any(cued):
@@ -159,20 +159,28 @@ def load_fast_language(settings: Settings) -> Language:
 
 
 def build_nlp(
-    settings: Settings, *, cue_pattern: str | None, follow_words: Collection[str] = ()
+    settings: Settings, *, cue_pattern: str | None, follow_words: Collection[str] = (),
+    follow_opening: str | None = None,
 ) -> ArticleParser:
     """The article parser; `cue_pattern` picks the sentences worth the full model (None: all).
 
-    In an article with a cue, sentences holding any of `follow_words` are parsed too.
+    In an article with a cue, sentences holding any of `follow_words`, or opening as `follow_opening`
+    matches ("On Friday morning, ..." sets the scene of the next statement's event), are parsed too.
     """
     language = load_fast_language(settings)
     if settings.full_parse or cue_pattern is None:
         return ArticleParser(language, cue=None, context=0, batch_size=settings.batch_size)
     words = frozenset(w.lower() for w in follow_words)
+    opening = re.compile(follow_opening, re.IGNORECASE) if follow_opening else None
+
+    def follow(sentence: str) -> bool:
+        return not words.isdisjoint(_WORD.findall(sentence.lower())) or \
+            opening is not None and opening.match(sentence) is not None
+
     return ArticleParser(
         language,
         cue=re.compile(cue_pattern, re.IGNORECASE),
         context=settings.context_sentences,
         batch_size=settings.batch_size,
-        follow=(lambda sentence: not words.isdisjoint(_WORD.findall(sentence.lower()))) if words else None,
+        follow=follow if words or opening else None,
     )
