@@ -28,7 +28,7 @@ BRANCH_TEMPLATES = {
     "government": "Government of {the_country}{years}",
 }
 IDENTITY_KEYS = {"name", "state", "branch", "sub_unit", "inter", "kind", "country", "note"}
-NAMED_KEYS = IDENTITY_KEYS | {"id", "localised", "aliases", "since", "earlier"}
+NAMED_KEYS = IDENTITY_KEYS | {"id", "localised", "localised_in", "aliases", "since", "earlier"}
 # A regime day in actors_countries.csv: a year, a month or a day; a partial one counts from its first day.
 DAY = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 GENERIC_KEYS = {"id", "kind", "inter", "name", "unknown", "sub_unit", "nouns", "qualified_nouns", "facilities",
@@ -49,6 +49,7 @@ class NamedEntry:
     aliases: tuple[str, ...]
     country: str | None = None
     localised: str | None = None
+    localised_in: tuple[tuple[str, str], ...] = ()  # (ISO2, name) where a country names a branch of its own
     sub_unit: str | None = None
     since: dt.date | None = None  # the first day the actor is this; before it, `earlier`
     earlier: NamedEntry | None = None
@@ -283,6 +284,11 @@ def _named_entry(raw: dict[str, Any], subject: str) -> NamedEntry:
     if not isinstance(aliases, list) or not aliases or not all(isinstance(a, str) and a.strip() for a in aliases):
         raise DataFileError(f"{where}: aliases must be a non-empty list of strings", subject=subject)
     entry = _identity(raw, str(raw["id"]), tuple(aliases), where, subject)
+    localised_in = raw.get("localised_in", {})
+    if not isinstance(localised_in, dict) or not all(
+            isinstance(k, str) and len(k) == 2 and isinstance(v, str) and v for k, v in localised_in.items()):
+        raise DataFileError(f"{where}: 'localised_in' must be a table of ISO2 = name", subject=subject)
+    entry = dataclasses.replace(entry, localised_in=tuple(sorted(localised_in.items())))
     since, earlier = raw.get("since"), raw.get("earlier")
     if (since is None) != (earlier is None) or (since is not None and type(since) is not dt.date):
         raise DataFileError(f"{where}: 'since' (a date) and 'earlier' go together", subject=subject)

@@ -149,7 +149,8 @@ class ActorFinder:
             return actor
         named = self._localisable.get(actor.name)
         if named is not None:
-            name = self.catalogue.countries.render(named.localised or named.name, iso2, unknown=named.name, on=on)
+            name = dict(named.localised_in).get(iso2) or self.catalogue.countries.render(
+                named.localised or named.name, iso2, unknown=named.name, on=on)
             return dataclasses.replace(actor, name=name, country=iso2)
         entry = self.generic_entry(actor.kind)
         if entry is None or actor.name != self._unknown_name(entry, actor):
@@ -352,15 +353,19 @@ def _merge_named(sent: SpacySpan, chosen: list[_Hit],
 
 def _with_acronyms(sent: SpacySpan, chosen: list[_Hit]) -> list[_Hit]:
     """An unknown group's name followed by a known actor's acronym in brackets is that actor, written
-    out: "the National Liberation Army (ELN)" is the ELN, one hit over both."""
+    out: "the National Liberation Army (ELN)" is the ELN, one hit over both. So is a known actor's name
+    with its own acronym, which then reaches the noun after it: "Islamic State West Africa Province
+    (ISWAP) fighters"."""
     merged: list[_Hit] = []
     skip = -1
     for i, hit in enumerate(chosen):
         if i == skip:
             continue
         after = chosen[i + 1] if i + 1 < len(chosen) else None
-        if hit.priority == GROUP and hit.named is None and after is not None and after.named is not None \
-                and after.start == hit.end + 1 and sent[hit.end].text == "(" \
+        acronym = after.named if after is not None else None
+        written_out = hit.priority == GROUP and hit.named is None or hit.named is not None and acronym is not None \
+            and hit.named.name == acronym.name
+        if acronym is not None and written_out and after.start == hit.end + 1 and sent[hit.end].text == "(" \
                 and after.end < len(sent) and sent[after.end].text == ")":
             merged.append(dataclasses.replace(after, start=hit.start, end=after.end + 1))
             skip = i + 1

@@ -61,8 +61,10 @@ SELF_POSSESSIVES = {"its", "their", "our"}  # "the army said its troops repelled
 UNNAMED_AIRCRAFT = "military aircraft"
 # An interception's other side is whoever launched the weapons stopped, not the weapons themselves.
 INTERCEPT_TYPES = {"Disrupted weapons use"}
+# "militants launched an attack": the attacker is the light verb's subject; so is the one who fires, drops
+# or throws the weapon ("Russia fired hundreds of drones at Ukraine", "threw a grenade").
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "perform", "begin", "start", "unleash",
-               "commit", "claim"}  # "militants launched an attack": the attacker is the light verb's subject
+               "commit", "claim", "fire", "drop", "hurl", "lob", "throw"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,7 +432,9 @@ def _is_claimant(mention: _Mention) -> bool:
 
 def _agent_and_target(head: Token) -> tuple[Token | None, Token | None]:
     """The initiator and the target tokens of a trigger, read from its dependents."""
-    if head.pos_ in ("NOUN", "PROPN"):
+    # (a gerund the parse calls a verb reads as the noun it is: "Fighting between A and B killed seven")
+    if head.pos_ in ("NOUN", "PROPN") or head.tag_ == "VBG" and any(
+            c.dep_ == "prep" and c.lower_ == "between" for c in head.children):
         return _noun_roles(head)
     agent = target = None
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
@@ -490,10 +494,14 @@ def _noun_roles(head: Token) -> tuple[Token | None, Token | None]:
         # "Russia struck Kharkiv with a ballistic missile": who wields the weapon struck
         agent = next((c for c in weapon_of.children if c.dep_ == "nsubj"), None)
         target = target or next((c for c in weapon_of.children if c.dep_ in ("dobj", "obj")), None)
-    if agent is None and head.dep_ in ("dobj", "obj") and head.head.lemma_ in LIGHT_VERBS:
-        agent = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    # "fired hundreds of drones and two dozen missiles": the first of the weapons, and what "hundreds" is
+    first = head.head if head.dep_ == "conj" else head
+    counted = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "of" and \
+        first.head.head.ent_type_ == "CARDINAL" else first
+    if agent is None and counted.dep_ in ("dobj", "obj") and counted.head.lemma_ in LIGHT_VERBS:
+        agent = next((c for c in counted.head.children if c.dep_ == "nsubj"), None)
         if target is None:
-            prep = next((c for c in head.head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS), None)
+            prep = next((c for c in counted.head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS), None)
             target = _pobj(prep) if prep is not None else None
     return agent, target
 

@@ -191,7 +191,7 @@ def test_coordinated_country_words_give_one_actor_each(find) -> None:
 def test_a_named_unit_listed_with_state_forces_is_one_of_theirs(find) -> None:
     found = find("A joint team of the District Reserve Guard (DRG), the Special Task Force (STF) and the CRPF's "
                  "CoBRA unit came under fire in the forests, police said.")
-    assert by_text(found, "Special Task Force").name == by_text(found, "District Reserve Guard").name
+    assert by_text(found, "Special Task Force").name == by_text(found, "District Reserve Guard (DRG)").name
 
 
 def test_a_named_group_that_fought_the_army_is_no_unit_of_it(find) -> None:
