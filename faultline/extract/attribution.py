@@ -40,6 +40,7 @@ class SourceWords:
             self.deny_verbs = frozenset(c["deny_verbs"])
             self.deny_objects = frozenset(c["deny_objects"])
             self.blame_verbs = frozenset(c["blame_verbs"])
+            self.abetting_verbs = frozenset(c["abetting_verbs"])
             self.belief_verbs = frozenset(c["belief_verbs"])
             self.hallmarks = frozenset(c["hallmark_nouns"])
             self.suspect_mods = frozenset(c["suspect_modifiers"])
@@ -293,7 +294,7 @@ def _claim_at(tok: Token, offset: int, words: SourceWords) -> Claim | None:
             kind = words.kind_of(actor.text) or "unknown"
             return _claim("denied", actor.text, Attribution(actor.text, kind, _span(actor, offset)),
                           tok, objects, offset)
-        if lemma in words.blame_verbs and not negated:
+        if lemma in words.blame_verbs and not negated and not _charges_help(tok, words):
             target = _blame_target(tok, objects, lemma)
             if target is not None:
                 by = _name(actor_tok) if actor_tok is not None else None
@@ -317,6 +318,12 @@ def _claim_at(tok: Token, offset: int, words: SourceWords) -> Claim | None:
     if tok.lemma_.lower() == "claim" and tok.pos_ == "NOUN" and any(c.lower_ == "no" for c in kids):
         return Claim("unclaimed", None, AUTHOR, _span(doc[tok.left_edge.i:tok.right_edge.i + 1], offset))
     return None
+
+
+def _charges_help(verb: Token, words: SourceWords) -> bool:
+    """Whether "accused X of ..." charges help to the attackers, not the attack ("of sheltering them")."""
+    return any(g.lemma_.lower() in words.abetting_verbs for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ in ("pcomp", "pobj"))
 
 
 def _blame_target(verb: Token, objects: list[Token], lemma: str) -> Token | None:

@@ -34,6 +34,7 @@ class CasualtyTerms:
             self.life_verbs = frozenset(data["lives"]["verbs"])
             self.toll_nouns = frozenset(data["toll"]["nouns"])
             self.first_reports = frozenset(data["toll"]["first_reports"])
+            self.corrections = frozenset(data["toll"]["corrections"])
             self.toll_rises = frozenset(data["toll"]["rises"])
             self.toll_mods = {w: "killed" for w in data["toll"]["killed"] if w}
             self.toll_mods.update(dict.fromkeys(data["toll"]["injured"], "injured"))
@@ -44,6 +45,9 @@ class CasualtyTerms:
             self.citing_preps = frozenset(data["cited"]["preps"])
             self.grievances = frozenset(data["cited"]["grievances"])
             self.span_nouns = frozenset(data["cumulative"]["span_nouns"])
+            self.care_places = frozenset(data["care"]["places"])
+            self.tally_verbs = frozenset(data["cumulative"]["tally_verbs"])
+            self.tally_spans = frozenset(data["cumulative"]["tally_spans"])
             self.weak_injury = frozenset(data["weak_injury"]["verbs"])
             self.suffer_verbs = frozenset(data["weak_injury"]["suffer_verbs"])
             self.count_preps = frozenset(data["weak_injury"]["count_preps"])

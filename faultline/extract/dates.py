@@ -20,6 +20,9 @@ from faultline.nlp.text import doc_text, span_text
 DAY, WEEK, MONTH = 1, 2, 3  # ACLED time_precision
 
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+# A sentence opening on a day ("On Friday morning, ...", "Late on Sunday, ..."): it may set the scene of
+# the next statement's event though it names no event itself (the parser reads such sentences too).
+DAY_OPENING = rf"\s*(?:(?:early|late|earlier|later)\s+)?(?:on\s+)?(?:{'|'.join(_WEEKDAYS)})\b"
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _FULL_MONTHS = frozenset(_MONTHS)
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -31,6 +34,9 @@ _NUMBERS.update({"a": 1, "an": 1, "a couple of": 2, "a few": 3, "several": 3})
 _SCHEDULE_DAYS = 60
 _TIME_FRAMES = frozenset({"during", "amid", "amidst", "throughout"})  # "during Saturday's vote": its time
 _REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "publish", "claim", "deny"})
+_TOLL_GIVING = frozenset({"give", "put", "cite", "raise", "revise"})
+# Words before a date up to which something is counted ("recovered by Friday evening").
+_AS_OF = frozenset({"by", "until", "till"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +59,12 @@ def _pattern() -> re.Pattern[str]:
     count = r"\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True))
     day = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<{}>(?:19|20)\d\d)"
+    # ("Sunday, 16 August", "Sunday, Aug. 16": the date the weekday goes with)
+    named_day = rf"(?:(?:on\s+)?(?:{weekday}),?\s+)?"
     return re.compile(
         r"(?<![\w-])(?:"
-        rf"(?P<dmy>{day.format('d1')}(?:\s+of)?\s+(?P<m1>{month})\.?(?:,?\s+{year.format('y1')})?)"
-        rf"|(?P<mdy>(?P<m2>{month})\.?\s+{day.format('d2')}(?!\d)(?:,?\s+{year.format('y2')})?)"
+        rf"(?P<dmy>{named_day}{day.format('d1')}(?:\s+of)?\s+(?P<m1>{month})\.?(?:,?\s+{year.format('y1')})?)"
+        rf"|(?P<mdy>{named_day}(?P<m2>{month})\.?\s+{day.format('d2')}(?!\d)(?:,?\s+{year.format('y2')})?)"
         rf"|(?P<my>(?P<m3>{month})\.?,?\s+{year.format('y3')})"
         rf"|(?P<iso>{year.format('y4')}-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))"
         r"|(?P<yesterday>yesterday|the\s+day\s+before)"
@@ -146,7 +154,8 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
             text, end = text[:-1], end - 1  # the sentence's full stop, not an abbreviation's
         said = _said(sent, start, verb)
         since = _starts_a_span(sent, start, m.group(0))
-        found.append((_rank(start, precision, year_only, said or since, _names_another(sent, start, end)),
+        owner = _names_another(sent, start, end) or _names_a_weekly_thing(sent, start, end)
+        found.append((_rank(start, precision, year_only, said or since, owner),
                       DateMention(date, precision, Span(offset + start, offset + end, text), year_only, said=said,
                                   since=since)))
     # What the patterns miss ("the 3rd of last month", "mid-2020") may still be a DATE entity.
@@ -237,6 +246,14 @@ def _names_another(sent: SpacySpan, start: int, end: int) -> bool:
     return doc_text(sent.doc)[end:end + 2] in ("'s", "’s") and _word_before(sent, start) not in _TIME_FRAMES
 
 
+def _names_a_weekly_thing(sent: SpacySpan, start: int, end: int) -> bool:
+    """Whether a weekday alone modifies the noun after it: "during Friday prayers", "the Sunday market"
+    say which prayers or market, not which Friday (a date the sentence also gives comes first)."""
+    words = [t for t in sent if start <= t.idx < end]
+    return len(words) == 1 and words[0].lower_ in _WEEKDAYS and words[0].dep_ in ("compound", "nmod", "amod") \
+        and words[0].head.pos_ == "NOUN" and words[0].head.i == words[0].i + 1
+
+
 def _word_before(sent: SpacySpan, start: int) -> str:
     """The word before a doc offset, in lower case ("" at the doc's start)."""
     before = doc_text(sent.doc)[max(0, start - 12):start].split()
@@ -245,9 +262,37 @@ def _word_before(sent: SpacySpan, start: int) -> str:
 
 def _said(sent: SpacySpan, start: int, verb: Token | None) -> bool:
     """Whether a date, starting at `start` and modifying `verb`, tells when the story was told:
-    "said on Monday", a dateline."""
-    return verb is not None and verb.lemma_.lower() in _REPORTING or _in_dateline(sent, start) \
-        or _right_after_reporting(sent, start)
+    "said on Monday", a dateline (not "in the early hours of Sunday, 16 August, survivors told Lusa",
+    whatever the parse hangs it on: a part of a day is when something happened)."""
+    before = _word_before(sent, start)
+    if before == "of":
+        return _in_dateline(sent, start)
+    if before in _AS_OF:
+        return True  # "11 bodies had been recovered by Friday evening": when a count stood, not the event's day
+    if verb is not None and _before_its_speaker(sent, start, verb) and not _right_after_reporting(sent, start):
+        # "were killed ... on Tuesday 13 October, the Ministry of Defence announced": the date is in what
+        # was announced, before who announced it (not "On Monday, the army said it had ...")
+        return _in_dateline(sent, start)
+    return verb is not None and (verb.lemma_.lower() in _REPORTING or _gives_a_toll(verb)) \
+        or _in_dateline(sent, start) or _right_after_reporting(sent, start)
+
+
+def _gives_a_toll(verb: Token) -> bool:
+    """Whether a verb gives a toll: "up from a toll of 12 given by an officer on Monday", "put the toll
+    at 12 on Monday" tell when a count was told, not when anyone died."""
+    tolls = CasualtyTerms.load().toll_nouns
+    near = (*verb.children, *list(verb.ancestors)[:3])  # "a toll of 12 given": toll <- of <- 12 <- given
+    return verb.lemma_.lower() in _TOLL_GIVING and any(t.lemma_.lower() in tolls for t in near)
+
+
+def _before_its_speaker(sent: SpacySpan, start: int, verb: Token) -> bool:
+    """Whether a date the parse hangs on a verb comes before that verb's subject, after what was told
+    ("were killed ... on Tuesday 13 October, the Ministry announced"), or opens what was told ("On
+    Sunday evening, men on a motorcycle hurled a grenade at a police van, police said")."""
+    if start >= verb.idx or not any(c.dep_ == "nsubj" and start < c.idx < verb.idx for c in verb.children):
+        return False
+    return any(t.pos_ == "VERB" and t.idx < start for t in sent) or any(
+        t.pos_ == "VERB" and start < t.idx < verb.idx and t.lemma_.lower() not in _REPORTING for t in sent)
 
 
 def _right_after_reporting(sent: SpacySpan, start: int) -> bool:
@@ -276,13 +321,16 @@ def _dates_a_toll(verb: Token | None) -> bool:
 
 def _dies_of_wounds(verb: Token, terms: CasualtyTerms) -> bool:
     """Whether the verb tells that someone hurt in the attack died later ("several of the wounded died
-    overnight", "died of his wounds on Tuesday"): the day of the death, not of the attack."""
+    overnight", "died of his wounds on Tuesday", "died at the hospital in Bannu on Wednesday"): the day
+    of the death, not of the attack."""
     if terms.intransitive.get(verb.lemma_.lower()) != "killed":
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     hurt = subject is not None and any(terms.complements.get(t.lower_) == "injured" for t in subject.subtree)
     return hurt or any(c.dep_ == "prep" and c.lower_ in ("of", "from", "to") and any(
-        terms.nouns.get(g.lemma_.lower()) == "injured" for g in c.children) for c in verb.children)
+        terms.nouns.get(g.lemma_.lower()) == "injured" for g in c.children) for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("at", "in") and any(g.lemma_.lower() in terms.care_places for g in c.children)
+        for c in verb.children)
 
 
 def _counts_dead(subject: Token, terms: CasualtyTerms) -> bool:

@@ -31,6 +31,7 @@ from faultline.extract import dates as date_rules
 from faultline.extract import figures as figure_rules
 from faultline.extract import modality as modality_rules
 from faultline.extract import totals
+from faultline.extract.casualty_terms import CasualtyTerms
 from faultline.extract.numbers import parse_quantity
 from faultline.extract.places import PlaceRoleCues, classify_toponyms
 from faultline.extract.typing import (
@@ -52,7 +53,7 @@ from faultline.model import (
     Span,
     Toponym,
 )
-from faultline.nlp import Window, is_dateline
+from faultline.nlp import Window, is_dateline, is_editors_note
 from faultline.nlp.place_names import mark_place_names
 from faultline.nlp.text import doc_text, span_text
 
@@ -105,6 +106,7 @@ class SentenceFacts:
     summary: bool = False  # sums up attacks other statements tell one by one (see _summaries)
     sets_scene: bool = False  # no event of its own, only who went where, when (see _opens_with_its_day)
     joined: bool = False  # the second event of a sentence that tells two (see Extractor._read_clauses)
+    aside: bool = False  # joined, told a stated time before or after the first ("..., a day after X")
 
     @property
     def reported(self) -> bool:
@@ -164,7 +166,9 @@ class Incident:
         phrase ("U.S. strike kills fighters ... near the town of Jilib": Jilib)."""
         seen: dict[str, tuple[Toponym, bool]] = {}
         for fact in self.facts:
-            for place in fact.event_places:
+            # (what a headline adds after a semicolon is the story told below: "13 dead; separatists kill 7
+            # bus passengers in Balochistan")
+            for place in (p for p in fact.event_places if not _after_a_semicolon(fact, p)):
                 # of a place named twice, the mention that puts the event only near it ("villages
                 # south of Kirkuk" after a headline's "in Kirkuk") is the careful one
                 near = said_near(fact.span.text, place.start - fact.span.start, place.end - fact.span.start)
@@ -236,7 +240,10 @@ class Extractor:
                     if len(fact.triggers) > 1 and (told := self._read_clauses(article, sent, window.offset, toponyms,
                                                                                 written=written)):
                         clauses[id(fact)] = told
-                if (claim := attribution_rules.find_claim(sent, window.offset)) is not None:
+                # (a claim or blame in what the story recalls, "an attack in March 2025 ..., according to the
+                # government, which blamed ISSP", names no one for the events it tells now)
+                recalled = fact is not None and fact.mention.modality in _ANOTHER_TIME
+                if not recalled and (claim := attribution_rules.find_claim(sent, window.offset)) is not None:
                     day = fact.day if fact is not None else written
                     actors = fact.actors if fact is not None else self.actors.find_actors(sent, window.offset, on=day)
                     claims.append(ClaimFacts(claim, sent, window.offset, actors, day))
@@ -248,14 +255,21 @@ class Extractor:
                 fact.mention = dataclasses.replace(fact.mention, modality=_BACKGROUND)
         summaries = _summaries([f for f in facts if f.reported])
         facts_read = facts
-        # A sentence summing up attacks told one by one below stays whole (see _summaries).
+        # A sentence summing up attacks told one by one below stays whole (see _summaries), unless it tells
+        # them a stated time apart: "a bomber killed seven on Friday, a day after militants stormed a base"
+        # dates each.
         facts = [part for fact in facts
-                 for part in (clauses[id(fact)] if id(fact) in clauses and id(fact) not in summaries else [fact])]
+                 for part in (clauses[id(fact)] if id(fact) in clauses and (
+                     id(fact) not in summaries or _told_apart_in_time(fact)) else [fact])]
         for fact in facts:
             fact.headline = _is_headline(fact, article.text)
             if _sums_up_a_roundup(fact, article.text):
                 fact.toponyms = _as_other_places(fact.toponyms)
             fact.summary = id(fact) in summaries
+        if len(datelines) > 1:
+            # A headline over several datelined stories heads a roundup ("World news in brief: Congo
+            # clashes, Haiti gang raid, Mogadishu mortars"): each story tells its own event in full.
+            facts = [f for f in facts if not f.headline]
         lead = next((f for f in facts if not f.headline and f.reported), None)
         if lead is not None and id(lead) in summaries:
             # A headline over a lead summing up attacks sums them up too ("Al-Shabab attacks kill at least
@@ -415,6 +429,28 @@ class Extractor:
             sets_scene=sets_scene,
         )
 
+    def _read_listed(
+        self, article: Article, sent: SpacySpan, offset: int, toponyms: Sequence[Toponym], *,
+        written: dt.date | None,
+    ) -> list[SentenceFacts]:
+        """The events of a sentence that lists them between semicolons, each somewhere of its own ("in
+        Dnipro, a missile struck an enterprise, killing one man; in Odesa, drones damaged the port"),
+        each its own statement; none when it lists no such events (or is a headline)."""
+        cuts = [t.i for t in sent if t.text == ";"]
+        if not cuts or "\n" not in article.text[:offset + sent.start_char]:
+            return []
+        bounds = zip([sent.start, *(cut + 1 for cut in cuts)], [*cuts, sent.end])
+        parts = [self._read_sentence(article, sent.doc[start:end], offset, toponyms, written=written)
+                 for start, end in bounds]
+        if any(part is None or not _tells_an_event(part) or not part.event_places for part in parts):
+            return []
+        places = [{p.text for p in part.event_places} for part in parts]
+        if any(one & other for i, one in enumerate(places) for other in places[i + 1:]):
+            return []
+        for part in parts:
+            part.joined = True
+        return parts
+
     def _read_clauses(
         self, article: Article, sent: SpacySpan, offset: int, toponyms: Sequence[Toponym], *,
         written: dt.date | None,
@@ -422,6 +458,9 @@ class Extractor:
         """The statements of a sentence that joins two events, each with its own subject, somewhere or
         on a day of its own ("A roadside bomb hit an army truck near Mocimboa da Praia on Saturday, and
         insurgents beheaded two fishermen on the coast late on Sunday"); none when it tells one."""
+        listed = self._read_listed(article, sent, offset, toponyms, written=written)
+        if listed:
+            return listed
         second = _second_clause(sent)
         later = modality_rules.another_time_from(sent) if second is None else None
         if second is None and later is None:
@@ -458,6 +497,7 @@ class Extractor:
                 then.mention = dataclasses.replace(then.mention, modality=_BACKGROUND)
         then.joined = True
         if later is not None:
+            then.aside = True
             return parts  # (what happened a stated time apart is another event)
         days = {f.date.date for f in parts if f.date is not None and not f.date.said}
         places = [{p.text for p in f.event_places} for f in parts]
@@ -485,9 +525,12 @@ class Extractor:
         # (below a summing-up lead, the statements that tell this incident first are its lead)
         # (so does what a headline adds after a semicolon: "Police raid on favela leaves 9 dead; angry
         # residents torch bus")
+        told = [f for f in facts if id(f) not in summing]
+        # (a headline's aside is the story of another incident, once this one has a statement of its own)
+        aside = len(told) > 1
         triggers = [t if (not wire_story or index < _LEAD_STATEMENTS) and not _after_a_semicolon(f, t)
                     else dataclasses.replace(t, score=t.score - _LATER_STATEMENT_PENALTY)
-                    for index, f in enumerate(f for f in facts if id(f) not in summing) for t in f.triggers]
+                    for index, f in enumerate(told) for t in f.triggers if not (aside and _in_a_headline_aside(f, t))]
         typed = self.typer.type_incident([f.sent for f in facts], triggers)
         if typed is None:
             return None
@@ -521,7 +564,10 @@ class Extractor:
             actor1 = claimant  # ACLED codes the group that claims an attack whose perpetrator is unnamed
         groups = [a for a in (actor1, actor2, *(a for f in facts for a in f.actors))
                   if a is not None and a.inter not in (STATE_FORCES, CIVILIAN_INTER) and a.kind != _UNNAMED]
-        found = _without_enemy_claims([fig for f in facts if id(f) not in summing for fig in f.figures], groups)
+        # (what a headline adds after a semicolon counts in the story told below it: "13 dead; separatists
+        # kill 7 bus passengers")
+        found = _without_enemy_claims([fig for f in facts if id(f) not in summing for fig in f.figures
+                                       if not _after_a_semicolon(f, fig.span)], groups)
         figures = [_with_side(fig, actor1, actor2) for fig in found]
         if actor2 is None and typed.event_type == _REMOTE_VIOLENCE:
             # "A ballistic missile struck an apartment block ... Two people were killed": those the strike
@@ -803,7 +849,12 @@ def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
     """Consecutive reported statements form one incident until one clearly starts another."""
     incidents: list[Incident] = []
     current: Incident | None = None  # the one the story is telling
+    before: SentenceFacts | None = None
     for fact in facts:
+        # "A bomber killed seven on Friday, a day after militants stormed a base": the story goes on with
+        # the bombing; "The bombing came a day after militants stormed a base" turns to the raid
+        turns_aside = fact.aside and before is not None and _named_definitely_any(before)
+        before = fact
         if current is None:
             if fact.triggers:
                 current = Incident([fact])
@@ -814,14 +865,18 @@ def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
         earlier = _returns_to([i for i in incidents if i is not current], current, fact)
         if earlier is not None:
             earlier.facts.append(fact)
-            if fact.scene_places or _named_definitely_any(fact):
-                # "In Medan, ...", "The explosive device went off ...": the story goes back there, and
-                # what follows too
+            if fact.scene_places or _named_definitely_any(fact) or turns_aside or \
+                    _moves_to_its_day(fact, earlier, current):
+                # "In Medan, ...", "The explosive device went off ...", "On Wednesday morning, ..." (the day
+                # of the gunfight a lead told aside): the story goes back there, and what follows too
                 current = earlier
         elif (_tells_an_event(fact) or fact.sets_scene) and not _leads_under(current, fact) and \
                 _starts_new_incident(current, fact):
+            told_first = current
             current = Incident([fact])
             incidents.append(current)
+            if fact.aside and not turns_aside:
+                current = told_first
         else:
             current.facts.append(fact)
     # A scene that no event followed ("On Sunday, troops entered the town.") tells no incident of its own.
@@ -991,6 +1046,8 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return False
     if fact.joined:
         return True  # the sentence told two events (see Extractor._read_clauses)
+    if _only_updates_a_toll(fact):
+        return False  # "Later on Wednesday, rescuers pulled a body from the rubble, bringing the toll to four"
     date = incident.date
     days_apart = abs((fact.date.date - date).days) if fact.date is not None and not fact.date.said and \
         date is not None else 0
@@ -1019,14 +1076,18 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     if fact.announces_another:
         # "In a separate incident, fighters stormed Abu Zariga, 30 km west of El Fasher": a place named
         # only to say where the new one lies does not hold the two together
-        return different_kind or any(p.text not in known for p in new_places)
+        return different_kind or bool(days_apart) or any(p.text not in known for p in new_places)
     # A headline or lead that sums up several attacks ("RSF shelled El Fasher on Sunday and a drone
     # struck a market on Monday") holds none of them together with the next (see _summaries).
     told = {_lead_trigger(f).sub_event_type for f in incident.facts if f.triggers and not f.summary}
     acts = [t for t in fact.triggers if t.event_type in POLITICAL_VIOLENCE or t.sub_event_type == _ARRESTS]
-    if days_apart and different_place and fact.figures and acts:
-        return True  # "A drone attack on Odesa early on Tuesday killed a port worker" after Monday's in Kharkiv
-    if days_apart and fact.figures and acts and max(acts, key=lambda t: t.score).sub_event_type not in told:
+    if days_apart and different_place and (fact.figures and acts or _acts_on_its_own(fact)):
+        # "A drone attack on Odesa early on Tuesday killed a port worker" after Monday's in Kharkiv;
+        # "detectives on Sunday afternoon raided a house in Malindi" after Saturday's arrests in Likoni
+        return True
+    kinds_named = [t for t in acts if t.rule not in _HARM_RULES]  # (not "bringing the death toll to four")
+    if days_apart and fact.figures and kinds_named and \
+            max(kinds_named, key=lambda t: t.score).sub_event_type not in told:
         # (not "the bodies of three militants were found on Wednesday, along with weapons": no new violence)
         # "The army said it repelled an attack on Sunday, killing dozens" after Saturday's shelling; "X was
         # detained early on Friday" under Saturday's rally
@@ -1038,10 +1099,11 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     # (a headline's rough place, "near Dhaka", or its list of two events' places, is no place its story
     # has been at)
     scenes = {p.text for f in incident.facts if not f.headline for p in f.event_places} or known
-    if fact.opens_sequel and any(p.text not in scenes for p in new_places):
+    if fact.opens_sequel and _names_a_kind(fact) and any(p.text not in scenes for p in new_places):
         # "Later on Wednesday, Israeli tanks pushed into Rafah" after a strike on Nuseirat; "Later on
         # Wednesday, settlers attacked homes in the Jordan Valley" after a raid on Tubas (which the
-        # headline's "settlers torch Jordan Valley homes" sums up with it)
+        # headline's "settlers torch Jordan Valley homes" sums up with it); not "Later on Wednesday,
+        # rescuers pulled the body of a woman from the rubble, bringing the toll to four"
         return True
     if _another_fight(incident, fact):
         return True  # "Troops later pursued the attackers and killed four of them in a gunfight"
@@ -1063,9 +1125,43 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     return different_place and (different_kind or other_kind and any(p.locative for p in new_places))
 
 
-def _after_a_semicolon(fact: SentenceFacts, trigger: Trigger) -> bool:
-    """Whether the trigger is in what a headline adds after a semicolon."""
-    return fact.headline and ";" in fact.span.text[:trigger.start - fact.span.start]
+def _after_a_semicolon(fact: SentenceFacts, said: Trigger | Span) -> bool:
+    """Whether a trigger or figure is in what a headline adds after a semicolon, or in a headline's
+    aside (see _in_a_headline_aside)."""
+    return fact.headline and ";" in fact.span.text[:said.start - fact.span.start] or _in_a_headline_aside(fact, said)
+
+
+def _in_a_headline_aside(fact: SentenceFacts, said: Trigger | Span) -> bool:
+    """Whether a trigger or figure is in a clause of its own a headline adds with "as" or "while" ("Haiti
+    gangs kill eight in Kenscoff as vigilantes lynch two in Petion-Ville"): another story told below."""
+    if not fact.headline:
+        return False
+    at = said.start - fact.offset
+    return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ASIDE_MARKS for c in t.children)
+               and any(c.dep_ == "nsubj" for c in t.children)
+               and t.left_edge.idx <= at < t.right_edge.idx + len(t.right_edge) for t in fact.sent)
+
+
+def _moves_to_its_day(fact: SentenceFacts, earlier: Incident, current: Incident) -> bool:
+    """Whether a statement that goes back to an earlier incident opens on that incident's day, another
+    than the current one's."""
+    day = fact.date.date if fact.date is not None and not fact.date.said else None
+    return day is not None and day == earlier.date and day != current.date and \
+        _opens_with_its_day(fact.sent, fact.offset, fact.date)
+
+
+def _acts_on_its_own(fact: SentenceFacts) -> bool:
+    """Whether the statement's leading trigger is violence or a development ACLED codes on its own
+    (arrests, weapons seized, ground handed over, looting), not harm alone nor a deployment or a talk."""
+    lead = _lead_trigger(fact)
+    return lead.rule not in _HARM_RULES and (
+        lead.event_type in POLITICAL_VIOLENCE or lead.sub_event_type in _DEVELOPMENTS_OF_THEIR_OWN)
+
+
+def _only_updates_a_toll(fact: SentenceFacts) -> bool:
+    """Whether a statement's only event words are a toll's ("bringing the death toll to four")."""
+    tolls = CasualtyTerms.load().toll_nouns
+    return bool(fact.triggers) and all(tolls & set(t.text.lower().split()) for t in fact.triggers)
 
 
 def _names_a_kind(fact: SentenceFacts) -> bool:
@@ -1149,6 +1245,12 @@ def _summaries(facts: Sequence[SentenceFacts]) -> set[int]:
             or f.names_a_series and len(below[id(f)] - {_ATTACK}) > 1}
 
 
+def _told_apart_in_time(fact: SentenceFacts) -> bool:
+    """Whether a sentence tells its second event a stated time before or after its first (see
+    Extractor._read_clauses)."""
+    return _second_clause(fact.sent) is None and modality_rules.another_time_from(fact.sent) is not None
+
+
 def _lead_trigger(fact: SentenceFacts) -> Trigger:
     """A statement's strongest trigger."""
     return max(fact.triggers, key=lambda t: t.score)
@@ -1178,6 +1280,10 @@ def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
         return any(a.inter == CIVILIAN_INTER for a in fact.actors) and \
             any(a.name in known and a.kind != _UNNAMED for a in armed)
     newcomers = [a for a in armed if a.name not in known and a.kind != _UNNAMED]
+    if lead.sub_event_type != _AIR_STRIKE and any(a.name in known and a.inter == STATE_FORCES for a in armed):
+        # "troops, backed by fighter jets, pushed them back": the jets are the troops' own (not "Also on
+        # Monday, army drones struck a column of fighters", where the drones act)
+        newcomers = [a for a in newcomers if a.kind != UNNAMED_AIRCRAFT]
     if any(a.kind == _UNNAMED and a.inter in ARMED_GROUP_INTERS for f in incident.facts for a in f.actors):
         # "resistance fighters overran an outpost ... Combined PDF units attacked the post": the group
         # named is who the unnamed fighters were, no newcomer
@@ -1190,6 +1296,8 @@ def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
 
 
 _DEFINITE = frozenset({"the", "these", "those"})
+# Words by which a headline joins a second story of its own ("... as vigilantes lynch two").
+_ASIDE_MARKS = frozenset({"as", "while"})
 _FAR = frozenset({"those", "that"})
 # The words before an event noun that make it one already told ("this attack", "the bombing").
 _TOLD_BEFORE = frozenset({"this", "This", "the", "The"})
@@ -1199,9 +1307,13 @@ _UNNAMED = "unidentified"  # the kind of an armed actor known only by a noun ("g
 # The trigger rules of bare harm words ("killing eight people"): their type is whoever did it to whom.
 _HARM_RULES = frozenset({"kill", "die", "wound", "wounded"})
 _HARMED = frozenset({"killed", "injured"})  # the figure kinds that count people a strike hit
-_STANDOFF_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})  # a state's arms, mostly
+_AIR_STRIKE = "Air/drone strike"
+_STANDOFF_STRIKES = frozenset({_AIR_STRIKE, "Shelling/artillery/missile attack"})  # a state's arms, mostly
 _ATTACK = "Attack"
 _ARRESTS = "Arrests"
+# Developments ACLED codes on their own, wherever and whenever they come in a story.
+_DEVELOPMENTS_OF_THEIR_OWN = frozenset({_ARRESTS, "Disrupted weapons use", "Non-violent transfer of territory",
+                                        "Looting/property destruction"})
 _AGREEMENT = "Agreement"
 _OTHER = "Other"  # Strategic developments / Other: displacement and the like
 # Sources outside a fight, whose count of its dead outweighs what its sides claim (see _without_enemy_claims).
@@ -1361,8 +1473,10 @@ def _read_datelines(article: Article, windows: Sequence[Window], toponyms: Seque
         # A heading in capitals ("UPDATE:", "BREAKING NEWS:") reads as a dateline but tells neither where nor when.
         if day is not None or place is not None:
             found.append(Dateline(story_start=window.offset, day=day, place=place))
-    # A single line above the first dateline is its story's headline ("Army shells rebel town\nKHARTOUM (AP) — ").
-    if found and "\n" not in article.text[:found[0].story_start].strip():
+    # A single line above the first dateline is its story's headline ("Army shells rebel town\nKHARTOUM (AP) — "),
+    # whatever editor's note stands between them.
+    above = article.text[:found[0].story_start].splitlines() if found else []
+    if found and len([line for line in above if line.strip() and not is_editors_note(line)]) <= 1:
         found[0] = dataclasses.replace(found[0], story_start=0)
     return found
 

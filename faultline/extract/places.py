@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from faultline.data import read_toml
 from faultline.errors import DataFileError
+from faultline.extract.casualty_terms import CasualtyTerms
 from faultline.model import Toponym
 from faultline.nlp.text import span_text
 
@@ -42,6 +43,8 @@ class PlaceRoleCues:
     distance_units: frozenset[str]
     road_nouns: frozenset[str]
     area_nouns: frozenset[str]
+    plan_words: frozenset[str]
+    care_verbs: frozenset[str]
 
     def announces_another(self, sentence: str) -> bool:
         """Whether a sentence opens with "Separately," or the like: what follows is another incident."""
@@ -133,6 +136,11 @@ def classify_toponyms(
         tokens = words[bisect_left(starts, toponym.start):bisect_left(starts, toponym.end)]
         role, locative = _role(sent, tokens, cues)
         roles.append((not locative, dataclasses.replace(toponym, role=role, locative=locative)))
+    # A plan's target is where what happened happened when the sentence names no other place ("foiled a
+    # planned suicide attack in Quetta, arresting three suspects in a raid on a house")
+    told = any(t.role == "event" for _, t in roles)
+    roles = [(first, dataclasses.replace(t, role="other" if told else "event") if t.role == _PLANNED else t)
+             for first, t in roles]
     return [toponym for _, toponym in sorted(roles, key=lambda pair: pair[0])]
 
 
@@ -157,6 +165,10 @@ def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> tuple[str
         return "other", False  # "the Law Society of Kenya said", "the government of Mali"
     if _speakers_place(head, cues):
         return "other", False
+    if _place_of_care(head, cues):
+        return "other", False
+    if _planned_target(head, cues):
+        return _PLANNED, False
     for ancestor in _ancestors(head, limit=4):
         word = ancestor.lower_
         if ancestor.dep_ == "agent" and head.head.i == ancestor.i:
@@ -229,6 +241,29 @@ def _phrase_head(tokens: Sequence[Token]) -> Token:
     return tokens[-1]
 
 
+# The role of a place a plan or a foiled plot aimed at, until the sentence's other places are known.
+_PLANNED = "planned"
+
+
+def _place_of_care(head: Token, cues: PlaceRoleCues) -> bool:
+    """Whether the place only says where the hurt died or were treated: "died at the Combined Military
+    Hospital in Bannu on Wednesday"."""
+    ancestors = _ancestors(head, limit=4)
+    care_places = CasualtyTerms.load().care_places
+    return any(a.lemma_.lower() in care_places and a.dep_ == "pobj" and a.head.head.lemma_.lower() in cues.care_verbs
+               for a in ancestors[:3])
+
+
+def _planned_target(head: Token, cues: PlaceRoleCues) -> bool:
+    """Whether the place is where a plan's or a foiled plot's act was aimed ("planning an attack on a
+    church in Nairobi", "foiled a plot to bomb a church in Nairobi"): nothing happened there."""
+    verb = next((a for a in _ancestors(head, limit=6) if a.pos_ == "VERB"), None)
+    if verb is None:
+        return False
+    return verb.lemma_.lower() in cues.plan_words or \
+        verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in cues.plan_words
+
+
 def _ancestors(token: Token, *, limit: int) -> list[Token]:
     found: list[Token] = []
     current = token
@@ -244,6 +279,9 @@ def _goal_role(preposition: Token, cues: PlaceRoleCues) -> tuple[str, bool]:
     where the wounded were carried afterwards, not where they were hit; "marching towards New Delhi"
     where the crowd was heading, not where it was stopped."""
     verb = preposition.head
+    # ("fled with her two children towards Petion-Ville": the parse may hang the phrase on the object)
+    if verb.pos_ != "VERB" and verb.dep_ in ("dobj", "pobj") and preposition.lower_ in ("to", "towards"):
+        verb = next((a for a in verb.ancestors if a.pos_ == "VERB"), verb)
     if verb.pos_ == "VERB" and preposition.lower_ in ("to", "towards"):
         lemma = verb.lemma_.lower()
         if lemma in cues.origin_verbs:

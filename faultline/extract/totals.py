@@ -146,10 +146,20 @@ def states_a_number(fig: Figure) -> bool:
 
 def _replaced(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) -> bool:
     """Whether a count is a first report that a higher count of its kind replaced: "officials had
-    initially reported seven dead" beside "the toll climbed to 11"."""
+    initially reported seven dead" beside "the toll climbed to 11"; or that a count its own sentence
+    gives after it replaced: "an initial statement said three militants had died, but officials later
+    said only two bodies had been recovered"."""
     words = _words(fig.sentence.text)
     return bool(words & terms.first_reports) and any(
-        f.kind == fig.kind and f.count > fig.count and f.sentence.start != fig.sentence.start for f in figures)
+        f.kind == fig.kind and (f.count > fig.count and f.sentence.start != fig.sentence.start
+                                or f.sentence.start == fig.sentence.start and _corrects(fig, f, terms))
+        for f in figures)
+
+
+def _corrects(first: Figure, later: Figure, terms: CasualtyTerms) -> bool:
+    """Whether a count comes after another in its sentence past a word of correction ("but", "later")."""
+    between = first.sentence.text[first.span.end - first.sentence.start:later.span.start - first.sentence.start]
+    return later.span.start > first.span.end and bool(_words(between) & terms.corrections)
 
 
 def _words(text: str) -> set[str]:

@@ -64,6 +64,8 @@ _OUTRANKED_BY = {"Looting/property destruction": {"harm"}, "Abduction/forced dis
                  "Arrests": {"lethal"}, "Disrupted weapons use": {"lethal"},
                  "Other": _VIOLENT}  # ("villagers fled after militants attacked the town": the attack)
 _DISPLACEMENT = "Other"
+# How far below another trigger a trigger that yields to it scores.
+_TIE_BREAK = 0.01
 # What may follow a killing in the same report: outranked only by a killing told before it.
 _FOLLOW_UPS = frozenset({"Arrests", "Disrupted weapons use"})
 # The rule whose words say a side left a place, and the links by which a verb shares its doer with the
@@ -137,14 +139,27 @@ class EventTyper:
         # Reading every word class of a sentence is the costly part: only for rules that ask.
         context = (self._roles.sentence_classes(sent)
                    if any(rule.requires_context for _s, _e, rule in found) else frozenset())
-        out: list[Trigger] = []
+        read: list[tuple[Token, Trigger]] = []
         for start, end, rule in found:
             i = sent[start].i
             penalty = max((p for p, reach in frames if reach is None or i in reach), default=0.0)
             trig = self._read(sent[start:end], rule, context, offset, penalty)
             if trig is not None:
-                out.append(trig)
-        return _best_per_span(out)
+                read.append((_anchor(sent[start:end]), trig))
+        return _best_per_span(self._harm_of_fighting(read))
+
+    def _harm_of_fighting(self, read: list[tuple[Token, Trigger]]) -> list[Trigger]:
+        """Harm done by the fighting that is its subject weighs no more than the fighting: "Fighting
+        between M23 rebels and Wazalendo fighters killed seven people" is a clash, as "Clashes ...
+        killed seven" is."""
+        battles = {anchor.i: trig for anchor, trig in read if "battle" in self._rules[trig.rule].tags}
+        out = []
+        for anchor, trig in read:
+            cause = next((battles[c.i] for c in anchor.children if c.dep_ == "nsubj" and c.i in battles), None)
+            if cause is not None and "harm" in self._rules[trig.rule].tags and trig.score >= cause.score:
+                trig = replace(trig, score=cause.score - _TIE_BREAK)
+            out.append(trig)
+        return out
 
     def type_incident(self, sents: Sequence[Span], triggers: Sequence[Trigger]) -> Trigger | None:
         """The final ACLED type of one incident, or None when it is not an ACLED event."""

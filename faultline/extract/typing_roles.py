@@ -168,6 +168,9 @@ class RoleReader:
                     "xcomp", "dobj", "ccomp", "prep", "advcl"):
                 adjust -= 0.4  # threatened, planned, denied: not an event that happened
                 break
+            if tok.pos_ == "VERB" and word in lex.prevented_verbs and child.dep_ in ("dobj", "xcomp"):
+                adjust -= 0.8  # foiled: certainly none (how it was foiled, "arresting three", happened)
+                break
         inside = range(span.start, span.end) if span is not None else range(0)
         if any((c.dep_ == "neg" or c.lower_ == "no") and c.i not in inside
                for c in anchor.children) or any(

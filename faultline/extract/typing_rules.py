@@ -117,6 +117,7 @@ class Lexicon:
     background_preps: frozenset[str]
     background_nouns: frozenset[str]
     irrealis_verbs: frozenset[str]
+    prevented_verbs: frozenset[str]
     modifier_heads: frozenset[str]
     attribution_words: frozenset[str]
     disarm_words: frozenset[str]
@@ -178,6 +179,7 @@ def load_lexicon(path: Path | None = None, *, taxonomy_path: Path | None = None)
         background_preps=frozenset(context.get("background_preps", ())),
         background_nouns=frozenset(context.get("background_nouns", ())),
         irrealis_verbs=frozenset(context.get("irrealis_verbs", ())),
+        prevented_verbs=frozenset(context.get("prevented_verbs", ())),
         modifier_heads=frozenset(context.get("modifier_heads", ())),
         attribution_words=frozenset(context.get("attribution_words", ())),
         former_words=frozenset(context.get("former_words", ())),

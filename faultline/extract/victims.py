@@ -281,7 +281,7 @@ def reports_no_casualties(pred: Token, terms: CasualtyTerms) -> bool:
     about another event, the toll of an earlier incident the sentence cites, what a crowd protests,
     or a running total over years."""
     return is_negated(pred) or is_attempted(pred, terms) or is_alleged(pred, terms) or is_cited(pred, terms) \
-        or is_grievance(pred, terms) or is_running_total(pred, terms)
+        or is_grievance(pred, terms) or is_running_total(pred, terms) or is_tally(pred, terms)
 
 
 def is_running_total(pred: Token, terms: CasualtyTerms) -> bool:
@@ -290,6 +290,17 @@ def is_running_total(pred: Token, terms: CasualtyTerms) -> bool:
         return False
     spans = (g for c in pred.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
     return any(g.lemma_.lower() in terms.span_nouns or _YEAR.fullmatch(g.text) for g in spans)
+
+
+def is_tally(pred: Token, terms: CasualtyTerms) -> bool:
+    """ "ASK recorded 87 deaths in political violence in the first nine months of the year": a monitor's
+    tally over a stretch of time, not an incident's toll."""
+    verb = pred.head if pred.dep_ in ("dobj", "obj") else pred
+    if verb.lemma_.lower() not in terms.tally_verbs:
+        return False
+    spans = (g for holder in (verb, pred) for c in holder.children if c.dep_ == "prep"
+             for g in c.children if g.dep_ == "pobj")
+    return any(g.lemma_.lower() in terms.tally_spans or g.lower_ in terms.tally_spans for g in spans)
 
 
 def is_grievance(pred: Token, terms: CasualtyTerms) -> bool:

@@ -149,3 +149,37 @@ def test_a_bare_number_the_model_reads_as_a_date_is_an_age(nlp):
     age = next(t for t in doc if t.text == "17")
     doc.ents = [Span(doc, age.i, age.i + 1, label="DATE")]
     assert find_date(doc[:], OFFSET, published=dt.date(2021, 5, 24)) is None  # (not "May 17")
+
+
+def test_a_weekday_written_with_its_date_is_that_date(nlp):
+    published = dt.date(2026, 8, 25)  # a Tuesday: "Sunday" alone would be 23 August
+    assert date_of(nlp, "Insurgents raided the village on Sunday, 16 August.", published).date == dt.date(2026, 8, 16)
+    assert date_of(nlp, "Gunmen killed three people on Sunday, Aug. 16, police said.", published).date == \
+        dt.date(2026, 8, 16)
+
+
+def test_a_part_of_a_day_is_when_it_happened_whatever_verb_the_parse_gives_it(nlp):
+    text = ("Armed insurgents beheaded at least five men in a village in Macomia district, in the early hours of "
+            "Sunday, 16 August, survivors and local authorities told Lusa, with details emerging only this week.")
+    found = date_of(nlp, text, dt.date(2026, 8, 25))
+    assert (found.date, found.said) == (dt.date(2026, 8, 16), False)
+
+
+def test_the_date_in_what_was_announced_is_the_events_not_the_announcements(nlp):
+    text = ("Ten soldiers were killed near Sinder on Tuesday 13 October, the Ministry of Defence announced in a "
+            "communique read on national television on Sunday evening.")
+    assert date_of(nlp, text, dt.date(2026, 10, 19)).date == dt.date(2026, 10, 13)
+    opening = date_of(nlp, "On Monday, the army said it had killed 20 militants.", dt.date(2026, 10, 21))
+    assert opening.said
+
+
+def test_a_weekday_naming_a_weekly_thing_yields_to_the_date_the_sentence_gives(nlp):
+    text = "In March 2025, an attack on a mosque in Fambita killed 44 worshippers during Friday prayers."
+    assert date_of(nlp, text, dt.date(2026, 10, 19)).date.year == 2025
+
+
+def test_a_day_opening_what_the_police_then_said_is_the_events(nlp):
+    text = ("On Sunday evening, unidentified men riding a motorcycle hurled a hand grenade at a police van in "
+            "Quetta, injuring seven people, police said.")
+    found = date_of(nlp, text, dt.date(2026, 10, 12))
+    assert (found.date, found.said) == (dt.date(2026, 10, 11), False)
