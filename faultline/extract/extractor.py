@@ -1305,7 +1305,9 @@ _TOLD_BEFORE = frozenset({"this", "This", "the", "The"})
 _SEVERAL_TOLD = frozenset({"both", "these", "those"})
 _UNNAMED = "unidentified"  # the kind of an armed actor known only by a noun ("gunmen", "the attackers")
 # The trigger rules of bare harm words ("killing eight people"): their type is whoever did it to whom.
-_HARM_RULES = frozenset({"kill", "die", "wound", "wounded"})
+# The rule of the dead found ("found the bodies"): harm told, whose "the" names the dead, not an event.
+_FOUND_DEAD = "bodies-found"
+_HARM_RULES = frozenset({"kill", "die", "wound", "wounded", _FOUND_DEAD})
 _HARMED = frozenset({"killed", "injured"})  # the figure kinds that count people a strike hit
 _AIR_STRIKE = "Air/drone strike"
 _STANDOFF_STRIKES = frozenset({_AIR_STRIKE, "Shelling/artillery/missile attack"})  # a state's arms, mostly
@@ -1359,6 +1361,8 @@ def _named_definitely_any(fact: SentenceFacts) -> bool:
 def _named_definitely(fact: SentenceFacts, trigger: Trigger, determiners: frozenset[str] = _DEFINITE) -> bool:
     """Whether the trigger is a noun phrase with a definite article ("the pub bombings"): an event told
     before; of a phrase ("the explosive device"), its last word."""
+    if trigger.rule == _FOUND_DEAD:
+        return False
     word = _word_at(fact.sent, fact.offset, trigger.end - 1)
     while word is not None and word.dep_ == "compound" and word.head.i != word.i:
         word = word.head

@@ -218,3 +218,11 @@ def test_junta_artillery_is_the_military():
 def test_bodies_found_riddled_with_bullets_are_no_weapons_find():
     text = "The bullet-riddled bodies of three labourers were found near the highway west of Nushki on Saturday."
     assert all(e.sub_event_type != "Disrupted weapons use" for e in extract_text(text, published=dt.date(2026, 10, 12)))
+
+
+def test_bodies_found_after_a_clash_are_the_clashs_dead_not_an_earlier_killing():
+    text = ("On May 9, armed men shot dead four members of a family in a hamlet near Tumaco, officials said.\n\n"
+            "On May 14, fighters of the ELN and the Clan del Golfo clashed in the rural area of Santa Rosa del Sur. "
+            "The army said troops later found the bodies of six combatants.")
+    events = sorted(extract_text(text, published=dt.date(2026, 6, 4)), key=lambda e: e.event_date)
+    assert [(e.event_date, e.fatalities) for e in events] == [("2026-05-09", 4), ("2026-05-14", 6)]
