@@ -291,8 +291,15 @@ def _before_its_speaker(sent: SpacySpan, start: int, verb: Token) -> bool:
     Sunday evening, men on a motorcycle hurled a grenade at a police van, police said")."""
     if start >= verb.idx or not any(c.dep_ == "nsubj" and start < c.idx < verb.idx for c in verb.children):
         return False
-    return any(t.pos_ == "VERB" and t.idx < start for t in sent) or any(
-        t.pos_ == "VERB" and start < t.idx < verb.idx and t.lemma_.lower() not in _REPORTING for t in sent)
+    return any(t.pos_ == "VERB" and t.idx < start for t in sent) or _trailing_attribution(sent, verb)
+
+
+def _trailing_attribution(sent: SpacySpan, verb: Token) -> bool:
+    """Whether the reporting verb closes the sentence after a comma and its subject (", police said.")."""
+    if any(not t.is_punct for t in sent if t.i > verb.i):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.right_edge.i + 1 == verb.i), None)
+    return subject is not None and subject.left_edge.i > sent.start and sent.doc[subject.left_edge.i - 1].text == ","
 
 
 def _right_after_reporting(sent: SpacySpan, start: int) -> bool:
