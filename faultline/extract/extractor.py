@@ -168,7 +168,7 @@ class Incident:
         for fact in self.facts:
             # (what a headline adds after a semicolon is the story told below: "13 dead; separatists kill 7
             # bus passengers in Balochistan")
-            for place in (p for p in fact.event_places if not _after_a_semicolon(fact, p)):
+            for place in (p for p in fact.event_places if not _in_a_second_story(fact, p)):
                 # of a place named twice, the mention that puts the event only near it ("villages
                 # south of Kirkuk" after a headline's "in Kirkuk") is the careful one
                 near = said_near(fact.span.text, place.start - fact.span.start, place.end - fact.span.start)
@@ -525,12 +525,13 @@ class Extractor:
         # (below a summing-up lead, the statements that tell this incident first are its lead)
         # (so does what a headline adds after a semicolon: "Police raid on favela leaves 9 dead; angry
         # residents torch bus")
-        told = [f for f in facts if id(f) not in summing]
+        typing = [f for f in facts if id(f) not in summing]
         # (a headline's aside is the story of another incident, once this one has a statement of its own)
-        aside = len(told) > 1
-        triggers = [t if (not wire_story or index < _LEAD_STATEMENTS) and not _after_a_semicolon(f, t)
+        asides_out = len(typing) > 1
+        triggers = [t if (not wire_story or index < _LEAD_STATEMENTS) and not _in_a_second_story(f, t)
                     else dataclasses.replace(t, score=t.score - _LATER_STATEMENT_PENALTY)
-                    for index, f in enumerate(told) for t in f.triggers if not (aside and _in_a_headline_aside(f, t))]
+                    for index, f in enumerate(typing) for t in f.triggers
+                    if not (asides_out and _in_a_headline_aside(f, t))]
         typed = self.typer.type_incident([f.sent for f in facts], triggers)
         if typed is None:
             return None
@@ -567,7 +568,7 @@ class Extractor:
         # (what a headline adds after a semicolon counts in the story told below it: "13 dead; separatists
         # kill 7 bus passengers")
         found = _without_enemy_claims([fig for f in facts if id(f) not in summing for fig in f.figures
-                                       if not _after_a_semicolon(f, fig.span)], groups)
+                                       if not _in_a_second_story(f, fig.span)], groups)
         figures = [_with_side(fig, actor1, actor2) for fig in found]
         if actor2 is None and typed.event_type == _REMOTE_VIOLENCE:
             # "A ballistic missile struck an apartment block ... Two people were killed": those the strike
@@ -1125,9 +1126,9 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     return different_place and (different_kind or other_kind and any(p.locative for p in new_places))
 
 
-def _after_a_semicolon(fact: SentenceFacts, said: Trigger | Span) -> bool:
-    """Whether a trigger or figure is in what a headline adds after a semicolon, or in a headline's
-    aside (see _in_a_headline_aside)."""
+def _in_a_second_story(fact: SentenceFacts, said: Trigger | Span) -> bool:
+    """Whether a trigger, figure or place is in a second story a headline adds: after a semicolon, or in
+    an aside (see _in_a_headline_aside)."""
     return fact.headline and ";" in fact.span.text[:said.start - fact.span.start] or _in_a_headline_aside(fact, said)
 
 

@@ -263,7 +263,7 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
     if published is not None and event_date is None and _trend(trigger, cues):
         return True  # (without a publication date, "on Monday" resolves to no date: no telling)
     if event_date is None and published is not None and _present_perfect(trigger.sent.root) and any(
-            t.lower_ == "since" and _years_in(t.subtree) and max(_years_in(t.subtree)) < published.year
+            t.lower_ == "since" and (years := _years_in(t.subtree)) and max(years) < published.year
             for t in trigger.sent):
         return True  # "has been among the areas worst hit by air strikes since the 2021 coup": a record
     if event_date is None and any(_conflict_subject(v, cues) or _running_total(v, cues) for v in verbs[:1]):
@@ -344,8 +344,7 @@ def _when_of_an_older_day(trigger: Token, published: dt.date | None) -> bool:
         if ancestor.dep_ == "relcl" and ancestor.head.ent_type_ == "DATE":
             if any(t.lower_ == "since" for t in (ancestor.head, *ancestor.head.ancestors) if t.dep_ == "prep"):
                 return True
-            years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", " ".join(t.text for t in ancestor.head.subtree
-                                                                          if t.ent_type_ == "DATE"))]
+            years = _years_in(t for t in ancestor.head.subtree if t.ent_type_ == "DATE")
             return bool(years) and max(years) < published.year
     return False
 

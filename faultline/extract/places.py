@@ -248,10 +248,9 @@ _PLANNED = "planned"
 def _place_of_care(head: Token, cues: PlaceRoleCues) -> bool:
     """Whether the place only says where the hurt died or were treated: "died at the Combined Military
     Hospital in Bannu on Wednesday"."""
-    ancestors = _ancestors(head, limit=4)
     care_places = CasualtyTerms.load().care_places
     return any(a.lemma_.lower() in care_places and a.dep_ == "pobj" and a.head.head.lemma_.lower() in cues.care_verbs
-               for a in ancestors[:3])
+               for a in _ancestors(head, limit=3))
 
 
 def _planned_target(head: Token, cues: PlaceRoleCues) -> bool:

@@ -300,7 +300,7 @@ def is_tally(pred: Token, terms: CasualtyTerms) -> bool:
         return False
     spans = (g for holder in (verb, pred) for c in holder.children if c.dep_ == "prep"
              for g in c.children if g.dep_ == "pobj")
-    return any(g.lemma_.lower() in terms.tally_spans or g.lower_ in terms.tally_spans for g in spans)
+    return any(g.lemma_.lower() in terms.tally_spans for g in spans)
 
 
 def is_grievance(pred: Token, terms: CasualtyTerms) -> bool:
