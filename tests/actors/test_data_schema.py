@@ -122,6 +122,7 @@ def _copy_data(tmp_path: Path) -> Path:
     ('since = 2021-08-15\n', ''),  # an earlier identity without the day it ended
     ('since = 2021-08-15', 'since = "August 2021"'),  # no TOML date
     ('earlier = { name = "Taliban", inter = 2,', 'earlier = { name = "Taliban", inter = 2, aliases = ["Talibs"],'),
+    ('NG = "Islamic State West Africa Province"', 'Nigeria = "Islamic State West Africa Province"'),  # no ISO2
 ])
 def test_loader_refuses_broken_files(tmp_path: Path, old: str, new: str) -> None:
     path = _copy_data(tmp_path)

@@ -31,6 +31,13 @@ def test_localise_names_islamic_state_by_country(find, actors: ActorDictionary) 
     assert actors.localise(khorasan, "PK").name == "Islamic State (Pakistan)"
 
 
+def test_localise_names_islamic_state_by_the_branch_a_country_has(find, actors: ActorDictionary) -> None:
+    actor = by_text(find("Daesh claimed the attack."), "Daesh")
+    assert actors.localise(actor, "NG").name == "Islamic State West Africa Province"
+    assert actors.localise(actor, "BF").name == "Islamic State Sahel Province"
+    assert actors.localise(actor, "NE").name == "Islamic State (Niger)"  # both provinces fight there
+
+
 def test_localise_keeps_a_known_country(find, actors: ActorDictionary) -> None:
     actor = by_text(find("Kyrgyz police detained him."), "Kyrgyz police")
     assert actors.localise(actor, "TJ") == actor
