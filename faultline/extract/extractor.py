@@ -236,6 +236,7 @@ class Extractor:
                 written = filed.day.date if filed and filed.day and filed.day.time_precision == 1 else article.published
                 fact = self._read_sentence(article, sent, window.offset, toponyms, written=written)
                 if fact is not None:
+                    _name_the_pronoun_speaker(fact, facts[-1] if facts else None, article.text)
                     facts.append(fact)
                     if len(fact.triggers) > 1 and (told := self._read_clauses(article, sent, window.offset, toponyms,
                                                                                 written=written)):
@@ -1159,6 +1160,20 @@ def _acts_on_its_own(fact: SentenceFacts) -> bool:
         lead.event_type in POLITICAL_VIOLENCE or lead.sub_event_type in _DEVELOPMENTS_OF_THEIR_OWN)
 
 
+def _name_the_pronoun_speaker(fact: SentenceFacts, before: SentenceFacts | None, text: str) -> None:
+    """ "A Merawi resident said the fighting lasted until the afternoon. 'I saw at least six bodies,' he
+    said.": who "he" is, the statement before it in its paragraph says; its figures are the resident's."""
+    said = fact.attribution
+    if said is None or said.kind != _UNKNOWN_SOURCE or said.source.lower() not in _SPEAKER_PRONOUNS or before is None:
+        return
+    named = before.attribution
+    if named is None or named.kind in (_UNKNOWN_SOURCE, "author") or "\n" in text[before.span.end:fact.span.start]:
+        return
+    fact.attribution = dataclasses.replace(said, kind=named.kind)
+    fact.figures = [dataclasses.replace(f, attribution=fact.attribution) if f.attribution == said else f
+                    for f in fact.figures]
+
+
 def _only_updates_a_toll(fact: SentenceFacts) -> bool:
     """Whether a statement's only event words are a toll's ("bringing the death toll to four")."""
     tolls = CasualtyTerms.load().toll_nouns
@@ -1322,6 +1337,8 @@ _OTHER = "Other"  # Strategic developments / Other: displacement and the like
 # Sources outside a fight, whose count of its dead outweighs what its sides claim (see _without_enemy_claims).
 _OUTSIDE_SOURCES = frozenset({"medical", "ngo", "witness", "local", "media"})
 _CLAIMED = "group_claim"  # the attribution kind of a claim of responsibility
+_UNKNOWN_SOURCE = "unknown"
+_SPEAKER_PRONOUNS = frozenset({"he", "she"})  # who they are, the sentence before may say
 _STATE_SOURCES = frozenset({"military", "police", "security", "government"})
 
 

@@ -226,3 +226,13 @@ def test_bodies_found_after_a_clash_are_the_clashs_dead_not_an_earlier_killing()
             "The army said troops later found the bodies of six combatants.")
     events = sorted(extract_text(text, published=dt.date(2026, 6, 4)), key=lambda e: e.event_date)
     assert [(e.event_date, e.fatalities) for e in events] == [("2026-05-09", 4), ("2026-05-14", 6)]
+
+
+def test_a_sides_claims_yield_to_what_a_resident_saw_told_as_he_said():
+    text = ("On Friday, heavy fighting broke out in and around Merawi, residents said. A spokesman for the Amhara "
+            "Fano National Force said its fighters had killed more than 40 soldiers. The government said in a "
+            'statement that "more than 50 extremists" had been killed.\n\n'
+            "A Merawi resident said the fighting lasted from dawn until late afternoon. \"I saw at least six bodies "
+            'in the street near the bus station," he said.')
+    (event,) = extract_text(text, published=dt.date(2026, 4, 5))
+    assert event.fatalities == 6
