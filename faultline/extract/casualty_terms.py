@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -46,6 +47,7 @@ class CasualtyTerms:
             self.grievances = frozenset(data["cited"]["grievances"])
             self.span_nouns = frozenset(data["cumulative"]["span_nouns"])
             self.care_places = frozenset(data["care"]["places"])
+            self.care_verbs = frozenset(data["care"]["verbs"])
             self.tally_verbs = frozenset(data["cumulative"]["tally_verbs"])
             self.tally_spans = frozenset(data["cumulative"]["tally_spans"])
             self.weak_injury = frozenset(data["weak_injury"]["verbs"])
@@ -80,6 +82,10 @@ class CasualtyTerms:
     def load(cls, path: Path | None = None) -> CasualtyTerms:
         """Read the casualty terms from `path` (default: the packaged casualty_terms.toml)."""
         return _load_cached(path or DATA_PATH)
+
+    def names_a_toll(self, text: str) -> bool:
+        """Whether a phrase names a toll ("the death toll", "bringing the toll to four")."""
+        return not self.toll_nouns.isdisjoint(re.findall(r"[a-z]+", text.lower()))
 
     def side_of(self, noun: Token | None) -> str | None:
         """The coarse side a victim noun hints at: perpetrators, state, civilians, or None."""

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from faultline.extract.casualty_terms import CasualtyTerms
 from faultline.extract.numbers import parse_quantity
+from faultline.extract.victims import care_place
 from faultline.model import Span
 from faultline.nlp.datelines import dateline_end
 from faultline.nlp.text import doc_text, span_text
@@ -335,9 +336,8 @@ def _dies_of_wounds(verb: Token, terms: CasualtyTerms) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     hurt = subject is not None and any(terms.complements.get(t.lower_) == "injured" for t in subject.subtree)
     return hurt or any(c.dep_ == "prep" and c.lower_ in ("of", "from", "to") and any(
-        terms.nouns.get(g.lemma_.lower()) == "injured" for g in c.children) for c in verb.children) or any(
-        c.dep_ == "prep" and c.lower_ in ("at", "in") and any(g.lemma_.lower() in terms.care_places for g in c.children)
-        for c in verb.children)
+        terms.nouns.get(g.lemma_.lower()) == "injured" for g in c.children) for c in verb.children) or \
+        care_place(verb, terms) is not None
 
 
 def _counts_dead(subject: Token, terms: CasualtyTerms) -> bool:

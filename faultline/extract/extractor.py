@@ -1176,8 +1176,8 @@ def _name_the_pronoun_speaker(fact: SentenceFacts, before: SentenceFacts | None,
 
 def _only_updates_a_toll(fact: SentenceFacts) -> bool:
     """Whether a statement's only event words are a toll's ("bringing the death toll to four")."""
-    tolls = CasualtyTerms.load().toll_nouns
-    return bool(fact.triggers) and all(tolls & set(t.text.lower().split()) for t in fact.triggers)
+    terms = CasualtyTerms.load()
+    return bool(fact.triggers) and all(terms.names_a_toll(t.text) for t in fact.triggers)
 
 
 def _names_a_kind(fact: SentenceFacts) -> bool:

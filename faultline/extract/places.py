@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from faultline.data import read_toml
 from faultline.errors import DataFileError
 from faultline.extract.casualty_terms import CasualtyTerms
+from faultline.extract.victims import care_place
 from faultline.model import Toponym
 from faultline.nlp.text import span_text
 
@@ -44,7 +45,6 @@ class PlaceRoleCues:
     road_nouns: frozenset[str]
     area_nouns: frozenset[str]
     plan_words: frozenset[str]
-    care_verbs: frozenset[str]
 
     def announces_another(self, sentence: str) -> bool:
         """Whether a sentence opens with "Separately," or the like: what follows is another incident."""
@@ -165,7 +165,7 @@ def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> tuple[str
         return "other", False  # "the Law Society of Kenya said", "the government of Mali"
     if _speakers_place(head, cues):
         return "other", False
-    if _place_of_care(head, cues):
+    if _place_of_care(head):
         return "other", False
     if _planned_target(head, cues):
         return _PLANNED, False
@@ -245,12 +245,12 @@ def _phrase_head(tokens: Sequence[Token]) -> Token:
 _PLANNED = "planned"
 
 
-def _place_of_care(head: Token, cues: PlaceRoleCues) -> bool:
+def _place_of_care(head: Token) -> bool:
     """Whether the place only says where the hurt died or were treated: "died at the Combined Military
     Hospital in Bannu on Wednesday"."""
-    care_places = CasualtyTerms.load().care_places
-    return any(a.lemma_.lower() in care_places and a.dep_ == "pobj" and a.head.head.lemma_.lower() in cues.care_verbs
-               for a in _ancestors(head, limit=3))
+    terms = CasualtyTerms.load()
+    return any(a.dep_ == "pobj" and a.head.head.lemma_.lower() in terms.care_verbs
+               and care_place(a.head.head, terms) == a for a in _ancestors(head, limit=3))
 
 
 def _planned_target(head: Token, cues: PlaceRoleCues) -> bool:

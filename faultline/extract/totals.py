@@ -172,8 +172,8 @@ def _explains_a_toll(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerm
     47 as several of the wounded died" counts 47."""
     who = (fig.who or "").lower()
     hurt = (terms.complements.get(who) or terms.nouns.get(who)) not in (None, fig.kind)
-    return hurt and any(f is not fig and f.sentence.start == fig.sentence.start
-                        and _words(f.span.text) & terms.toll_nouns for f in figures)
+    return hurt and any(f is not fig and f.sentence.start == fig.sentence.start and terms.names_a_toll(f.span.text)
+                        for f in figures)
 
 
 def _adds_later(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) -> bool:

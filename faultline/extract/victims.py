@@ -292,6 +292,13 @@ def is_running_total(pred: Token, terms: CasualtyTerms) -> bool:
     return any(g.lemma_.lower() in terms.span_nouns or _YEAR.fullmatch(g.text) for g in spans)
 
 
+def care_place(verb: Token, terms: CasualtyTerms) -> Token | None:
+    """The hospital or clinic at or in which the verb puts someone ("died at the Combined Military
+    Hospital"), if any."""
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "in")
+                 for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in terms.care_places), None)
+
+
 def is_tally(pred: Token, terms: CasualtyTerms) -> bool:
     """ "ASK recorded 87 deaths in political violence in the first nine months of the year": a monitor's
     tally over a stretch of time, not an incident's toll."""
