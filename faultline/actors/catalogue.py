@@ -61,6 +61,10 @@ class NamedEntry:
             entry = entry.earlier
         return entry
 
+    def branch_in(self, iso2: str) -> str | None:
+        """The name of the actor's branch in country `iso2` (Islamic State in Nigeria is ISWAP), if it has one."""
+        return next((name for country, name in self.localised_in if country == iso2), None)
+
     def eras(self) -> tuple[NamedEntry, ...]:
         """The entry as it is now, then as it was before each change."""
         return (self, *(self.earlier.eras() if self.earlier is not None else ()))

@@ -149,7 +149,7 @@ class ActorFinder:
             return actor
         named = self._localisable.get(actor.name)
         if named is not None:
-            name = dict(named.localised_in).get(iso2) or self.catalogue.countries.render(
+            name = named.branch_in(iso2) or self.catalogue.countries.render(
                 named.localised or named.name, iso2, unknown=named.name, on=on)
             return dataclasses.replace(actor, name=name, country=iso2)
         entry = self.generic_entry(actor.kind)

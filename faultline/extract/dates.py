@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from faultline.extract.casualty_terms import CasualtyTerms
-from faultline.extract.numbers import parse_quantity
+from faultline.extract.numbers import NumberWords, parse_quantity
 from faultline.extract.victims import care_place
 from faultline.model import Span
 from faultline.nlp.datelines import dateline_end
@@ -28,9 +28,9 @@ _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name
 _FULL_MONTHS = frozenset(_MONTHS)
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
-_NUMBERS = {w: i for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
-_NUMBERS.update({"a": 1, "an": 1, "a couple of": 2, "a few": 3, "several": 3})
+# What a vague count of days or weeks stands for ("a few days ago"): the span's likely length, where a
+# toll takes the floor numbers.toml gives the same words.
+_VAGUE_COUNTS = {"a": 1, "an": 1, "a couple of": 2, "a few": 3, "several": 3}
 # A day and month without a year this soon after publication is a day to come, not last year's.
 _SCHEDULE_DAYS = 60
 _TIME_FRAMES = frozenset({"during", "amid", "amidst", "throughout"})  # "during Saturday's vote": its time
@@ -57,7 +57,7 @@ def _pattern() -> re.Pattern[str]:
     """The date phrases we resolve ourselves, compiled once."""
     month = "|".join(sorted(_MONTHS, key=len, reverse=True))
     weekday = "|".join(_WEEKDAYS)
-    count = r"\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True))
+    count = rf"\d{{1,2}}|{_count_words()}"
     day = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<{}>(?:19|20)\d\d)"
     # ("Sunday, 16 August", "Sunday, Aug. 16": the date the weekday goes with)
@@ -88,10 +88,28 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
-# ("The day after the attack," is one day: "the" counts one, as "a" does)
-_RELATIVE_OPENER = re.compile(
-    r"(?P<count>\d{1,2}|the|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\s+(?P<unit>days?|weeks?)\s+"
-    r"(?P<direction>earlier|later|before|after|afterwards)\b", re.IGNORECASE)
+@functools.cache
+def _count_words() -> str:
+    """The written counts of days or weeks ("two", "twenty", "a few") as regex alternatives, longest first."""
+    words = NumberWords.load()
+    counts = sorted({*words.units, *words.tens, *_VAGUE_COUNTS}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in counts)
+
+
+def _count_of(written: str) -> int | None:
+    """How many days or weeks a count `_count_words` matched stands for."""
+    if written.isdigit():
+        return int(written)
+    words = re.sub(r"\s+", " ", written.lower())
+    return _VAGUE_COUNTS.get(words) or NumberWords.load().value(words)
+
+
+@functools.cache
+def _relative_opener() -> re.Pattern[str]:
+    """An opener counting days or weeks from another event's day ("Two days earlier,", "a week after")."""
+    # ("The day after the attack," is one day: "the" counts one, as "a" does)
+    return re.compile(rf"(?P<count>\d{{1,2}}|the|{_count_words()})\s+(?P<unit>days?|weeks?)\s+"
+                      r"(?P<direction>earlier|later|before|after|afterwards)\b", re.IGNORECASE)
 # "The next day,", "The following week,", "The previous day,"
 _NEXT_OPENER = re.compile(r"the\s+(?P<direction>next|following|previous)\s+(?P<unit>day|week)\b", re.IGNORECASE)
 
@@ -99,11 +117,11 @@ _NEXT_OPENER = re.compile(r"the\s+(?P<direction>next|following|previous)\s+(?P<u
 def counted_from(text: str, start: int, anchor: dt.date) -> DateMention | None:
     """The day a sentence opening "Two days earlier," tells of, counted from the day of the story before
     it; `start` is the sentence's absolute offset."""
-    m = _RELATIVE_OPENER.match(text) or _NEXT_OPENER.match(text)
+    m = _relative_opener().match(text) or _NEXT_OPENER.match(text)
     if m is None:
         return None
     written = m.groupdict().get("count") or "1"
-    count = int(written) if written.isdigit() else _NUMBERS.get(written.lower(), 1)
+    count = _count_of(written) or 1
     days = count * (7 if m["unit"].lower().startswith("week") else 1)
     sign = 1 if m["direction"].lower() in ("later", "after", "afterwards", "next", "following") else -1
     precision = 1 if days < 7 else 2
@@ -113,7 +131,7 @@ def counted_from(text: str, start: int, anchor: dt.date) -> DateMention | None:
 def counted_to(text: str, start: int, anchor: dt.date) -> DateMention | None:
     """The day of what a clause opening "two days before a gunfight" or "a day after police detained
     him" tells, counted from `anchor`, the day of the event that clause is joined to."""
-    m = _RELATIVE_OPENER.match(text)
+    m = _relative_opener().match(text)
     if m is None or m["direction"].lower() not in ("before", "after"):
         return None
     mention = counted_from(text, start, anchor)
@@ -394,7 +412,7 @@ def _resolve(m: re.Match[str], published: dt.date | None) -> tuple[dt.date, int,
             back = 7
         return published - dt.timedelta(days=back), DAY, False
     if g["ago"]:
-        n = _NUMBERS.get(g["agon"].lower()) if not g["agon"].isdigit() else int(g["agon"])
+        n = _count_of(g["agon"])
         unit = g["agou"].lower().rstrip("s")
         if n is None:
             return None

@@ -28,6 +28,9 @@ def date_of(nlp, text, published=PUBLISHED):
     ("Militants stormed the base on Friday.", dt.date(2021, 5, 14), DAY),
     ("Militants stormed the base last Friday.", dt.date(2021, 5, 7), DAY),
     ("Two days ago a bomb exploded.", dt.date(2021, 5, 12), DAY),
+    ("Gunmen raided the village thirteen days ago.", dt.date(2021, 5, 1), DAY),
+    # a few days are three, where a toll of "a few" counts the floor of two
+    ("A few days ago a bomb exploded.", dt.date(2021, 5, 11), DAY),
     ("Clashes erupted last week.", dt.date(2021, 5, 5), WEEK),
     ("Earlier this month, rebels seized the town.", dt.date(2021, 5, 14), MONTH),
     ("Rebels attacked the town last month.", dt.date(2021, 4, 15), MONTH),
