@@ -18,7 +18,7 @@ MODALITIES: tuple[str, ...] = ("reported", "background", "forecast", "hypothetic
 FigureKind = Literal["killed", "injured", "captured", "missing", "participants"]
 FIGURE_KINDS: tuple[str, ...] = ("killed", "injured", "captured", "missing", "participants")
 
-PlaceRole = Literal["event", "origin", "other"]
+PlaceRole = Literal["event", "origin", "near", "other"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +115,7 @@ class Toponym:
     text: str
     start: int
     end: int
-    role: str = "other"  # one of PlaceRole: where it happened, where actors came from, other
+    role: str = "other"  # one of PlaceRole: where it happened, where actors came from, what it was near, other
     label: str | None = None  # NER label or feature hint: GPE, LOC, FAC, border_post, district...
     locative: bool = False  # introduced by a locative preposition ("killed in Jilib", "near Jilib")
 

@@ -72,7 +72,7 @@ class Pipeline:
             parser=build_nlp(
                 settings, cue_pattern=typer.cue_pattern(),
                 follow_words=CasualtyTerms.load().cue_words() | SourceWords.load().claim_follow_words,
-                follow_opening=date_rules.DAY_OPENING,
+                follow_opening=rf"(?:{date_rules.DAY_OPENING})|(?:{typer.reference_opening()})",
             ),
             extractor=extractor,
             actors=actors,

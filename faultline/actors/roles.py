@@ -23,6 +23,7 @@ PROTEST_TYPES = {"Peaceful protest", "Protest with intervention", "Excessive for
 MOB_VIOLENCE = "Mob violence"
 RIOT_TYPES = {"Violent demonstration", MOB_VIOLENCE}
 RELATIVES = {"who", "that", "which", "whom"}
+_ARMED_INTERS = frozenset({1, 2, 3, 4, 8})  # ACLED's state forces, rebels, militias and external forces
 REMOTE_TYPES = {"Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
                 "Remote explosive/landmine/IED", "Grenade"}  # Explosions/Remote violence
 AIR_TYPES = {"Air/drone strike"}
@@ -199,6 +200,11 @@ class RoleReader:
             # is coded as protesters or rioters
             kind = "protesters" if sub_event_type in PROTEST_TYPES else "rioters"
             crowd = _Mention(self._recast(crowd.actor, kind), crowd.tokens, crowd.root)
+        if sub_event_type in PROTEST_TYPES and agent is not None and agent.actor.inter in _ARMED_INTERS and \
+                sub_event_type != "Excessive force against protesters":
+            # armed men do not protest: "two dissident fighters sentenced as victims' families protest"
+            # names the crowd's cause, and the crowd is protesters
+            agent = None
         if sub_event_type == "Peaceful protest":
             return crowd or agent, None
         if sub_event_type in PROTEST_TYPES:

@@ -21,13 +21,21 @@ from faultline.nlp.text import doc_text, span_text
 DAY, WEEK, MONTH = 1, 2, 3  # ACLED time_precision
 
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-# A sentence opening on a day ("On Friday morning, ...", "Late on Sunday, ..."): it may set the scene of
-# the next statement's event though it names no event itself (the parser reads such sentences too).
-DAY_OPENING = rf"\s*(?:(?:early|late|earlier|later)\s+)?(?:on\s+)?(?:{'|'.join(_WEEKDAYS)})\b"
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _FULL_MONTHS = frozenset(_MONTHS)
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
+# A sentence opening on a day ("On Friday morning, ...", "Late on Sunday, ...", "On 12 March 2026, ...",
+# "On the morning of Sunday, 19 June 2016, ...", "In March 2019, ..."): it may set the scene of the next
+# statement's event, or date what its paragraph goes on to tell, though it names no event itself (the
+# parser reads such sentences too).
+_OPENING_MONTH = rf"(?:{'|'.join(sorted(_MONTHS, key=len, reverse=True))})\.?"
+_OPENING_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+DAY_OPENING = (r"\s*(?:(?:early|late|earlier|later)\s+)?(?:(?:on|in)\s+)?"
+               r"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
+               rf"(?:(?:{'|'.join(_WEEKDAYS)})\b"
+               rf"|(?:{_OPENING_DAY}\s*(?:to|-|–|and)\s*)?{_OPENING_DAY}\s+{_OPENING_MONTH}(?!\w)"
+               rf"|{_OPENING_MONTH}\s+(?:[0-3]?\d|(?:19|20)\d\d)\b|(?:19|20)\d\d\b)")
 # What a vague count of days or weeks stands for ("a few days ago"): the span's likely length, where a
 # toll takes the floor numbers.toml gives the same words.
 _VAGUE_COUNTS = {"a": 1, "an": 1, "a couple of": 2, "a few": 3, "several": 3}
@@ -64,7 +72,9 @@ def _pattern() -> re.Pattern[str]:
     named_day = rf"(?:(?:on\s+)?(?:{weekday}),?\s+)?"
     return re.compile(
         r"(?<![\w-])(?:"
-        rf"(?P<dmy>{named_day}{day.format('d1')}(?:\s+of)?\s+(?P<m1>{month})\.?(?:,?\s+{year.format('y1')})?)"
+        # ("the night of 14 to 15 March": the day the night began)
+        rf"(?P<dmy>{named_day}(?:(?P<d0>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s*)?"
+        rf"{day.format('d1')}(?:\s+of)?\s+(?P<m1>{month})\.?(?:,?\s+{year.format('y1')})?)"
         rf"|(?P<mdy>{named_day}(?P<m2>{month})\.?\s+{day.format('d2')}(?!\d)(?:,?\s+{year.format('y2')})?)"
         rf"|(?P<my>(?P<m3>{month})\.?,?\s+{year.format('y3')})"
         rf"|(?P<iso>{year.format('y4')}-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))"
@@ -140,10 +150,23 @@ def counted_to(text: str, start: int, anchor: dt.date) -> DateMention | None:
     return replace(mention, date=flipped)
 
 
+def opening_day_end(text: str) -> int | None:
+    """Where the day a sentence's text opens on (DAY_OPENING) ends, or None when it opens otherwise."""
+    m = _day_opening().match(text)
+    return m.end() if m else None
+
+
+@functools.cache
+def _day_opening() -> re.Pattern[str]:
+    return re.compile(DAY_OPENING, re.IGNORECASE)
+
+
 def may_open_with_a_date(sent: SpacySpan, words: int) -> bool:
     """Whether a date can start within the sentence's first `words` words (a cheap test before find_date,
     whose entity parsing is the costly part): a date phrase or DATE entity starting no later."""
     text = span_text(sent)
+    if opening_day_end(text) is not None:
+        return True
     parts = text.split(maxsplit=words)
     limit = len(text) - len(parts[words]) if len(parts) > words else len(text)
     if any(ent.label_ == "DATE" and ent.start_char - sent.start_char <= limit for ent in sent.ents):
@@ -154,7 +177,7 @@ def may_open_with_a_date(sent: SpacySpan, words: int) -> bool:
 
 def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> DateMention | None:
     """The date of what the sentence reports, resolved against `published`; None when none is stated."""
-    found: list[tuple[tuple[int, int, int], DateMention]] = []
+    found: list[tuple[tuple[int, int, int, int], DateMention]] = []
     taken: list[tuple[int, int]] = []
     for m in _pattern().finditer(span_text(sent)):
         mention = _resolve(m, published)
@@ -385,12 +408,17 @@ def _resolve(m: re.Match[str], published: dt.date | None) -> tuple[dt.date, int,
     if g["dmy"] or g["mdy"]:
         month = _MONTHS[(g["m1"] or g["m2"]).lower()]
         day = int(g["d1"] or g["d2"])
+        precision = DAY
+        if g["d0"] and 0 < day - int(g["d0"]) <= 7:
+            # a span of days is told from its first ("14 to 15 March"), a week's span by its week
+            precision = DAY if day - int(g["d0"]) == 1 else WEEK
+            day = int(g["d0"])
         year = g["y1"] or g["y2"]
         if year:
-            return _safe(int(year), month, day, DAY)
+            return _safe(int(year), month, day, precision)
         if published is None:
             return None
-        guess = _safe(published.year, month, day, DAY)
+        guess = _safe(published.year, month, day, precision)
         if guess is not None and guess[0] > published:
             if (guess[0] - published).days <= _SCHEDULE_DAYS:
                 return None  # "a ceasefire starting Aug. 4" read on July 30: a day to come, no event's

@@ -60,10 +60,12 @@ from faultline.nlp.text import doc_text, span_text
 _CIVILIAN_VIOLENCE = "Violence against civilians"
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
 _CROWD_EVENT_TYPES = frozenset({"Protests", "Riots"})
+_TIME_ANCHORS = frozenset({"before", "after"})  # "before the missile strike": another event's time
 _LEAD_STATEMENTS, _LATER_STATEMENT_PENALTY = 2, 0.25  # a headline and a lead sentence
 _BATTLES = "Battles"
 _EXCESSIVE_FORCE = "Excessive force against protesters"
 _CROWD_INTERS = frozenset({5, 6})  # rioters, protesters
+_STATE_OR_CROWD_INTERS = _CROWD_INTERS | {STATE_FORCES, CIVILIAN_INTER}
 _REPORTED = "reported"
 _BACKGROUND = "background"
 _ANOTHER_TIME = frozenset({_BACKGROUND, "forecast"})
@@ -163,7 +165,8 @@ class Incident:
     def places(self) -> tuple[Toponym, ...]:
         """Its statements' event places, a scene one of them opens with first under a lead naming several
         ("In Nairobi, thousands marched" under a lead naming Kitengela too), then those in a locative
-        phrase ("U.S. strike kills fighters ... near the town of Jilib": Jilib)."""
+        phrase ("U.S. strike kills fighters ... near the town of Jilib": Jilib), then the places distances
+        were measured from."""
         seen: dict[str, tuple[Toponym, bool]] = {}
         for fact in self.facts:
             # (what a headline adds after a semicolon is the story told below: "13 dead; separatists kill 7
@@ -177,8 +180,12 @@ class Incident:
         # (only below a lead that names several places: one naming the scene's town alone keeps it)
         roundup = len(_lead_places(self)) > 1
         scenes = {p.text for f in self.facts if not f.headline for p in f.scene_places} if roundup else set()
-        return tuple(sorted((place for place, _ in seen.values()),
-                            key=lambda place: (place.text not in scenes, not place.locative)))
+        # (then a town a distance was measured from, should the gazetteer lack the place: "Chai, a village
+        # about 30 kilometres south of Macomia")
+        measured_from = {t.text: t for f in self.facts for t in f.toponyms if t.role == "near" and t.text not in seen}
+        return (*sorted((place for place, _ in seen.values()), key=lambda place: (place.text not in scenes,
+                                                                                   not place.locative)),
+                *measured_from.values())
 
     @property
     def triggers(self) -> list[Trigger]:
@@ -248,9 +255,14 @@ class Extractor:
                     day = fact.day if fact is not None else written
                     actors = fact.actors if fact is not None else self.actors.find_actors(sent, window.offset, on=day)
                     claims.append(ClaimFacts(claim, sent, window.offset, actors, day))
+        old_scene: SentenceFacts | None = None  # the last statement opening on an old day
         for before, fact in pairwise(facts):
+            if before.mention.modality == _BACKGROUND and _opens_with_its_day(
+                    before.sent, before.offset, before.date, years_too=True):
+                old_scene = before
             if before.mention.modality == _BACKGROUND and fact.reported and (
-                    any(_named_far(fact, t) for t in fact.triggers) or _goes_on_recalling(before, fact, article.text)):
+                    any(_named_far(fact, t) for t in fact.triggers) or _goes_on_recalling(before, fact, article.text)
+                    or _told_in_an_old_scene(old_scene, fact, article.text)):
                 # "... since August 2025, when a driver was killed ... At least 10 people were killed in
                 # those protests": the protests recalled, as old as the sentence before
                 fact.mention = dataclasses.replace(fact.mention, modality=_BACKGROUND)
@@ -358,8 +370,8 @@ class Extractor:
         if not triggers and not figures and not date_rules.may_open_with_a_date(sent, _OPENER_WORDS):
             return None
         date = date_rules.find_date(sent, offset, published=written)
-        sets_scene = not triggers and not figures and _opens_with_its_day(sent, offset, date)
-        if not triggers and not figures and not sets_scene:
+        opens = not triggers and not figures and _opens_with_its_day(sent, offset, date, years_too=True)
+        if not triggers and not figures and not opens:
             return None
         event_date = date.date if date else None
         day = event_date or written
@@ -396,15 +408,23 @@ class Extractor:
             sub_event_type=trigger.sub_event_type if trigger else None,
             attribution=attribution,
         )
-        named = classify_toponyms(sent, offset, toponyms, self.place_cues)
-        # A place written as a named actor's alias stands for it ("the White House said"), and a place
-        # named inside an actor's name ("Tehrik-i-Taliban Pakistan") is not where it happened; the
-        # attacked facility an actor is named after ("the Ishkashim border post") is.
+        # A place named inside an actor's name ("Tehrik-i-Taliban Pakistan", "fighters of the Islamic State
+        # West Africa Province") is not where it happened, nor does it take that role from the sentence's
+        # other places; a place written as a named actor's alias stands for it ("the White House said"),
+        # and the attacked facility an actor is named after ("the Ishkashim border post") is where.
+        start, end = offset + sent.start_char, offset + sent.end_char
+        named = classify_toponyms(sent, offset, [t for t in toponyms if start <= t.start < end and not any(
+            a.span.start <= t.start and t.end <= a.span.end for a in actors if a.span.text != t.text)],
+                                  self.place_cues)
         actor_places = [t for t in named if self.actors.is_alias(t.text)
                         and any(t.start <= a.span.start and a.span.end <= t.end for a in actors)]
-        places = [t for t in named if t not in actor_places and not any(
-            a.span.start <= t.start and t.end <= a.span.end for a in actors if a.span.text != t.text)]
-        if sets_scene and not (actors and modality == _REPORTED and any(t.role == "event" for t in places)):
+        places = [t for t in named if t not in actor_places]
+        # An old day opening a sentence ("On the morning of Sunday, 19 June 2016, police moved in to clear
+        # a blockade") dates what its paragraph goes on to tell; a day of now sets the scene of the next
+        # event only with who went where.
+        sets_scene = opens and (modality == _BACKGROUND or date is not None and not date.year_only and bool(
+            actors) and modality == _REPORTED and any(t.role == "event" for t in places))
+        if opens and not sets_scene:
             return None
         trigger_spans = [(t.start, t.end) for t in triggers]
         return SentenceFacts(
@@ -660,10 +680,15 @@ class Extractor:
                     main, sides = lead, other
         if not _names_anyone(sides):
             # The typed statement names nobody ("weapons were seized"): take the sides of the first
-            # statement that names someone ("police arrested five members of ...").
+            # statement that names someone ("police arrested five members of ..."); a crowd's, not armed men
+            # who act in another kind of event ("rebel fighters sentenced as victims' families protest")
             for fact in facts:
                 if fact is not main and fact.actors and fact.triggers:
                     other = first_sides(fact)
+                    crowd = typed.event_type in _CROWD_EVENT_TYPES
+                    if crowd and fact.triggers[0].event_type not in _CROWD_EVENT_TYPES and \
+                            other.actor1 is not None and other.actor1.inter not in _STATE_OR_CROWD_INTERS:
+                        continue
                     if _names_anyone(other):
                         main, sides = fact, other
                         break
@@ -864,6 +889,8 @@ def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
             continue
         if fact.adds_up and len(incidents) > 1:
             continue  # "In total, seven members were killed" after two clashes: the toll of neither
+        if _said_before(current, fact):
+            continue
         earlier = _returns_to([i for i in incidents if i is not current], current, fact)
         if earlier is not None:
             earlier.facts.append(fact)
@@ -956,14 +983,19 @@ def _inside_clause(sent: SpacySpan, offset: int, trigger: Trigger, span: Span) -
         span.end <= offset + clause.right_edge.idx + len(clause.right_edge)
 
 
-def _opens_with_its_day(sent: SpacySpan, offset: int, date: date_rules.DateMention | None) -> bool:
+def _opens_with_its_day(sent: SpacySpan, offset: int, date: date_rules.DateMention | None, *,
+                        years_too: bool = False) -> bool:
     """Whether the sentence opens with the day it tells of ("Late on Sunday, insurgents entered the
     village of Mucojo"): with the place its actors went to, it sets the scene the next statement's
-    event ("They beheaded two fishermen") happened in."""
-    if date is None or date.said or date.year_only:
+    event ("They beheaded two fishermen") happened in. With `years_too`, a year alone ("In 2016, ...")
+    opens it too."""
+    if date is None or date.said or date.year_only and not years_too:
         return False
     before = doc_text(sent.doc)[sent.start_char:date.span.start - offset]
-    return len(before.split()) <= _OPENER_WORDS and "," not in before
+    if len(before.split()) <= _OPENER_WORDS and "," not in before:
+        return True
+    opening = date_rules.opening_day_end(span_text(sent))  # "On the morning of Sunday, 19 June 2016, ..."
+    return opening is not None and len(before) < opening
 
 
 def _tells_an_event(fact: SentenceFacts) -> bool:
@@ -1028,6 +1060,9 @@ def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFa
             not (_kinds(fact.triggers) & _kinds(incident.triggers))
         if (places <= there or again) and not _another_scene_than(incident, places) and not other_violence:
             day = incident.date
+            if day is None and _opens_with_its_day(fact.sent, fact.offset, fact.date) and \
+                    not ({t.sub_event_type for t in fact.triggers} & incident.sub_types):
+                return None  # "On Monday morning, police in Novi Sad detained an activist" after its march
             if fact.date is None or fact.date.said or day is None or abs((fact.date.date - day).days) <= 1:
                 return incident
             return None
@@ -1072,9 +1107,12 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     if _agrees_after_violence(incident, fact):
         return True  # "Late Tuesday, elders announced that the two groups had agreed to a ceasefire"
     different_kind = not ({t.sub_event_type for t in fact.triggers} & incident.sub_types)
-    if days_apart and different_kind and _tells_an_event(fact) and \
+    undated_event = date is None and _lead_trigger_of(incident).event_type in (*POLITICAL_VIOLENCE, *_CROWD_EVENT_TYPES)
+    if (days_apart or undated_event) and different_kind and _tells_an_event(fact) and \
             _opens_with_its_day(fact.sent, fact.offset, fact.date):
-        return True  # "On Saturday afternoon, vigilantes engaged the bandits in a gun battle" after Friday's raid
+        # "On Saturday afternoon, vigilantes engaged the bandits in a gun battle" after Friday's raid; "On
+        # Monday morning, police in Novi Sad detained a student activist" after a march told with no day
+        return True
     if fact.announces_another:
         # "In a separate incident, fighters stormed Abu Zariga, 30 km west of El Fasher": a place named
         # only to say where the new one lies does not hold the two together
@@ -1109,6 +1147,8 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return True
     if _another_fight(incident, fact):
         return True  # "Troops later pursued the attackers and killed four of them in a gunfight"
+    if different_place and _timed_against_one_told(fact):
+        return True  # "Overnight, before the missile strike, drones attacked the town of Chuhuiv"
     if _moves_to_another_scene(incident, fact) or _leaves_the_scene(incident, fact):
         # "In Nairobi, thousands marched ... In Kitengela, protesters set fire to the police post"; "In
         # Dnipro, a missile struck ... A drone attack on Sumy killed a driver" under a lead naming both
@@ -1382,10 +1422,28 @@ def _named_definitely(fact: SentenceFacts, trigger: Trigger, determiners: frozen
     if trigger.rule == _FOUND_DEAD:
         return False
     word = _word_at(fact.sent, fact.offset, trigger.end - 1)
-    while word is not None and word.dep_ == "compound" and word.head.i != word.i:
-        word = word.head
+    word = _head_noun(word) if word is not None else None
     return word is not None and word.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in determiners for c in word.children)
+
+
+def _timed_against_one_told(fact: SentenceFacts) -> bool:
+    """Whether the statement tells, with a verb of its own, an event it places in time against one told
+    before ("Overnight, before the missile strike, drones attacked the town of Chuhuiv"): another one."""
+    anchors = [t for t in fact.triggers if _named_definitely(fact, t) and (
+        word := _word_at(fact.sent, fact.offset, t.end - 1)) is not None
+        and _head_noun(word).head.lower_ in _TIME_ANCHORS]
+    return bool(anchors) and any(
+        t not in anchors and t.sub_event_type != _OTHER and t.rule not in _HARM_RULES
+        and (word := _word_at(fact.sent, fact.offset, t.start)) is not None and word.pos_ == "VERB"
+        for t in fact.triggers)
+
+
+def _head_noun(word: Token) -> Token:
+    """The noun a compound word belongs to ("missile" in "the missile strike": "strike")."""
+    while word.dep_ == "compound" and word.head.i != word.i:
+        word = word.head
+    return word
 
 
 def _goes_on_recalling(recalled: SentenceFacts, fact: SentenceFacts, text: str) -> bool:
@@ -1394,6 +1452,21 @@ def _goes_on_recalling(recalled: SentenceFacts, fact: SentenceFacts, text: str) 
     Nations put the death toll at 23."): that event again, as old."""
     return fact.date is None and "\n" not in text[recalled.span.end:fact.span.start] and any(
         _named_definitely(fact, t) for t in fact.triggers)
+
+
+def _said_before(incident: Incident, fact: SentenceFacts) -> bool:
+    """Whether the statement was said before the incident happened ("Police in Cali said last month they
+    had arrested a third suspect" under Wednesday's protest): what it tells is older, and no part of it."""
+    said, day = fact.date, incident.date
+    if said is None or not said.said or day is None:
+        return False
+    return (day - said.date).days > (1 if said.time_precision == date_rules.DAY else 7)
+
+
+def _told_in_an_old_scene(scene: SentenceFacts | None, fact: SentenceFacts, text: str) -> bool:
+    """Whether a statement with no day of its own goes on in the paragraph an old day opened ("On the
+    morning of Sunday, 19 June 2016, police moved in to clear a blockade ... Dozens were detained.")."""
+    return scene is not None and fact.date is None and "\n" not in text[scene.span.end:fact.span.start]
 
 
 def _named_far(fact: SentenceFacts, trigger: Trigger) -> bool:

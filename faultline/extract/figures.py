@@ -41,6 +41,8 @@ _PART_OF = re.compile(r"\s+of\s+(?:the\s+|these\s+|those\s+)?", re.IGNORECASE)
 _SURFACE_GAP = re.compile(r"\s+")
 _SURFACE_OF = re.compile(r"\s+(?:of\s+)?(?:the\s+)?")
 _SURFACE_LIVES = re.compile(r"\s+(?P<of>the\s+lives\s+of\s+)?")
+# A year written on a word for what happened ("the 2016 killings"); thousands are written with a comma.
+_YEAR = re.compile(r"(?:19[5-9]|20\d)\d")
 _COLLECTIVE = frozenset({"police", "army", "military", "security", "personnel", "force", "staff",
                          "family", "crowd", "people"})
 
@@ -66,7 +68,8 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
         if kind is None or reports_no_casualties(pred, terms):
             continue
         for victim in expand_victims(find_victims(pred, role, terms), sent, terms):
-            if (kind, victim.i) in used or in_subset(victim, sent, terms) or is_none(victim) or _is_age(victim):
+            if (kind, victim.i) in used or in_subset(victim, sent, terms) or is_none(victim) or _is_age(victim) \
+                    or _dated_by_its_year(victim, terms):
                 continue
             if _is_source(victim, offset, attribution):
                 continue  # "killing eight soldiers, residents and a health worker told AFP": who told it
@@ -96,6 +99,13 @@ def _is_age(number: Token) -> bool:
     doc, i = number.doc, number.i
     return number.is_digit and len(number) <= 3 and 2 <= i < len(doc) - 1 and doc[i - 1].text == "," \
         and doc[i + 1].text == "," and doc[i - 2].pos_ in ("NOUN", "PROPN")
+
+
+def _dated_by_its_year(victim: Token, terms: CasualtyTerms) -> bool:
+    """Whether the number on a word for what happened is its year ("the 2016 killings"), not how many
+    there were."""
+    return not is_personish(victim, terms) and any(
+        c.dep_ == "nummod" and _YEAR.fullmatch(c.text) for c in victim.children)
 
 
 def _is_source(victim: Token, offset: int, attribution: Attribution | None) -> bool:

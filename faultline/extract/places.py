@@ -137,10 +137,12 @@ def classify_toponyms(
         role, locative = _role(sent, tokens, cues)
         roles.append((not locative, dataclasses.replace(toponym, role=role, locative=locative)))
     # A plan's target is where what happened happened when the sentence names no other place ("foiled a
-    # planned suicide attack in Quetta, arresting three suspects in a raid on a house")
-    told = any(t.role == "event" for _, t in roles)
-    roles = [(first, dataclasses.replace(t, role="other" if told else "event") if t.role == _PLANNED else t)
-             for first, t in roles]
+    # planned suicide attack in Quetta, arresting three suspects in a raid on a house"), and a place a
+    # distance is measured from when no place before it is where ("drones attacked the town of Chuhuiv,
+    # about 40 km south-east of Kharkiv"; not "40 km east of Kayes, near the border with Senegal")
+    told = [t for _, t in roles if t.role == "event"]
+    roles = [(first, dataclasses.replace(t, role=_yielded(t) if _told_before(t, told) else "event")
+              if t.role in _UNTIL_TOLD else t) for first, t in roles]
     return [toponym for _, toponym in sorted(roles, key=lambda pair: pair[0])]
 
 
@@ -176,9 +178,9 @@ def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> tuple[str
             # (not so a place inside the agent's phrase, "by the Kenya Wildlife Service")
             return "origin", False
         if ancestor.dep_ == "prep" or ancestor.pos_ == "ADP":
-            if word in cues.origin_prepositions and any(
-                    t.lemma_.lower() in cues.distance_units for t in (ancestor.head, *ancestor.children)):
-                return "event", False  # "about 20 km from Bijapur town": where it happened, near the town
+            if word in (*cues.origin_prepositions, "of") and _measured_from(ancestor, cues):
+                # "about 20 km from Bijapur town": where it happened, near the town
+                return _MEASURED, word in cues.event_prepositions and _goal_role(ancestor, cues)[1]
             if word in cues.origin_prepositions:
                 return "origin", False
             if word in ("to", "towards") and ancestor.head.lemma_.lower() in cues.road_nouns:
@@ -241,8 +243,34 @@ def _phrase_head(tokens: Sequence[Token]) -> Token:
     return tokens[-1]
 
 
-# The role of a place a plan or a foiled plot aimed at, until the sentence's other places are known.
+# The roles of a place a plan or a foiled plot aimed at, and of one a distance is measured from, until the
+# sentence's other places are known.
 _PLANNED = "planned"
+_MEASURED = "measured"
+_UNTIL_TOLD = frozenset({_PLANNED, _MEASURED})
+_UNIT_LABELS = frozenset({"province", "region", "district", "county", "parish"})  # (see geo FEATURE_WORDS)
+
+
+def _yielded(toponym: Toponym) -> str:
+    """The role of a place that yields to the sentence's others: a distance's start is near where it
+    happened ("Chuhuiv, about 40 km south-east of Kharkiv"), a plan's target nothing of it."""
+    return "near" if toponym.role == _MEASURED else "other"
+
+
+def _told_before(toponym: Toponym, told: Sequence[Toponym]) -> bool:
+    """Whether a place that waits for the sentence's other places (see _UNTIL_TOLD) yields to them: a plan's
+    target to any, a place a distance is measured from to one a locative phrase names before it."""
+    if toponym.role != _MEASURED:
+        return bool(told)
+    # (not to a unit it lies in: "In Ituri province, militiamen attacked a camp about 30 km north of Bunia")
+    return any(t.start < toponym.start and t.locative and t.label not in _UNIT_LABELS for t in told)
+
+
+def _measured_from(preposition: Token, cues: PlaceRoleCues) -> bool:
+    """Whether a preposition says where a distance runs from: "20 km from Bijapur", "40 km south-east of
+    Kharkiv"."""
+    before = preposition.doc[max(preposition.sent.start, preposition.i - 4):preposition.i]
+    return any(t.lemma_.lower() in cues.distance_units for t in (preposition.head, *preposition.children, *before))
 
 
 def _place_of_care(head: Token) -> bool:

@@ -64,6 +64,7 @@ _OUTRANKED_BY = {"Looting/property destruction": {"harm"}, "Abduction/forced dis
                  "Arrests": {"lethal"}, "Disrupted weapons use": {"lethal"},
                  "Other": _VIOLENT}  # ("villagers fled after militants attacked the town": the attack)
 _DISPLACEMENT = "Other"
+_ATTACK_TAGS = frozenset({"attack", "explosion"})
 # How far below another trigger a trigger that yields to it scores.
 _TIE_BREAK = 0.01
 # What may follow a killing in the same report: outranked only by a killing told before it.
@@ -71,6 +72,7 @@ _FOLLOW_UPS = frozenset({"Arrests", "Disrupted weapons use"})
 # The rule whose words say a side left a place, and the links by which a verb shares its doer with the
 # verb above it ("overran the base before withdrawing", "stormed the town and then withdrew").
 _WITHDRAW_RULE = "withdraw"
+_FLEETING = frozenset({"briefly", "temporarily", "momentarily"})  # "briefly took over part of the base"
 _SAME_DOER = frozenset({"advcl", "conj", "pcomp", "prep", "xcomp"})
 
 
@@ -112,6 +114,14 @@ class EventTyper:
                 body = "(?:" + body + "|(?-i:" + "|".join(re.escape(w) for w in exact) + "))"
             self._cue = r"(?i)\b" + body + r"\b"
         return self._cue
+
+    def reference_opening(self) -> str:
+        """A regex for a sentence opening on a word for an attack told before ("The strike hit the car on
+        the road between Bint Jbeil and Aynata"): it tells where and when, though its words are too common
+        to cue the parser (see cue_pattern)."""
+        words = sorted({w for r in self.lexicon.rules if not r.cue and (not r.pos or "NOUN" in r.pos)
+                        and r.tags & _ATTACK_TAGS for w in r.words if " " not in w})
+        return rf"\s*the\s+(?:{'|'.join(map(re.escape, words))})s?\b"
 
     def triggers(self, sent: Span, offset: int) -> list[Trigger]:
         """Candidate event triggers in one sentence, best first, with absolute article offsets."""
@@ -282,7 +292,10 @@ class EventTyper:
     def _leaves_again(self, anchor: Token) -> bool:
         """Whether whoever took the place left it again in the same clause: a withdrawal verb with no
         subject of its own, joined to the taking ("overran the base and seized weapons before
-        withdrawing"). "Seized the town after the army withdrew" names another who left."""
+        withdrawing"). "Seized the town after the army withdrew" names another who left. So did who "briefly
+        took over part of the base"."""
+        if any(c.dep_ == "advmod" and c.lower_ in _FLEETING for c in anchor.children):
+            return True
         words = self._rules[_WITHDRAW_RULE].words if _WITHDRAW_RULE in self._rules else frozenset()
         for tok in anchor.subtree:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in words or \

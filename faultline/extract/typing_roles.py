@@ -275,8 +275,8 @@ class RoleReader:
         return found
 
     def _token_class(self, tok: Token) -> frozenset[str]:
-        if tok.pos_ not in _NOMINAL:
-            return frozenset()
+        if tok.pos_ not in _NOMINAL or tok.ent_type_ == "DATE":
+            return frozenset()  # ("on 2 March 2026": the month, no march)
         get = self._word_class.get
         empty: frozenset[str] = frozenset()
         lower = tok.lower_  # each spaCy string attribute is a vocabulary lookup: read once

@@ -210,7 +210,7 @@ def drop_unsupported(mentions: list[Mention], demonyms: Counter[str], text: str)
                   if fold(m.toponym.text) != fold(mention.toponym.text) and id(m) not in strays]
         named = Counter(c.country for m, c in others if not m.needs_support) + demonyms
         # (guesses support guesses, not a lookalike of a place the gazetteer has)
-        guessed = {c.country for m, c in others if m.needs_support} if id(mention) not in strays else set()
+        guessed = [c for m, c in others if m.needs_support] if id(mention) not in strays else []
         beside = [c for m, c in others if c.fclass == "P" and _same_sentence(text, mention.toponym, m.toponym)]
         supported = partial(_supported, named=named, guessed=guessed, stated=mention.stated_country, towns=beside)
         if not supported(mention.choice):
@@ -237,14 +237,17 @@ def _lookalike(mention: Mention, c: Candidate, *, chosen: list[tuple[Mention, Ca
     return c.population < STRAY_VILLAGE_POPULATION or stand_in or other_name and c.population < EXONYM_CITY_POPULATION
 
 
-def _supported(c: Candidate, *, named: Counter[str], guessed: set[str], stated: str | None,
+def _supported(c: Candidate, *, named: Counter[str], guessed: list[Candidate], stated: str | None,
                towns: list[Candidate]) -> bool:
     """Whether a weak reading lies where the text supports it (see drop_unsupported).
 
     `named` counts the countries of the article's exact readings and demonyms ("" for regions, seas
-    and continents, which any other such name supports); `guessed` holds the countries of its guesses.
+    and continents, which any other such name supports); `guessed` holds its other guesses, which support
+    one in their part of their country (two Tajik villages spelt anew; not "Ocalan" and "Sharanish" read as
+    lookalikes in Pennsylvania and California).
     """
-    if c.country == stated or c.country in guessed:
+    if c.country == stated or any(g.country == c.country and (g.admin1 == c.admin1 or haversine_km(
+            c.latitude, c.longitude, g.latitude, g.longitude) < SUPPORT_KM) for g in guessed):
         return True
     countries = Counter({country: count for country, count in named.items() if country})
     in_focus = countries[c.country] == max(countries.values(), default=0) > 0 if c.country else named[""] > 0

@@ -23,6 +23,7 @@ from faultline.geo.name_words import (
     is_demonym,
     known_place,
     ordinary_word,
+    particle_in_name,
     person_surnames,
     skip_leading_words,
     trim,
@@ -44,6 +45,8 @@ MIN_POPULATION_STATE = 500_000
 MIN_POPULATION_SPEAKER = 100_000
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                             "central", "northeast", "northwest", "southeast", "southwest"})
+# Words that name a part of a place whose name follows ("North Kivu", "Lower Shabelle").
+_PART_WORDS = _COMPASS_WORDS | {"upper", "lower", "middle"}
 
 
 def datelines(text: str, gazetteer: Lookup, words: Words) -> list[tuple[int, int, str, str | None, int]]:
@@ -147,8 +150,10 @@ def cued_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str], words
             before = doc[first - 1] if first > span.start else None
             if first == last or (before is not None and (
                     _joined(before) or (before.text[:1].isupper() and before.is_alpha and not before.is_stop
-                                        and not before.is_sent_start))):
-                continue  # part of a longer name: "George Washington High", "Wal-Mart home"
+                                        and not before.is_sent_start) or particle_in_name(before))):
+                # part of a longer name: "George Washington High", "Wal-Mart home", "the Maguindanao del
+                # Sur Police"
+                continue
             accept(first, [last, last - 1] if doc[last - 1].lower_ in _UNIT_WORDS and last - first > 1 else [last])
         elif word in place_words.apposed_nouns and doc[i].is_lower and i + 1 < span.end and doc[i + 1].text[:1].isupper():
             last = _name_end(doc, i + 1, span.end)
@@ -235,16 +240,18 @@ def country_initials(span: Span, gazetteer: Lookup, words: Words) -> list[tuple[
 
 def plural_features(text: str, gazetteer: Lookup, demonyms: Mapping[str, str],
                      place_words: PlaceWords) -> list[tuple[int, int, str, str | None, int]]:
-    """Each name of a list a plural place noun follows, if the gazetteer knows it: "Barrow and Jackson
-    counties" (see PlaceWords)."""
+    """Each name of a list a plural place noun follows or opens, if the gazetteer knows it: "Barrow and
+    Jackson counties", "the towns of Bint Jbeil and Aynata" (see PlaceWords)."""
     found = []
-    for match in place_words.plural_list.finditer(text):
+    for match in (*place_words.plural_list.finditer(text), *place_words.plural_of_list.finditer(text)):
         hint = place_words.plural_features[match.group("feature")]
         offset = match.start("names")
         for listed in re.finditer(NAME, match.group("names")):
             start, end = offset + listed.start(), offset + listed.end()
             start = skip_leading_words(text, start, end, demonyms)
             name = text[start:end]
+            if fold(name) in _PART_WORDS:
+                continue  # "the Middle and Lower Shabelle regions": a part of the place named last, no "Middle"
             if name and fold(name) not in NOT_PLACES and has_match(gazetteer, name, exact=True):
                 found.append((start, end, name, hint, 2))
     return found

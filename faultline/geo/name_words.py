@@ -11,7 +11,7 @@ from typing import Protocol
 
 from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, LOWER, ORTH, SPACY, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from faultline.data import read_toml
 from faultline.geo.gazetteer import Candidate
@@ -44,8 +44,21 @@ WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|(?:St|Ste|Mt|Ft|Pt)\.|[A-Z]\w*(?:['’](?!s\b)\
 # Lower-case particles join the words of a name ("Mazar-e Sharif", "Rio de Janeiro"); the longer
 # ones only before another name word, so that "Calle del Correo" stays one name, not "Calle".
 # An Arabic article may open it in lower case: "al-Shatra", "el-Fasher", "ash-Shaddadi".
-NAME = (rf"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?{WORD}(?:[- ](?:{WORD}|(?:al|el|e|i|ul|de)(?![\w'’])"
-        rf"|(?:del|della|la|da|do|dos|das|di|du|des|der|van|von)(?= [A-Z])))*")
+_SHORT_PARTICLES = ("al", "el", "e", "i", "ul", "de")
+_LONG_PARTICLES = ("del", "della", "la", "da", "do", "dos", "das", "di", "du", "des", "der", "van", "von")
+NAME_PARTICLES = frozenset(_SHORT_PARTICLES + _LONG_PARTICLES)
+NAME = (rf"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?{WORD}(?:[- ](?:{WORD}|(?:{'|'.join(_SHORT_PARTICLES)})(?![\w'’])"
+        rf"|(?:{'|'.join(_LONG_PARTICLES)})(?= [A-Z])))*")
+
+
+def particle_in_name(word: Token) -> bool:
+    """Whether a word is a particle between the capitalised words of one name ("del" in "Maguindanao del
+    Sur", "de" in "Palacio de Justicia"): the words either side are no names of their own."""
+    doc = word.doc
+    return word.lower_ in NAME_PARTICLES and 0 < word.i < len(doc) - 1 and doc[word.i - 1].text[:1].isupper() \
+        and doc[word.i + 1].text[:1].isupper()
+
+
 # Capitalised words that follow prepositions but are not places.
 NOT_PLACES = frozenset(fold(w) for w in ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Spring", "Summer", "Autumn", "Fall", "Winter", "Christmas", "Easter", "Ramadan", "Eid", "God", "Allah", "Islam", "Internet", "Parliament", "Congress", "Senate", "Government", "President", "Police", "Army", "The", "A", "An", "His", "Her"])
 # Gazetteer-driven recognition of capitalised names NER missed (see toponyms._gazetteer_names).
@@ -83,6 +96,7 @@ class PlaceWords:
     target_verbs: frozenset[str]  # "shelled Kharkiv" (lemmas)
     apposed_nouns: frozenset[str]  # "the capital Sanaa"
     plural_list: re.Pattern[str]  # "Clay, Douglas and Swift counties"
+    plural_of_list: re.Pattern[str]  # "the towns of Bint Jbeil and Aynata"
     plural_features: Mapping[str, str]  # "counties" -> "county"
     person_titles: frozenset[str]  # "coach Ripley"
     speech_verbs: frozenset[str]  # "Altom said" (lemmas)
@@ -122,6 +136,8 @@ def load_place_words(path: Path = PLACE_WORDS_FILE) -> PlaceWords:
         apposed_nouns=frozenset(data["apposed_nouns"]),
         plural_list=re.compile(rf"(?<![\w'’])(?P<names>{NAME}(?:,\s+{NAME})*,?\s+(?:and|or|&)\s+{NAME})\s+"
                                rf"(?P<feature>{'|'.join(map(re.escape, data['plural_features']))})\b"),
+        plural_of_list=re.compile(rf"\bthe\s+(?P<feature>{'|'.join(map(re.escape, data['plural_features']))})\s+of\s+"
+                                  rf"(?P<names>{NAME}(?:,\s+{NAME})*,?\s+(?:and|or|&)\s+{NAME})"),
         plural_features=dict(data["plural_features"]),
         person_titles=frozenset(data["person_titles"]),
         speech_verbs=frozenset(data["speech_verbs"]),

@@ -38,6 +38,7 @@ from faultline.geo.name_words import (
     is_demonym,
     load_common_words,
     load_place_words,
+    particle_in_name,
     person_surnames,
     skip_leading_words,
     trim,
@@ -260,7 +261,8 @@ def _gazetteer_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str],
         if match is None:
             index += 1
             continue
-        if _ends_unknown_place(match):
+        if _ends_unknown_place(match) or match.end < len(doc) and particle_in_name(doc[match.end]):
+            # (nor a name's first words: "the Palacio de Justicia" is no palace district of Madrid)
             index = match.end - span.start
             continue
         start = match.start_char - span.start_char

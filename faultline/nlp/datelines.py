@@ -11,9 +11,11 @@ import re
 
 # The place in capitals ("KABUL", "ST. JOHN'S", "PORT-AU-PRINCE"); after a comma or a bracket, what
 # else the dispatch states (a region, a day, an agency); then a dash or a colon: "KABUL, Nov 25
-# (Reuters) - ", "TBILISI, Georgia — ", "SACRAMENTO — ", "BEIRUT: ".
+# (Reuters) - ", "TBILISI, Georgia — ", "SACRAMENTO — ", "BEIRUT: ". Some papers file the day first and
+# the place in brackets: "February 17, 2026 (TAWILA) – ".
 DATELINE = re.compile(
-    r"(?P<name>[A-Z][A-Z'’.]*[A-Z.](?:[ -][A-Z][A-Z'’.]*[A-Z.]){0,3})"
+    r"(?:[A-Z][a-z]{2,8}\.?\s[0-3]?\d,\s(?:19|20)\d\d\s?\()?"
+    r"(?P<name>[A-Z][A-Z'’.]*[A-Z.](?:[ -][A-Z][A-Z'’.]*[A-Z.]){0,3})\)?"
     r"(?:(?:,|\s*\()[^\n]{0,60}?)?"
     r"\s*(?:--?|[\u2013\u2014\x97:])(?:\s|$)")
 

@@ -99,3 +99,10 @@ def test_a_state_written_after_a_locative_preposition_is_the_unit(nlp):
     found = roles(nlp, text, ["Kogi"])
     assert found == {"Kogi": "event"}
     assert roles(nlp, "The Kogi state government said gunmen abducted 30 worshippers.", ["Kogi"]) == {"Kogi": "other"}
+
+
+def test_a_place_a_distance_runs_from_is_where_it_happened_only_when_no_other_place_is_named(nlp):
+    text = "Drones attacked the town of Chuhuiv, about 40 km south-east of Kharkiv, on Tuesday."
+    assert roles(nlp, text, ["Chuhuiv", "Kharkiv"]) == {"Chuhuiv": "event", "Kharkiv": "near"}
+    text = "Gunmen ambushed a patrol about 40 km south-east of Kharkiv on Tuesday."
+    assert roles(nlp, text, ["Kharkiv"]) == {"Kharkiv": "event"}

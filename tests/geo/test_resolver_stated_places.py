@@ -122,3 +122,17 @@ def test_a_place_the_gazetteer_lacks_still_lies_in_a_country(geocoder: Geocoder)
     (unknown, cairo) = geocoder.resolve_all(_at(other, "Zarghun Kalay", "Cairo"), text=other)
     assert geocoder.country_of(unknown, [cairo], other).iso2 == "EG"
     assert geocoder.country_of(unknown, [], other) is None
+
+
+def test_spelling_guesses_support_each_other_only_in_one_part_of_their_country() -> None:
+    # Lookalikes of names no package lists, in one country: two far apart, two near each other.
+    east = replace(_c(30, "Calyn", "PPL", "XU", "PA", population=2_000, lat=40.0, lon=-75.6), score=0.8)
+    west = replace(_c(31, "Sea Ranchi", "PPL", "XU", "CA", population=1_300, lat=38.7, lon=-123.4), score=0.8)
+    near_west = replace(_c(32, "Sea Rancho", "PPL", "XU", "CA", population=900, lat=38.9, lon=-123.6), score=0.8)
+    geocoder = _geocoder({"Ocalyn": [east], "Sharanchi": [west], "Sharancho": [near_west]})
+    text = "Ocalyn's supporters said a drone struck a truck near Sharanchi."
+    guesses = geocoder.resolve_all(_at(text, "Ocalyn", "Sharanchi"), text=text)
+    assert all(isinstance(g, Unresolved) for g in guesses)
+    text = "Drones struck Sharanchi and Sharancho on Monday."
+    guesses = geocoder.resolve_all(_at(text, "Sharanchi", "Sharancho"), text=text)
+    assert all(isinstance(g, Place) and g.iso2 == "XU" for g in guesses)
