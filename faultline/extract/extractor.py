@@ -65,7 +65,6 @@ _LEAD_STATEMENTS, _LATER_STATEMENT_PENALTY = 2, 0.25  # a headline and a lead se
 _BATTLES = "Battles"
 _EXCESSIVE_FORCE = "Excessive force against protesters"
 _CROWD_INTERS = frozenset({5, 6})  # rioters, protesters
-_STATE_OR_CROWD_INTERS = _CROWD_INTERS | {STATE_FORCES, CIVILIAN_INTER}
 _REPORTED = "reported"
 _BACKGROUND = "background"
 _ANOTHER_TIME = frozenset({_BACKGROUND, "forecast"})
@@ -686,8 +685,11 @@ class Extractor:
                 if fact is not main and fact.actors and fact.triggers:
                     other = first_sides(fact)
                     crowd = typed.event_type in _CROWD_EVENT_TYPES
+                    # (the force that met a crowd acts first only where it used excessive force)
+                    may_act = _CROWD_INTERS | {CIVILIAN_INTER} | (
+                        {STATE_FORCES} if typed.sub_event_type == _EXCESSIVE_FORCE else set())
                     if crowd and fact.triggers[0].event_type not in _CROWD_EVENT_TYPES and \
-                            other.actor1 is not None and other.actor1.inter not in _STATE_OR_CROWD_INTERS:
+                            (other.actor1 is None or other.actor1.inter not in may_act):
                         continue
                     if _names_anyone(other):
                         main, sides = fact, other
