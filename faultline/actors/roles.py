@@ -23,7 +23,6 @@ PROTEST_TYPES = {"Peaceful protest", "Protest with intervention", "Excessive for
 MOB_VIOLENCE = "Mob violence"
 RIOT_TYPES = {"Violent demonstration", MOB_VIOLENCE}
 RELATIVES = {"who", "that", "which", "whom"}
-_ARMED_INTERS = frozenset({1, 2, 3, 4, 8})  # ACLED's state forces, rebels, militias and external forces
 REMOTE_TYPES = {"Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
                 "Remote explosive/landmine/IED", "Grenade"}  # Explosions/Remote violence
 AIR_TYPES = {"Air/drone strike"}
@@ -31,6 +30,7 @@ TERRITORY_TYPES = {"Government regains territory", "Non-state actor overtakes te
                    "Non-violent transfer of territory"}
 CIVILIAN_INTER = 7
 ARMED_GROUP_INTERS = frozenset({2, 3, 4})  # rebels, political and identity militias
+_ARMED_INTERS = ARMED_GROUP_INTERS | {1, 8}  # and state and external forces
 # Bombs are planted by hidden hands: the police or army told of nearby investigate, guard or are hit, so
 # they are the bomber only when the parse says they acted (unlike strikes and shelling, a state's own arms).
 BOMB_TYPES = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}

@@ -1423,29 +1423,29 @@ def _named_definitely(fact: SentenceFacts, trigger: Trigger, determiners: frozen
     before; of a phrase ("the explosive device"), its last word."""
     if trigger.rule == _FOUND_DEAD:
         return False
-    word = _word_at(fact.sent, fact.offset, trigger.end - 1)
-    word = _head_noun(word) if word is not None else None
+    word = _trigger_noun(fact, trigger)
     return word is not None and word.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in determiners for c in word.children)
+
+
+def _trigger_noun(fact: SentenceFacts, trigger: Trigger) -> Token | None:
+    """The word a trigger's phrase ends on, or the noun it is a compound of ("strike" in "the missile
+    strike")."""
+    word = _word_at(fact.sent, fact.offset, trigger.end - 1)
+    while word is not None and word.dep_ == "compound" and word.head.i != word.i:
+        word = word.head
+    return word
 
 
 def _timed_against_one_told(fact: SentenceFacts) -> bool:
     """Whether the statement tells, with a verb of its own, an event it places in time against one told
     before ("Overnight, before the missile strike, drones attacked the town of Chuhuiv"): another one."""
-    anchors = [t for t in fact.triggers if _named_definitely(fact, t) and (
-        word := _word_at(fact.sent, fact.offset, t.end - 1)) is not None
-        and _head_noun(word).head.lower_ in _TIME_ANCHORS]
+    anchors = [t for t in fact.triggers if _named_definitely(fact, t)
+               and (noun := _trigger_noun(fact, t)) is not None and noun.head.lower_ in _TIME_ANCHORS]
     return bool(anchors) and any(
         t not in anchors and t.sub_event_type != _OTHER and t.rule not in _HARM_RULES
         and (word := _word_at(fact.sent, fact.offset, t.start)) is not None and word.pos_ == "VERB"
         for t in fact.triggers)
-
-
-def _head_noun(word: Token) -> Token:
-    """The noun a compound word belongs to ("missile" in "the missile strike": "strike")."""
-    while word.dep_ == "compound" and word.head.i != word.i:
-        word = word.head
-    return word
 
 
 def _goes_on_recalling(recalled: SentenceFacts, fact: SentenceFacts, text: str) -> bool:

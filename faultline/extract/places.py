@@ -141,8 +141,8 @@ def classify_toponyms(
     # distance is measured from when no place before it is where ("drones attacked the town of Chuhuiv,
     # about 40 km south-east of Kharkiv"; not "40 km east of Kayes, near the border with Senegal")
     told = [t for _, t in roles if t.role == "event"]
-    roles = [(first, dataclasses.replace(t, role=_yielded(t) if _told_before(t, told) else "event")
-              if t.role in _UNTIL_TOLD else t) for first, t in roles]
+    roles = [(first, dataclasses.replace(t, role=_settled(t, told)) if t.role in _UNTIL_TOLD else t)
+             for first, t in roles]
     return [toponym for _, toponym in sorted(roles, key=lambda pair: pair[0])]
 
 
@@ -251,19 +251,16 @@ _UNTIL_TOLD = frozenset({_PLANNED, _MEASURED})
 _UNIT_LABELS = frozenset({"province", "region", "district", "county", "parish"})  # (see geo FEATURE_WORDS)
 
 
-def _yielded(toponym: Toponym) -> str:
-    """The role of a place that yields to the sentence's others: a distance's start is near where it
-    happened ("Chuhuiv, about 40 km south-east of Kharkiv"), a plan's target nothing of it."""
-    return "near" if toponym.role == _MEASURED else "other"
-
-
-def _told_before(toponym: Toponym, told: Sequence[Toponym]) -> bool:
-    """Whether a place that waits for the sentence's other places (see _UNTIL_TOLD) yields to them: a plan's
-    target to any, a place a distance is measured from to one a locative phrase names before it."""
-    if toponym.role != _MEASURED:
-        return bool(told)
-    # (not to a unit it lies in: "In Ituri province, militiamen attacked a camp about 30 km north of Bunia")
-    return any(t.start < toponym.start and t.locative and t.label not in _UNIT_LABELS for t in told)
+def _settled(toponym: Toponym, told: Sequence[Toponym]) -> str:
+    """The role of a place that waited for the sentence's event places (see _UNTIL_TOLD): a plan's target
+    is nothing of the event beside any; a place a distance is measured from is near where it happened
+    beside one a locative phrase names before it ("Chuhuiv, about 40 km south-east of Kharkiv"), though
+    not beside a unit it lies in ("In Ituri province, militiamen attacked a camp about 30 km north of
+    Bunia"). Alone, either is where it happened."""
+    if toponym.role == _PLANNED:
+        return "other" if told else "event"
+    placed = any(t.start < toponym.start and t.locative and t.label not in _UNIT_LABELS for t in told)
+    return "near" if placed else "event"
 
 
 def _measured_from(preposition: Token, cues: PlaceRoleCues) -> bool:
