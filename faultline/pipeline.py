@@ -218,6 +218,11 @@ def _locate(
     if not candidates:
         return None, None
     results = [resolved[(c.start, c.end)] for c in candidates]
+    if isinstance(results[0], Unresolved):
+        # One name, one place: "The attack on Furcy" as the place another mention resolved ("the locality of
+        # Furcy, in the commune of Kenscoff")
+        results[0] = next((r for r in resolved.values() if isinstance(r, Place) and r.span is not None
+                           and r.span.text == candidates[0].text), results[0])
     places = [r for r in results if isinstance(r, Place)]
     if not places:
         first = results[0]

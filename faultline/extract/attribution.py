@@ -15,6 +15,9 @@ from faultline.errors import DataFileError
 from faultline.model import Attribution, Claim, Span
 from faultline.nlp.text import span_text
 
+# The attribution kind of what an armed group says of what it did: a claim of responsibility or of a toll.
+GROUP_CLAIM = "group_claim"
+
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "attribution.toml"
 
 AUTHOR = Attribution(source="the author", kind="author", span=None)
@@ -139,6 +142,11 @@ def find_attribution(sent: SpacySpan, offset: int, *, words: SourceWords | None 
         # The reporting clause nearest the root governs the whole sentence.
         return min(candidates, key=lambda c: c[0])[1]
     return _headline_source(sent, offset, words)
+
+
+def source_of(verb: Token, offset: int) -> Attribution | None:
+    """Who tells what a verb gives: "a volunteer rescue team put the toll at 22"."""
+    return _reporter(verb, offset, SourceWords.load())
 
 
 def _reporter(verb: Token, offset: int, words: SourceWords) -> Attribution | None:
@@ -284,7 +292,7 @@ def _claim_at(tok: Token, offset: int, words: SourceWords) -> Claim | None:
             if negated or (actor_tok is None and not agents):
                 return _claim("unclaimed", None, AUTHOR, tok, objects, offset)
             actor = _name(actor_tok)
-            return _claim("claimed", actor.text, Attribution(actor.text, "group_claim", _span(actor, offset)),
+            return _claim("claimed", actor.text, Attribution(actor.text, GROUP_CLAIM, _span(actor, offset)),
                           tok, objects, offset)
         if lemma in words.deny_verbs and actor_tok is not None and not negated and (
                 any(o.lemma_.lower() in words.deny_objects for o in objects)

@@ -37,6 +37,7 @@ class CasualtyTerms:
             self.first_reports = frozenset(data["toll"]["first_reports"])
             self.corrections = frozenset(data["toll"]["corrections"])
             self.toll_rises = frozenset(data["toll"]["rises"])
+            self.toll_giving = frozenset(data["toll"]["giving"])
             self.toll_mods = {w: "killed" for w in data["toll"]["killed"] if w}
             self.toll_mods.update(dict.fromkeys(data["toll"]["injured"], "injured"))
             self.needs_person = frozenset(data["needs_person"]["verbs"])
@@ -99,8 +100,15 @@ class CasualtyTerms:
                     return side
         # A headline's capitalised plural ("Forty-Six Insurgents Killed") is tagged a proper noun and
         # keeps its plural lemma: its singular still names the side.
-        return (self.sides.get(noun.lemma_.lower()) or self.sides.get(noun.lower_)
-                or self.sides.get(normalise_word(noun.lower_)))
+        own = (self.sides.get(noun.lemma_.lower()) or self.sides.get(noun.lower_)
+               or self.sides.get(normalise_word(noun.lower_)))
+        if own:
+            return own
+        # "four members of the security forces": whose members they are (a name, "of the Syrian Democratic
+        # Forces", says no side by its words)
+        whole = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        return self.side_of(whole) if whole is not None else None
 
     def is_generic(self, who: str | None) -> bool:
         """Whether a `who` word counts people without a side ("people", "victims", None)."""

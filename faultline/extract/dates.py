@@ -43,7 +43,10 @@ _VAGUE_COUNTS = {"a": 1, "an": 1, "a couple of": 2, "a few": 3, "several": 3}
 _SCHEDULE_DAYS = 60
 _TIME_FRAMES = frozenset({"during", "amid", "amidst", "throughout"})  # "during Saturday's vote": its time
 _REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "publish", "claim", "deny"})
-_TOLL_GIVING = frozenset({"give", "put", "cite", "raise", "revise"})
+# Verbs by which a statement comes out, and the statements: "a statement released on Monday".
+_PUT_OUT = frozenset({"release", "issue", "post", "publish", "circulate", "send", "share", "broadcast", "air"})
+_STATEMENTS = frozenset({"statement", "communique", "communiqué", "video", "message", "post", "release", "bulletin",
+                         "report", "notice", "announcement", "recording"})
 # Words before a date up to which something is counted ("recovered by Friday evening").
 _AS_OF = frozenset({"by", "until", "till"})
 
@@ -78,6 +81,8 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?P<mdy>{named_day}(?P<m2>{month})\.?\s+{day.format('d2')}(?!\d)(?:,?\s+{year.format('y2')})?)"
         rf"|(?P<my>(?P<m3>{month})\.?,?\s+{year.format('y3')})"
         rf"|(?P<iso>{year.format('y4')}-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))"
+        # ("18.09.2026" in a police press note, "18/09/2026"; "09/18/2026" where only that reads)
+        rf"|(?P<numeric>(?P<n1>[0-3]?\d)(?P<sep>[./])(?P<n2>[0-3]?\d)(?P=sep){year.format('y7')})"
         r"|(?P<yesterday>yesterday|the\s+day\s+before)"
         r"|(?P<today>today|this\s+(?:morning|afternoon|evening)|earlier\s+today|tonight)"
         # ("overnight on Sunday", "overnight into Monday" are the day named)
@@ -122,6 +127,11 @@ def _relative_opener() -> re.Pattern[str]:
                       r"(?P<direction>earlier|later|before|after|afterwards)\b", re.IGNORECASE)
 # "The next day,", "The following week,", "The previous day,"
 _NEXT_OPENER = re.compile(r"the\s+(?P<direction>next|following|previous)\s+(?P<unit>day|week)\b", re.IGNORECASE)
+
+
+def names_a_day(word: str) -> bool:
+    """Whether a word names a day relative to the story: a weekday, "yesterday", "today" ("Sunday's killing")."""
+    return word.lower() in _WEEKDAYS or word.lower() in ("yesterday", "today", "tonight")
 
 
 def counted_from(text: str, start: int, anchor: dt.date) -> DateMention | None:
@@ -211,6 +221,13 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
         verb = _verb_of(sent, ent.start_char)
         if _dates_a_toll(verb):
             continue
+        decade = _DECADE.search(ent.text)
+        if decade is not None:
+            # "in the 1990s": long ago (dateparser would read the publication day)
+            found.append((_rank(ent.start_char, MONTH, True, False, False), DateMention(
+                dt.date(int(decade.group(1)), 7, 1), MONTH,
+                Span(offset + ent.start_char, offset + ent.end_char, ent.text), year_only=True)))
+            continue
         parsed = _dateparser(ent.text, published)
         if parsed is not None:
             date, precision = parsed
@@ -220,9 +237,18 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
             found.append((_rank(ent.start_char, precision, False, said or since, owner),
                           DateMention(date, precision, Span(offset + ent.start_char, offset + ent.end_char, ent.text),
                                       said=said, since=since)))
-    return min(found, key=lambda f: f[0])[1] if found else None
+    if not found:
+        return None
+    best = min(found, key=lambda f: f[0])[1]
+    if best.said and _SAME_DAY.search(span_text(sent), best.span.end - offset - sent.start_char):
+        # "the spokesman said on Tuesday that special forces had, early that morning, raided a hideout"
+        return replace(best, said=False)
+    return best
 
 
+_DECADE = re.compile(r"\b((?:1[89]|20)\d0)['’]?s\b")
+# A time of day the reported words set on the day they were said: "(early) that morning", "the same day".
+_SAME_DAY = re.compile(r"\b(?:that|the\s+same)\s+(?:morning|day|night|evening|afternoon)\b", re.IGNORECASE)
 # A bare length of time as a DATE entity: "30 days", "the past two weeks", "several months".
 _DURATION = re.compile(
     r"(?:the\s+)?(?:(?:next|past|last|coming|following|first)\s+)?(?P<count>.+?)\s+"
@@ -315,16 +341,21 @@ def _said(sent: SpacySpan, start: int, verb: Token | None) -> bool:
         # "were killed ... on Tuesday 13 October, the Ministry of Defence announced": the date is in what
         # was announced, before who announced it (not "On Monday, the army said it had ...")
         return _in_dateline(sent, start)
-    return verb is not None and (verb.lemma_.lower() in _REPORTING or _gives_a_toll(verb)) \
+    return verb is not None and (verb.lemma_.lower() in _REPORTING or _gives_a_toll(verb) or _puts_out(verb)) \
         or _in_dateline(sent, start) or _right_after_reporting(sent, start)
+
+
+def _puts_out(verb: Token) -> bool:
+    """Whether a verb tells when a statement came out: "In a statement released on Monday morning"."""
+    return verb.lemma_.lower() in _PUT_OUT and verb.dep_ == "acl" and verb.head.lemma_.lower() in _STATEMENTS
 
 
 def _gives_a_toll(verb: Token) -> bool:
     """Whether a verb gives a toll: "up from a toll of 12 given by an officer on Monday", "put the toll
     at 12 on Monday" tell when a count was told, not when anyone died."""
-    tolls = CasualtyTerms.load().toll_nouns
+    terms = CasualtyTerms.load()
     near = (*verb.children, *list(verb.ancestors)[:3])  # "a toll of 12 given": toll <- of <- 12 <- given
-    return verb.lemma_.lower() in _TOLL_GIVING and any(t.lemma_.lower() in tolls for t in near)
+    return verb.lemma_.lower() in terms.toll_giving and any(t.lemma_.lower() in terms.toll_nouns for t in near)
 
 
 def _before_its_speaker(sent: SpacySpan, start: int, verb: Token) -> bool:
@@ -405,6 +436,13 @@ def _resolve(m: re.Match[str], published: dt.date | None) -> tuple[dt.date, int,
     g = m.groupdict()
     if g["iso"]:
         return _safe(int(g["y4"]), int(g["m4"]), int(g["d4"]), DAY)
+    if g["numeric"]:
+        # Day first, as most of the world writes it; month first only where the first number cannot be
+        # a month (and never with full stops, which no month-first writer uses)
+        first, second = int(g["n1"]), int(g["n2"])
+        if g["sep"] == "/" and second > 12 >= first:
+            first, second = second, first
+        return _safe(int(g["y7"]), second, first, DAY)
     if g["dmy"] or g["mdy"]:
         month = _MONTHS[(g["m1"] or g["m2"]).lower()]
         day = int(g["d1"] or g["d2"])

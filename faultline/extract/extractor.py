@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from faultline.extract import dates as date_rules
 from faultline.extract import figures as figure_rules
 from faultline.extract import modality as modality_rules
 from faultline.extract import totals
+from faultline.extract.attribution import GROUP_CLAIM
 from faultline.extract.casualty_terms import CasualtyTerms
 from faultline.extract.numbers import parse_quantity
 from faultline.extract.places import PlaceRoleCues, classify_toponyms
@@ -40,6 +42,7 @@ from faultline.extract.typing import (
     EventTyper,
     Trigger,
 )
+from faultline.extract.victims import is_none
 from faultline.geo import peer_lists, said_near
 from faultline.model import (
     Actor,
@@ -63,6 +66,7 @@ _CROWD_EVENT_TYPES = frozenset({"Protests", "Riots"})
 _TIME_ANCHORS = frozenset({"before", "after"})  # "before the missile strike": another event's time
 _LEAD_STATEMENTS, _LATER_STATEMENT_PENALTY = 2, 0.25  # a headline and a lead sentence
 _BATTLES = "Battles"
+_MOVE = "Change to group/activity"  # forces sent, deployed, withdrawn
 _EXCESSIVE_FORCE = "Excessive force against protesters"
 _CROWD_INTERS = frozenset({5, 6})  # rioters, protesters
 _REPORTED = "reported"
@@ -136,6 +140,9 @@ class Incident:
     facts: list[SentenceFacts] = field(default_factory=list)
     # The day an incident that states none gets from its story: the story's day so far, or the dateline's.
     context_date: date_rules.DateMention | None = None
+    # The day an opening counted from the story's day gives it ("Two days later, ..."), where its statements
+    # give only days of saying.
+    counted_date: date_rules.DateMention | None = None
     # The places an incident that names none gets from its story: the story's so far (the first where it
     # happened, the others finer candidates for it), else the dateline's.
     context_places: tuple[Toponym, ...] = ()
@@ -182,8 +189,11 @@ class Incident:
         # (then a town a distance was measured from, should the gazetteer lack the place: "Chai, a village
         # about 30 kilometres south of Macomia")
         measured_from = {t.text: t for f in self.facts for t in f.toponyms if t.role == "near" and t.text not in seen}
-        return (*sorted((place for place, _ in seen.values()), key=lambda place: (place.text not in scenes,
-                                                                                   not place.locative)),
+        # (a headline's place after the story's own, which are told with care: "2 NPA rebels killed in Negros
+        # clash" over "in the upland village of Carabalan, Himamaylan City, Negros Occidental")
+        told = {p.text for f in self.facts if not f.headline for p in f.event_places}
+        return (*sorted((place for place, _ in seen.values()), key=lambda place: (
+            place.text not in scenes, bool(told) and place.text not in told, not place.locative)),
                 *measured_from.values())
 
     @property
@@ -192,7 +202,8 @@ class Incident:
 
     @property
     def sub_types(self) -> set[str]:
-        return {t.sub_event_type for t in self.triggers}
+        # (not of a headline's second story: "...; abandoned houses torched in Imphal West")
+        return {t.sub_event_type for f in self.facts for t in f.triggers if not _in_a_second_story(f, t)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,16 +328,20 @@ class Extractor:
             story_places = (story.where, *(p for p in story.places if p is not story.where)) \
                 if story is not None and story.where is not None else ()
             incident.context_places = story_places or ((dateline.place,) if dateline and dateline.place else ())
-            if not any(f.date for f in incident.facts):
-                incident.context_date = dateline.day if dateline else None
+            if not any(f.date and not f.date.said for f in incident.facts):
                 before = incidents[index - 1].date if same_story else None
                 # ("The attack came | two days after gunmen stormed a mosque": the clause counts back from
                 # the one it is joined to, which went to the incident before)
                 count = date_rules.counted_to if incident.facts[0].joined else date_rules.counted_from
                 counted = count(incident.facts[0].span.text, incident.facts[0].span.start, before) \
                     if before is not None else None
-                if counted is not None:
-                    incident.context_date = counted  # "Two days earlier, a councillor was shot dead"
+                # "Two days earlier, a councillor was shot dead"; "Two days later, on 11 June, the army said
+                # its soldiers had caught up with the attackers" (the day of what it said)
+                incident.counted_date = counted
+            if not any(f.date for f in incident.facts):
+                incident.context_date = dateline.day if dateline else None
+                if incident.counted_date is not None:
+                    incident.context_date = incident.counted_date
                 elif same_story and _continues_the_story(incident.facts[0]):
                     # "In the western city of Kisumu, hundreds marched": the same day as the story so far.
                     previous = incidents[index - 1]
@@ -362,7 +377,8 @@ class Extractor:
     ) -> SentenceFacts | None:
         """One sentence's statement, if it holds a trigger or a figure; `written` is the day its
         relative dates count from."""
-        triggers = self.typer.triggers(sent, offset)
+        triggers = [] if _lists_a_thing(sent) else [
+            t for t in self.typer.triggers(sent, offset) if not _harms_no_one(sent, offset, t)]
         attribution = attribution_rules.find_attribution(sent, offset)
         figures = figure_rules.find_figures(sent, offset, attribution=attribution)
         # (a sentence with neither sets a scene only when it opens with its day: the date is read only then)
@@ -701,6 +717,11 @@ class Extractor:
             other = sides.actor2 if sides.actor2 is not None and sides.actor2.inter != CIVILIAN_INTER else None
             sides = Sides(other, sides.actor1, sides.assoc_2 if other else (), sides.assoc_1)
         unnamed = sides.actor1 is not None and sides.actor1.kind == _UNNAMED and not sides.actor1.inferred
+        identified = _identified_group(facts) if unnamed else None
+        if identified is not None and (sides.actor2 is None or identified.name != sides.actor2.name):
+            # "the attackers belonged to Los Tiguerones, a gang allied with Los Lobos"
+            sides = Sides(identified, sides.actor2, sides.assoc_1, sides.assoc_2)
+            unnamed = False
         if sides.actor1 is None or sides.actor1.inferred or unnamed:
             # "Shelling kills 30, medics say ... Shelling by the RSF killed at least 30 people": a statement
             # of the same kind that names who acted names the incident's actor; "gunmen" only yield to
@@ -822,6 +843,22 @@ class Extractor:
         )
 
 
+def _identified_group(facts: Sequence[SentenceFacts]) -> Actor | None:
+    """A named armed group the story says unnamed men belonged to: "the attackers belonged to Los
+    Tiguerones", "the gunmen were members of the ADF"."""
+    for fact in facts:
+        for actor in fact.actors:
+            if actor.kind == _UNNAMED or actor.inter not in ARMED_GROUP_INTERS:
+                continue
+            words = fact.sent.doc.char_span(actor.span.start - fact.offset, actor.span.end - fact.offset,
+                                            alignment_mode="expand")
+            root = words.root if words is not None else None
+            if root is not None and root.dep_ == "pobj" and root.head.lower_ in ("to", "of") and \
+                    root.head.head.lemma_.lower() in _BELONGING:
+                return actor
+    return None
+
+
 def _with_actor1_from(readings: Iterable[Sides], sides: Sides, *, armed_group_only: bool = False) -> Sides:
     """The sides with actor1 taken from the first other reading (sides read at a trigger) that names
     one, other than actor2; with `armed_group_only`, a named rebel group or militia only."""
@@ -884,7 +921,8 @@ def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
         # the bombing; "The bombing came a day after militants stormed a base" turns to the raid
         turns_aside = fact.aside and before is not None and _named_definitely_any(before)
         before = fact
-        if current is None:
+        if current is None or _heads_a_section(fact) and fact.triggers and current.triggers:
+            # ("4. Lynching in Pétion-Ville" over the paragraph that tells it: a section of its own)
             if fact.triggers:
                 current = Incident([fact])
                 incidents.append(current)
@@ -904,6 +942,9 @@ def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
         elif (_tells_an_event(fact) or fact.sets_scene) and not _leads_under(current, fact) and \
                 _starts_new_incident(current, fact):
             told_first = current
+            if all(_heads_a_section(f) for f in current.facts):
+                current.facts.append(fact)  # the section's first statement, under its heading
+                continue
             current = Incident([fact])
             incidents.append(current)
             if fact.aside and not turns_aside:
@@ -1014,19 +1055,36 @@ def _leads_under(incident: Incident, fact: SentenceFacts) -> bool:
 
 
 def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFacts) -> Incident | None:
-    """The earlier incident of the story a statement goes back to: the one whose kind of event it names
+    """The earlier incident of the story a statement goes back to: the violent one whose toll a statement of
+    harm alone gives after a development; the one whose kind of event it names
     with "the" ("the rape ... during the raid"), the one of its own day and kind ("On Sunday, a bomb ripped
     through an army vehicle"), or the one set at places it has and the current one lacks, on no other day
     ("Protests also took place in Mombasa and Kisumu ... 52 people had been arrested in Nairobi": the
     Nairobi protest's arrests)."""
+    calm = bool(current.triggers) and _lead_trigger_of(current).event_type not in POLITICAL_VIOLENCE and \
+        not any(f.figures for f in current.facts)
+    if calm and fact.date is not None and fact.figures and fact.triggers and \
+            all(t.rule in _HARM_RULES for t in fact.triggers):
+        # "On Wednesday evening the Border Service said one of the two wounded guards had died" after
+        # Tajikistan's troops "reinforced their own posts": the toll of the attack, brought up to date
+        violent = next((i for i in reversed(earlier)
+                        if i.triggers and _lead_trigger_of(i).event_type in POLITICAL_VIOLENCE), None)
+        if violent is not None:
+            return violent
     if fact.triggers and not fact.announces_another and (fact.date is None or fact.date.said):
-        named = {t.sub_event_type for t in fact.triggers if _named_definitely(fact, t)}
+        definite = [t for t in fact.triggers if _named_definitely(fact, t)]
+        named = {t.sub_event_type for t in definite}
         if named and not named & current.sub_types:
             # "documented the rape of five women during the raid" after a bomb told two days later: the
             # raid told before it; "The explosive device went off near Mocimboa da Praia" after a raid
-            # elsewhere: the bomb the lead told there
+            # elsewhere: the bomb the lead told there; "the bomber had been sent from Pakistan" after a
+            # raid on the bombers' hideout: the suicide bombing (of the type, where no kind matches)
             told = next((i for i in reversed(earlier) if i.triggers and _lead_trigger_of(i).sub_event_type in named),
                         None)
+            types = {t.event_type for t in definite}
+            if told is None and _lead_trigger_of(current).event_type not in types:
+                told = next((i for i in reversed(earlier)
+                             if i.triggers and _lead_trigger_of(i).event_type in types), None)
             if not fact.event_places or told is not None and \
                     {p.text for p in fact.event_places} <= {p.text for p in told.places}:
                 return told
@@ -1087,16 +1145,23 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return True  # the sentence told two events (see Extractor._read_clauses)
     if _only_updates_a_toll(fact):
         return False  # "Later on Wednesday, rescuers pulled a body from the rubble, bringing the toll to four"
-    date = incident.date
+    date = incident.date or _said_on_its_opening_day(incident)
     days_apart = abs((fact.date.date - date).days) if fact.date is not None and not fact.date.said and \
         date is not None else 0
     stated = [f for f in incident.facts if f.date and not f.date.said]
-    if days_apart < 7 and stated and (all(f.date.time_precision > 1 for f in stated)
+    if days_apart < 7 and stated and (all(f.date.time_precision == date_rules.WEEK for f in stated)
                                       or all(f.headline for f in stated)):
-        days_apart = 0  # a lead's "this week" holds "on Monday", and a headline's "overnight" the story's "on Friday"
+        # a lead's "this week" holds "on Monday", and a headline's "overnight" the story's "on Friday" (not a
+        # month's tally its "On May 9")
+        days_apart = 0
+    if fact.date is not None and fact.date.said and fact.date.time_precision == date_rules.DAY and date is not None \
+            and fact.date.date < date and (fact.figures or _acts_on_its_own(fact)):
+        # "On Saturday, the army said its troops had repelled an attack near Um Sumeima" under Sunday's drone
+        # strike: said before it happened, it tells another event
+        return True
     if days_apart > 1 or days_apart and fact.repeats:
         return True  # (the next day: "engaged the fleeing group anew at around 2 p.m. on Tuesday")
-    if (fact.date is None or days_apart) and date is not None and \
+    if (fact.date is None or fact.date.said or days_apart) and date is not None and \
             date_rules.counted_from(fact.span.text, fact.span.start, date):
         return True  # "Two days earlier, a municipal councillor was shot dead", "Two days earlier, on Sunday, ..."
     known = {p.text for p in incident.places}
@@ -1108,7 +1173,7 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return bool(days_apart) or different_place  # "Late on Sunday, insurgents entered Mucojo"
     if _agrees_after_violence(incident, fact):
         return True  # "Late Tuesday, elders announced that the two groups had agreed to a ceasefire"
-    different_kind = not ({t.sub_event_type for t in fact.triggers} & incident.sub_types)
+    different_kind = not ({t.sub_event_type for t in _own_triggers(fact)} & incident.sub_types)
     undated_event = date is None and _lead_trigger_of(incident).event_type in (*POLITICAL_VIOLENCE, *_CROWD_EVENT_TYPES)
     if (days_apart or undated_event) and different_kind and _tells_an_event(fact) and \
             _opens_with_its_day(fact.sent, fact.offset, fact.date):
@@ -1166,7 +1231,64 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     other_kind = _names_a_kind(fact) and not _named_definitely_any(fact) \
         and not (_kinds(fact.triggers) & _kinds(incident.triggers)) and fact.sent[0].text not in _TOLD_BEFORE
     # (a place in a locative phrase only: "of the Jaime Martínez front" is no scene)
-    return different_place and (different_kind or other_kind and any(p.locative for p in new_places))
+    return different_place and (different_kind and not _opens_on_one_told(incident, fact)
+                                or other_kind and any(p.locative for p in new_places))
+
+
+def _opens_on_one_told(incident: Incident, fact: SentenceFacts) -> bool:
+    """Whether the statement's subject is an event of the incident's type named definitely: "The blast
+    struck the Imam Zaman mosque in Dasht-e-Barchi" after a suicide bombing in western Kabul."""
+    types = {t.event_type for t in incident.triggers}
+    for trigger in fact.triggers:
+        word = _trigger_noun(fact, trigger)
+        if word is not None and word.dep_ in ("nsubj", "nsubjpass") and trigger.event_type in types \
+                and _named_definitely(fact, trigger) and word.left_edge.i == fact.sent.start:
+            return True
+    return False
+
+
+def _own_triggers(fact: SentenceFacts) -> list[Trigger]:
+    """The statement's triggers but those naming an event told before by its day ("demanding action
+    against those behind Sunday's killing"), unless it has no others."""
+    own = [t for t in fact.triggers if not _named_by_its_day(fact, t)]
+    return own or fact.triggers
+
+
+def _named_by_its_day(fact: SentenceFacts, trigger: Trigger) -> bool:
+    """Whether an event noun is owned by a day: "Sunday's killing", "Monday's bombing"."""
+    word = _trigger_noun(fact, trigger)
+    return word is not None and word.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and date_rules.names_a_day(c.text) for c in word.children)
+
+
+def _heads_a_section(fact: SentenceFacts) -> bool:
+    """Whether the statement is a heading in the story: a line of its own with no finite verb and no full stop
+    ("1. The attack on Furcy", "Kidnapping on National Road 1"), heading the paragraphs under it."""
+    if fact.headline or fact.figures or fact.date is not None:
+        return False
+    text = fact.sent.doc.text
+    start, end = fact.sent.start_char, fact.sent.end_char
+    alone = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end:end + 1] == "\n")
+    return alone and not text[start:end].rstrip().endswith((".", "!", "?", '"', "”")) and \
+        not any(t.pos_ == "AUX" or t.tag_ in _FINITE_VERBS for t in fact.sent)  # ("Lynching in Petion-Ville")
+
+
+def _harms_no_one(sent: SpacySpan, offset: int, trigger: Trigger) -> bool:
+    """Whether a bare harm word is denied: "No one was injured", "nobody died", "were not hurt" tell no
+    attack (after an arson, the fire is the event)."""
+    if trigger.rule not in _HARM_RULES:
+        return False
+    word = _word_at(sent, offset, trigger.end - 1)  # (the participle of "was injured")
+    if word is None:
+        return False
+    return any(c.dep_ == "neg" for c in word.children) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and is_none(c) for c in word.children)
+
+
+def _lists_a_thing(sent: SpacySpan) -> bool:
+    """Whether the sentence is an item of a list with no verb: "4. BGL launcher – 01, with BGL shells – 06"
+    under "were recovered along with the following items:" names a thing, no event."""
+    return _LIST_ITEM.search(sent.text) is not None and not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def _in_a_second_story(fact: SentenceFacts, said: Trigger | Span) -> bool:
@@ -1354,6 +1476,9 @@ def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
 
 
 _DEFINITE = frozenset({"the", "these", "those"})
+_BELONGING = frozenset({"belong", "member"})  # "belonged to X", "members of X"
+_FINITE_VERBS = frozenset({"VBD", "VBP", "VBZ", "MD"})
+_LIST_ITEM = re.compile(r"(?:^|\n)\s*(?:\d{1,2}[.)]|[-•*])\s")
 # Words by which a headline joins a second story of its own ("... as vigilantes lynch two").
 _ASIDE_MARKS = frozenset({"as", "while"})
 _FAR = frozenset({"those", "that"})
@@ -1378,7 +1503,6 @@ _AGREEMENT = "Agreement"
 _OTHER = "Other"  # Strategic developments / Other: displacement and the like
 # Sources outside a fight, whose count of its dead outweighs what its sides claim (see _without_enemy_claims).
 _OUTSIDE_SOURCES = frozenset({"medical", "ngo", "witness", "local", "media"})
-_CLAIMED = "group_claim"  # the attribution kind of a claim of responsibility
 _UNKNOWN_SOURCE = "unknown"
 _SPEAKER_PRONOUNS = frozenset({"he", "she"})  # who they are, the sentence before may say
 _STATE_SOURCES = frozenset({"military", "police", "security", "government"})
@@ -1456,6 +1580,17 @@ def _goes_on_recalling(recalled: SentenceFacts, fact: SentenceFacts, text: str) 
         _named_definitely(fact, t) for t in fact.triggers)
 
 
+def _said_on_its_opening_day(incident: Incident) -> dt.date | None:
+    """The day an incident's first statement opens on when it is the day of saying ("On Saturday, the army
+    said its troops had repelled an attack"): no later than what it tells."""
+    first = incident.facts[0]
+    said = first.date
+    if said is None or not said.said or said.time_precision != date_rules.DAY or \
+            date_rules.opening_day_end(first.span.text) is None:
+        return None
+    return said.date
+
+
 def _said_before(incident: Incident, fact: SentenceFacts) -> bool:
     """Whether the statement was said before the incident happened ("Police in Cali said last month they
     had arrested a third suspect" under Wednesday's protest): what it tells is older, and no part of it."""
@@ -1512,12 +1647,15 @@ def _without_enemy_claims(figures: list[Figure], groups: Sequence[Actor]) -> lis
     police's "all five attackers were dead" beside a hospital's 17 victims is a count)."""
     kept = []
     for figure in figures:
-        claimed = figure.attribution is not None and figure.attribution.kind == _CLAIMED
+        claimed = figure.attribution is not None and figure.attribution.kind == GROUP_CLAIM
         # (a claim of responsibility yields to any count but another claim: "the army said 17 bodies had
         # been recovered" beside Islamic State's "more than 30 Christians")
         others = [f for f in figures if f.kind == figure.kind]
+        # (nor to the other side's count of its enemies: "its fighters had killed more than 40 soldiers" beside
+        # the government's "more than 50 extremists" and a resident's six bodies)
         outside = [f.count for f in others if f.attribution is not None and f.attribution.kind in _OUTSIDE_SOURCES] \
-            if not claimed else [f.count for f in others if f.attribution is None or f.attribution.kind != _CLAIMED]
+            if not claimed else [f.count for f in others if (f.attribution is None or f.attribution.kind != GROUP_CLAIM)
+                                 and not _counts_its_enemies(f, groups)]
         if not (outside and figure.kind in ("killed", "injured") and figure.count > max(outside)
                 and _counts_its_enemies(figure, groups)):
             kept.append(figure)
@@ -1532,7 +1670,7 @@ def _counts_its_enemies(figure: Figure, groups: Sequence[Actor]) -> bool:
     if source is None or source.kind in _OUTSIDE_SOURCES:
         return False
     state = source.kind in _STATE_SOURCES
-    if source.kind == _CLAIMED:
+    if source.kind == GROUP_CLAIM:
         return True  # "Islamic State claimed the attack, saying it had killed more than 30 Christians"
     words = set(source.source.split())
     group = any(w in words for a in groups for w in a.name.split() if len(w) > 3)
@@ -1631,7 +1769,8 @@ def _incident_date(article: Article, incident: Incident) -> tuple[dt.date | None
     """The stated date, else the story's, else the publication date at week precision. A statement's
     day of the event beats another's day of saying ("officials said on Friday ... gunmen opened
     fire early on Thursday")."""
-    stated = _day_told(incident.facts) or next(iter(_told_days(incident.facts)), None) or incident.context_date
+    stated = _day_told(incident.facts) or incident.counted_date or next(iter(_told_days(incident.facts)), None) \
+        or incident.context_date
     if stated is not None:
         return stated.date, stated.time_precision, stated.span
     if article.published is not None:
@@ -1650,7 +1789,12 @@ def _told_days(facts: Sequence[SentenceFacts]) -> list[date_rules.DateMention]:
     """The days the statements give, those of statements summing up several events last ("killed in a
     spate of attacks between Friday night and Sunday" dates none of them), then a headline's ("raids
     overnight" over a story told "on Friday")."""
-    return [f.date for f in sorted(facts, key=lambda f: (f.summary, f.headline)) if f.date]
+    # (then those that tell only a move of forces, where others tell the event: a team "dispatched for a
+    # search operation on 17.09.2026" before the "exchange of fire on 18.09.2026")
+    moves = [f for f in facts if f.triggers and all(t.sub_event_type == _MOVE for t in f.triggers)]
+    if len(moves) == sum(1 for f in facts if f.triggers):
+        moves = []
+    return [f.date for f in sorted(facts, key=lambda f: (f.summary, f.headline, f in moves)) if f.date]
 
 
 def _fallback_place(facts: Sequence[SentenceFacts]) -> Toponym | None:

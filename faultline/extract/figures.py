@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from faultline.extract.attribution import GROUP_CLAIM, source_of
 from faultline.extract.breakdowns import expand_victims, in_subset, without_breakdowns
 from faultline.extract.casualty_terms import DEFINITE, CasualtyTerms
 from faultline.extract.numbers import NumberWords, Quantity
@@ -20,6 +21,7 @@ from faultline.extract.victims import (
     alone_count,
     casualty_kind,
     find_victims,
+    in_present_perfect,
     is_casualty_word,
     is_none,
     is_number,
@@ -43,6 +45,10 @@ _SURFACE_OF = re.compile(r"\s+(?:of\s+)?(?:the\s+)?")
 _SURFACE_LIVES = re.compile(r"\s+(?P<of>the\s+lives\s+of\s+)?")
 # A year written on a word for what happened ("the 2016 killings"); thousands are written with a comma.
 _YEAR = re.compile(r"(?:19[5-9]|20\d)\d")
+# The possessives by which a group speaks of its own men.
+_OWN = frozenset({"its", "their", "our"})
+# A count this large "has been killed" is a war's or a region's toll so far, never one incident's.
+_A_WARS_TOLL = 1000
 _COLLECTIVE = frozenset({"police", "army", "military", "security", "personnel", "force", "staff",
                          "family", "crowd", "people"})
 
@@ -75,7 +81,16 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
                 continue  # "killing eight soldiers, residents and a health worker told AFP": who told it
             if pred.lemma_ in terms.needs_person and not is_personish(victim, terms):
                 continue
-            found = _figure(victim, pred, kind, terms, numbers, sentence, offset, attribution)
+            said_by = attribution
+            if pred.dep_ == "dobj" and pred.lemma_.lower() in terms.toll_nouns and \
+                    pred.head.lemma_.lower() in terms.toll_giving:
+                said_by = source_of(pred.head, offset) or attribution  # "a rescue team put the toll at 22"
+            if _told_of_its_own(pred, terms):
+                said_by = dataclasses.replace(attribution, kind=GROUP_CLAIM) if attribution else \
+                    Attribution("the group", GROUP_CLAIM)
+            found = _figure(victim, pred, kind, terms, numbers, sentence, offset, said_by)
+            if found is not None and found[0].count >= _A_WARS_TOLL and in_present_perfect(pred):
+                continue  # "Tens of thousands of people have been killed": the war's toll so far
             if found is not None and kind == "killed" and shares_with_injuries(pred, victim, terms):
                 found = _mixed(found[0], numbers), found[1]
             if found is not None and (kind, found[1]) not in phrases:
@@ -92,6 +107,17 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
     figures.extend(_participants(sent, terms, numbers, sentence, offset, attribution, used))
     figures.sort(key=lambda f: f.span.start)
     return figures
+
+
+def _told_of_its_own(pred: Token, terms: CasualtyTerms) -> bool:
+    """Whether a group claims the harm as done by armed men of "its", "their" or "our": "claiming that
+    its fighters had killed seven policemen", "It said its fighters had executed 12 personnel"."""
+    doer = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+    if doer is None:
+        by = next((c for c in pred.children if c.dep_ == "agent"), None)
+        doer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return doer is not None and terms.sides.get(doer.lemma_.lower()) == "perpetrators" and any(
+        c.dep_ == "poss" and c.lower_ in _OWN for c in doer.children)
 
 
 def _is_age(number: Token) -> bool:
@@ -227,7 +253,8 @@ def _figure(victim: Token, pred: Token, kind: str, terms: CasualtyTerms, numbers
             # "one of the injured died": a group counted under another kind, so new deaths.
             return _build(kind, qty, q_start, q_end, victim, pred, sentence, offset, attribution,
                           who=who_tok.text, side=None), q_start
-        who_tok = None  # "12 deaths", "48 killed" count people, they do not name them
+        # "12 deaths", "48 killed" count people, they do not name them; "nine terrorist bodies" names whose
+        who_tok = next((c for c in who_tok.children if c.dep_ in ("amod", "compound") and terms.side_of(c)), None)
     if who_tok is not None and who_tok.pos_ == "PRON":
         who_tok = None  # "one of them", "1 of whom": part of a group counted elsewhere
     if who_tok is not None and who_tok.i == victim.i:

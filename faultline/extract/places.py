@@ -27,6 +27,7 @@ class PlaceRoleCues:
 
     origin_prepositions: frozenset[str]
     origin_verbs: frozenset[str]
+    sent_verbs: frozenset[str]
     carried_verbs: frozenset[str]
     heading_verbs: frozenset[str]
     origin_words: frozenset[str]
@@ -186,6 +187,8 @@ def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> tuple[str
             if word in ("to", "towards") and ancestor.head.lemma_.lower() in cues.road_nouns:
                 return "other", False  # "blocked the main road to Ahvaz": where the road leads
             if word in cues.event_prepositions:
+                if _from_beyond(ancestor, cues):
+                    return "origin", False  # "sent from across the border in Pakistan"
                 return _goal_role(ancestor, cues)
         if ancestor.lemma_.lower() in cues.origin_words:
             return "origin", False
@@ -297,12 +300,43 @@ def _ancestors(token: Token, *, limit: int) -> list[Token]:
     return found
 
 
+def _from_beyond(preposition: Token, cues: PlaceRoleCues) -> bool:
+    """Whether a place phrase lies inside one an origin preposition opens on people or on a verb of coming
+    or sending, or follows such a phrase on its verb: "fighters from villages in Kunduz", "sent from
+    across the border in Pakistan" (not "firing from the slopes above Phubala village")."""
+    verb = preposition.head
+    if preposition.lower_ == "in" and _sends(verb, cues) and any(
+            c.dep_ == "prep" and c.lower_ in cues.origin_prepositions and c.i < preposition.i for c in verb.children):
+        return True
+    for ancestor in _ancestors(preposition, limit=4):
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ in cues.origin_prepositions and (
+                CasualtyTerms.load().is_person(ancestor.head) or _sends(ancestor.head, cues)) \
+                and not _measured_from(ancestor, cues):
+            return True
+    return False
+
+
+def _sends(verb: Token, cues: PlaceRoleCues) -> bool:
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and (lemma in cues.origin_verbs or lemma in cues.sent_verbs)
+
+
 def _goal_role(preposition: Token, cues: PlaceRoleCues) -> tuple[str, bool]:
     """The role of a place phrase by the verb it completes, and whether it is locative: "crossed into
     Tajikistan" keeps event; "returned to Kunduz" is an origin-like move; "airlifted to Raipur" is
     where the wounded were carried afterwards, not where they were hit; "marching towards New Delhi"
     where the crowd was heading, not where it was stopped."""
     verb = preposition.head
+    if preposition.lower_ in ("in", "at") and verb.pos_ == "VERB" and verb.lemma_.lower() in cues.carried_verbs \
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return "other", False  # "was rushed to the Regional Institute of Medical Sciences in Imphal"
+    if verb.dep_ == "pobj" and verb.head.lower_ in ("to", "towards") and verb.head.i != preposition.i:
+        # "shifted to the District Headquarters Hospital in Lakki city": where the place's noun was taken
+        role, locative = _goal_role(verb.head, cues)
+        if role == "other":
+            return role, locative
     # ("fled with her two children towards Petion-Ville": the parse may hang the phrase on the object)
     if verb.pos_ != "VERB" and verb.dep_ in ("dobj", "pobj") and preposition.lower_ in ("to", "towards"):
         verb = next((a for a in verb.ancestors if a.pos_ == "VERB"), verb)

@@ -12,6 +12,8 @@ from faultline.extract.casualty_terms import SIDES, CasualtyTerms, normalise_wor
 from faultline.extract.numbers import NumberWords
 from faultline.model import Attribution, Figure
 
+_ORDINALS = "(?:second|third|fourth|fifth|sixth|further)"
+_FIGHTING_SIDES = frozenset({"state", "perpetrators"})
 # A count taken out of a group met before: "two of the injured", "one of them", "1 of whom".
 _PART_OF = re.compile(r"\bof\s+(?:the|them|these|those|whom)\b", re.IGNORECASE)
 
@@ -70,24 +72,35 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
     if not groups and not later:
         return None
     generic = _group_value(groups.pop(("generic", ""))) if ("generic", "") in groups else None
-    by_side: dict[str, list[tuple[tuple[int, int, int], set[int]]]] = defaultdict(list)
+    # side -> its groups' (value, sentences, sources)
+    by_side: dict[str, list[tuple[tuple[int, int, int], set[int], set[tuple[str, str]]]]] = defaultdict(list)
     # In text order, so that a restatement is always the later mention.
     for (side, _who), figs in sorted(groups.items(), key=lambda kv: (min(f.span.start for f in kv[1]), kv[0])):
         value, sentences = _group_value(figs), {f.sentence.start for f in figs}
+        sources = {_source_key(f.attribution) for f in figs}
         # The same side and count under another noun in another sentence ("5 soldiers were killed"
-        # ... "the 5 troops") restates; in one sentence ("2 policemen and 2 soldiers") it adds.
+        # ... "the 5 troops") restates; in one sentence ("2 policemen and 2 soldiers") it adds. So does
+        # a noun of no known side ("three members of the SDF") with the count another sentence gave a
+        # side ("3 Kurdish fighters"), before it or after it ("kills Hezbollah member" ... "one man").
         # A lone "a man" is someone new, though: an indefinite noun introduces, it does not refer back.
-        if side != "other" and not all(_introduces_one(f) for f in figs) \
-                and any(v[0] == value[0] and not (s & sentences) for v, s in by_side[side]):
+        restated = by_side[side] + (by_side["other"] if side != "other" else
+                                    [v for vals in by_side.values() for v in vals])
+        if not all(_introduces_one(f) for f in figs) \
+                and any(v[0] == value[0] and not (s & sentences) for v, s, _ in restated):
             continue
-        # A noun of no known side ("three members of the SDF") with the count another sentence gave a
-        # side ("3 Kurdish fighters") restates it.
-        if side == "other" and not all(_introduces_one(f) for f in figs) and any(
-                v[0] == value[0] and not (s & sentences) for vals in by_side.values() for v, s in vals):
+        # A fighting side's dead counted by another source in another sentence under another noun ("four
+        # members of the security forces", the ministry said; "six security personnel", the Observatory
+        # said) is the same dead counted otherwise: the lower count, the higher as the high.
+        rival = next((i for i, (_, told, said_by) in enumerate(by_side[side]) if side in _FIGHTING_SIDES
+                      and not (told & sentences) and not (said_by & sources)), None)
+        if rival is not None:
+            (best, low, high), told, said_by = by_side[side][rival]
+            by_side[side][rival] = ((min(best, value[0]), min(low, value[1]), max(high, value[2])),
+                                    told | sentences, said_by | sources)
             continue
-        by_side[side].append((value, sentences))
-    perp = _sum([v for v, _ in by_side.pop("perpetrators", [])])
-    others = _sum([v for vals in by_side.values() for v, _ in vals])
+        by_side[side].append((value, sentences, sources))
+    perp = _sum([v for v, _, _ in by_side.pop("perpetrators", [])])
+    others = _sum([v for vals in by_side.values() for v, _, _ in vals])
     extra = _sum([_group_value([f]) for f in later])
     # A total equal to the sum of the sides ("17 dead" ... 15 attackers and 2 officers) covers all.
     if generic is not None and perp[0] and generic[0] == perp[0] + others[0]:
@@ -102,6 +115,15 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
     return best, low, high
 
 
+def _of_others_hurt(fig: Figure, terms: CasualtyTerms) -> bool:
+    """Whether a count is taken out of people counted hurt: "one of the two wounded guards had died"."""
+    part = _PART_OF.search(fig.span.text)
+    if part is None:
+        return False
+    words = fig.span.text[part.end():].lower().split()[:3]
+    return any(terms.complements.get(w.strip(",")) not in (None, fig.kind) for w in words)
+
+
 def _died_of_injuries(figures: Sequence[Figure], terms: CasualtyTerms) -> int:
     """How many of the injured are later reported dead: "two of the wounded died", "one of them died".
 
@@ -113,6 +135,9 @@ def _died_of_injuries(figures: Sequence[Figure], terms: CasualtyTerms) -> int:
     for fig in figures:
         if fig.kind != "killed" or not _PART_OF.search(fig.span.text):
             continue
+        if _explains_a_toll(fig, figures, terms) and any(
+                f.kind == "injured" and f.sentence.start == fig.sentence.start for f in figures):
+            continue  # "the toll rose to 8 dead and 19 wounded after two of the injured died": 19 left
         earlier = [f for f in figures if f.span.start < fig.span.start and f.kind in ("killed", "injured")]
         if not any(f.kind == "injured" for f in earlier):
             continue
@@ -187,6 +212,8 @@ def _adds_later(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) ->
     other_kind = terms.complements.get(who) or terms.nouns.get(who)
     if other_kind is not None and other_kind != fig.kind:
         return True
+    if _of_others_hurt(fig, terms):
+        return True  # "one of the two wounded guards had died"
     if not terms.is_additive(fig.who):
         return False
     if any(f is not fig and f.sentence.start == fig.sentence.start for f in figures):
@@ -209,7 +236,13 @@ def _introduces_one(fig: Figure) -> bool:
     if fig.count != 1 or not fig.who:
         return False
     pattern = rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}{re.escape(fig.who)}\b"
-    return re.search(pattern, fig.span.text, re.IGNORECASE) is not None
+    if re.search(pattern, fig.span.text, re.IGNORECASE):
+        return True
+    # (an ordinal before the figure's words makes one more: "A second woman, who was jogging, also received
+    # stab wounds")
+    before = fig.sentence.text[:max(0, fig.span.start - fig.sentence.start)][-30:]
+    ordinal = rf"\b(?:a|an)\s+{_ORDINALS}\s+(?:[\w-]+\s+)?{re.escape(fig.who)}\b"
+    return re.search(ordinal, before + fig.span.text, re.IGNORECASE) is not None
 
 
 def side_class(fig: Figure, terms: CasualtyTerms | None = None) -> str:
@@ -231,11 +264,18 @@ def _group_value(figs: Sequence[Figure]) -> tuple[int, int, int]:
     # A source updating its toll ("rose to 12") means the larger figure; sources disagreeing, the lower,
     # though none below a toll said to have risen to it, whoever says so.
     terms = CasualtyTerms.load()
-    risen = max((f.count for f in firm if terms.toll_rises & _words(f.span.text)), default=0)
+    risen = max((f.count for f in firm if terms.toll_rises & _words(_with_its_verb(f) if terms.names_a_toll(f.span.text)
+                                                                    else f.span.text)), default=0)
     best = min(max(risen, *(f.count for f in fs)) for fs in per_source.values())
     low = min(f.low if f.low is not None else f.count for f in firm)
     high = max(f.high if f.high is not None else f.count for f in figs)
     return best, min(low, best), max(high, best)
+
+
+def _with_its_verb(fig: Figure) -> str:
+    """A toll's words with the three before them in its sentence: "bringing the death toll to nine"."""
+    before = fig.sentence.text[:max(0, fig.span.start - fig.sentence.start)].split()[-3:]
+    return " ".join((*before, fig.span.text))
 
 
 def _same_source(key: tuple[str, str], keys: set[tuple[str, str]]) -> tuple[str, str]:

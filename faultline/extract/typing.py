@@ -250,6 +250,8 @@ class EventTyper:
             return None  # "the wounded were taken to hospital": carried, not captured
         if _done_without(anchor):
             return None  # "pulled out without resistance or firing a shot": what did not happen
+        if "protest" in rule.tags and anchor.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in anchor.children):
+            return None  # "11 people were marched into the forest as captives": made to walk, no march
         if "territory" in rule.tags and self._leaves_again(anchor):
             return None  # "overran the base ... before withdrawing": a raid, no ground taken
         default_type = self.lexicon.taxonomy[rule.sub_event_type].event_type

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from faultline.extract.casualty_terms import DEFINITE
+from faultline.extract.casualty_terms import DEFINITE, CasualtyTerms
 from faultline.extract.typing_rules import DocMemo, Lexicon
 from faultline.nlp.place_names import is_place_name
 from faultline.nlp.text import span_text
@@ -76,8 +76,10 @@ class RoleReader:
         if victim_subject and not _acts_on_object(head):  # "four protesters died": the subject is the one hit
             # ... but "were killed by RSF fighters" names who killed them
             named_by = [t for t in agents if t.dep_ == "pobj" and t.head.dep_ == "agent"]
-            # (the one who says the clause is no one hit: "a third was wounded ..., police said")
-            own = [t for t in agents if t not in named_by and not _says(t, head)]
+            # (the one who says the clause is no one hit: "a third was wounded ..., police said"; nor the one
+            # who gives a toll: "the army spokesman put the toll at 24 civilians killed")
+            own = [t for t in agents if t not in named_by and not _says(t, head)
+                   and not (head.pos_ == "NOUN" and t.head.lemma_.lower() in CasualtyTerms.load().toll_giving)]
             targets, agents = targets + own, named_by
         hit = self._classes(targets)
         if not hit and any(_nationals(t) for t in targets):

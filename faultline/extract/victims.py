@@ -242,9 +242,10 @@ def of_objects(noun: Token) -> list[Token]:
 
 
 def _toll_numbers(toll: Token) -> list[Token]:
-    """The number a toll reaches: "rose to 12", "stands at 12", "a toll of 12", "the toll was 12"."""
+    """The number a toll reaches: "rose to 12", "stands at 12", "a toll of 12", "the toll was 12",
+    "bringing the death toll to 12"."""
     places = [toll]
-    if toll.dep_ in SUBJECTS:
+    if toll.dep_ in SUBJECTS or toll.dep_ == "dobj":
         places.append(toll.head)
     found: list[Token] = []
     for place in places:
@@ -284,9 +285,14 @@ def reports_no_casualties(pred: Token, terms: CasualtyTerms) -> bool:
         or is_grievance(pred, terms) or is_running_total(pred, terms) or is_tally(pred, terms)
 
 
+def in_present_perfect(pred: Token) -> bool:
+    """Whether a verb is in the present perfect: "has killed", "have been killed"."""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in pred.children)
+
+
 def is_running_total(pred: Token, terms: CasualtyTerms) -> bool:
     """ "violence which has killed thousands in recent years": a total over years, not an incident's toll."""
-    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in pred.children):
+    if not in_present_perfect(pred):
         return False
     spans = (g for c in pred.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
     return any(g.lemma_.lower() in terms.span_nouns or _YEAR.fullmatch(g.text) for g in spans)

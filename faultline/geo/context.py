@@ -39,8 +39,9 @@ _WATER = frozenset({"SEA", "OCN", "LK", "BAY", "GULF", "STRT", "CHN", "SD", "LGN
 # What may stand between a place and the unit enclosing it: "X, Y district", "X in Y", "X, a village in Y".
 # "the North York area of Toronto" too: a part of a town. A bare line break is no such link: a
 # headline's last name is not inside the dateline's city under it.
-ENCLOSED_GAP = re.compile(r"^(?!\s*\n\s*$)\s*,?\s*(?:(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?\s+|(?:area|part|suburb|outskirts"
-                           r"|neighbou?rhood|quarter|section)\s+(?=of|in))?(?:in|of)?\s*,?\s*(?:the\s+)?$")
+ENCLOSED_GAP = re.compile(r"^(?!\s*\n\s*$)\s*,?\s*(?:in\s+(?=(?:a|an|the)\s))?"
+                          r"(?:(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?\s+|(?:area|part|suburb|outskirts"
+                          r"|neighbou?rhood|quarter|section)\s+(?=of|in))?(?:in|of)?\s*,?\s*(?:the\s+)?$")
 # After the last name of "X, Y": "X, Y and Z" lists peers; "X, Y" alone qualifies X.
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s")
 # What stands between the members of a list ("A, B and C", "A or B"); a conjunction makes it a list.

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from spacy.tokens import Doc, Span, Token
 
 from faultline.geo.name_words import (
+    FEATURE_WORDS,
     LARGE_UNITS,
     MAX_NAME_TOKENS,
     NAME,
@@ -108,6 +109,13 @@ def _is_name_word(token: Token) -> bool:
     return _WORD_ONLY.fullmatch(token.text) is not None and not (token.is_alpha and token.is_upper)
 
 
+def _unit_of_a_word(name: Span, words: Words) -> bool:
+    """Whether a name is a unit label and an ordinary word: "District Police (Officer)", which the
+    gazetteer would read as a district named Police."""
+    rest = [t.text for t in name if t.lower_ not in FEATURE_WORDS]
+    return 0 < len(rest) < len(name) and ordinary_word(" ".join(rest), words)
+
+
 def cued_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str], words: Words,
                 place_words: PlaceWords, doc_ents: list[Span]) -> list[tuple[int, int, str, str | None, int]]:
     """Names the words next to them make places, whatever the model labelled them.
@@ -134,7 +142,7 @@ def cued_names(span: Span, gazetteer: Lookup, demonyms: Mapping[str, str], words
             if len(name) == 1 and name[0].tag_ not in PROPER_NOUN_TAGS:
                 continue  # "Young men", "a retired Naval officer"
             if (ordinary_word(text, words) or fold(text) in surnames or is_demonym(text, demonyms, gazetteer)
-                    or not known_place(gazetteer, text)):
+                    or _unit_of_a_word(name, words) or not known_place(gazetteer, text)):
                 continue
             start = name.start_char - span.start_char
             found.append((start, start + len(text), text, None, 0))

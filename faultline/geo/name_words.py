@@ -33,7 +33,7 @@ FEATURE_WORDS = {
     "governorate": "province", "river": "river", "mountains": "mountains", "pass": "pass",
     "airport": "airport", "air base": "base", "military base": "base", "refugee camp": "camp", "camp": "camp",
     # second-order units named after their main town: Congo's territories, Myanmar's townships
-    "territory": "district", "township": "district",
+    "territory": "district", "township": "district", "municipality": "district", "commune": "district",
 }
 # Phrases naming a facility or feature as a whole: the feature word is part of its name.
 FACILITIES = frozenset({"border_post", "border_crossing", "checkpoint", "crossing", "airport", "base", "camp"})

@@ -50,7 +50,8 @@ from faultline.model import Toponym
 _FEATURES = "|".join(sorted(map(re.escape, FEATURE_WORDS), key=len, reverse=True))
 _NAME_THEN_FEATURE = re.compile(rf"(?<![\w'’])(?P<name>{NAME})[ -](?P<feature>(?i:{_FEATURES}))\b")
 _FEATURE_OF_NAME = re.compile(rf"\b(?P<feature>village|town|city|district|province|region|governorate|county"
-                              rf"|state|island|isle|mountain|mountains) of (?P<name>{NAME})")
+                              rf"|state|island|isle|mountain|mountains|municipality|commune|department)"
+                              rf" of (?P<name>{NAME})")
 # "the state of Guanajuato" names the unit as "Kaduna state" does; a state word after a name is
 # left to the resolver, for "Islamic State" and "Washington State University" are none.
 _UNIT_BEFORE_OF = {**FEATURE_WORDS, "state": FEATURE_WORDS["province"]}
