@@ -850,13 +850,18 @@ def _identified_group(facts: Sequence[SentenceFacts]) -> Actor | None:
         for actor in fact.actors:
             if actor.kind == _UNNAMED or actor.inter not in ARMED_GROUP_INTERS:
                 continue
-            words = fact.sent.doc.char_span(actor.span.start - fact.offset, actor.span.end - fact.offset,
-                                            alignment_mode="expand")
+            words = _actor_words(fact, actor)
             root = words.root if words is not None else None
             if root is not None and root.dep_ == "pobj" and root.head.lower_ in ("to", "of") and \
                     root.head.head.lemma_.lower() in _BELONGING:
                 return actor
     return None
+
+
+def _actor_words(fact: SentenceFacts, actor: Actor) -> SpacySpan | None:
+    """The words of the statement's sentence that name the actor."""
+    return fact.sent.doc.char_span(actor.span.start - fact.offset, actor.span.end - fact.offset,
+                                   alignment_mode="expand")
 
 
 def _with_actor1_from(readings: Iterable[Sides], sides: Sides, *, armed_group_only: bool = False) -> Sides:
@@ -935,9 +940,10 @@ def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
         if earlier is not None:
             earlier.facts.append(fact)
             if fact.scene_places or _named_definitely_any(fact) or turns_aside or \
-                    _moves_to_its_day(fact, earlier, current):
+                    _moves_to_its_day(fact, earlier, current) or _calm(current) and not _calm(earlier):
                 # "In Medan, ...", "The explosive device went off ...", "On Wednesday morning, ..." (the day
-                # of the gunfight a lead told aside): the story goes back there, and what follows too
+                # of the gunfight a lead told aside), a toll brought up to date after a development: the story
+                # goes back there, and what follows too
                 current = earlier
         elif (_tells_an_event(fact) or fact.sets_scene) and not _leads_under(current, fact) and \
                 _starts_new_incident(current, fact):
@@ -978,8 +984,7 @@ def _owner_of_aircraft(fact: SentenceFacts, actor: Actor | None) -> Actor | None
 def _says_it_acted(fact: SentenceFacts, actor: Actor) -> bool:
     """Whether the actor says that it did what the statement tells: the subject of a saying verb whose
     clause's subject is "it", "they" or "its forces"."""
-    words = fact.sent.doc.char_span(actor.span.start - fact.offset, actor.span.end - fact.offset,
-                                    alignment_mode="expand")
+    words = _actor_words(fact, actor)
     if words is None or words.root.dep_ != "nsubj" or words.root.head.lemma_.lower() not in _SAYING:
         return False
     told = [c for c in words.root.head.children if c.dep_ == "ccomp"]
@@ -1061,9 +1066,7 @@ def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFa
     through an army vehicle"), or the one set at places it has and the current one lacks, on no other day
     ("Protests also took place in Mombasa and Kisumu ... 52 people had been arrested in Nairobi": the
     Nairobi protest's arrests)."""
-    calm = bool(current.triggers) and _lead_trigger_of(current).event_type not in POLITICAL_VIOLENCE and \
-        not any(f.figures for f in current.facts)
-    if calm and fact.date is not None and fact.figures and fact.triggers and \
+    if _calm(current) and fact.date is not None and fact.figures and fact.triggers and \
             all(t.rule in _HARM_RULES for t in fact.triggers):
         # "On Wednesday evening the Border Service said one of the two wounded guards had died" after
         # Tajikistan's troops "reinforced their own posts": the toll of the attack, brought up to date
@@ -1501,6 +1504,7 @@ _DEVELOPMENTS_OF_THEIR_OWN = frozenset({_ARRESTS, "Disrupted weapons use", "Non-
                                         "Looting/property destruction"})
 _AGREEMENT = "Agreement"
 _OTHER = "Other"  # Strategic developments / Other: displacement and the like
+_QUIET = frozenset({_MOVE, _OTHER, _AGREEMENT})  # developments that harm no one
 # Sources outside a fight, whose count of its dead outweighs what its sides claim (see _without_enemy_claims).
 _OUTSIDE_SOURCES = frozenset({"medical", "ngo", "witness", "local", "media"})
 _UNKNOWN_SOURCE = "unknown"
@@ -1578,6 +1582,13 @@ def _goes_on_recalling(recalled: SentenceFacts, fact: SentenceFacts, text: str) 
     Nations put the death toll at 23."): that event again, as old."""
     return fact.date is None and "\n" not in text[recalled.span.end:fact.span.start] and any(
         _named_definitely(fact, t) for t in fact.triggers)
+
+
+def _calm(incident: Incident) -> bool:
+    """Whether an incident tells only a move, a deal or the like, and no harm ("Tajikistan's border troops
+    said they had reinforced their own posts")."""
+    return bool(incident.triggers) and _lead_trigger_of(incident).sub_event_type in _QUIET and \
+        not any(f.figures for f in incident.facts)
 
 
 def _said_on_its_opening_day(incident: Incident) -> dt.date | None:

@@ -226,10 +226,12 @@ def test_a_wounded_guard_who_died_after_a_neighbours_statement_adds_to_the_attac
             "border guards were wounded and flown to hospital.\n\n"
             "Tajikistan's border troops said in a statement that they had reinforced their own posts along the "
             "section.\n\n"
-            "On Wednesday evening the Border Service said one of the two wounded guards had died in hospital.")
+            "On Wednesday evening the Border Service said one of the two wounded guards had died in hospital. "
+            "A member of parliament from Batken wrote on Facebook that six guards had been killed.")
     events = extract_text(text, published=dt.date(2026, 3, 19))
     attack = next(e for e in events if e.event_type == "Battles")
     assert attack.fatalities == 8
+    assert all(e.fatalities == 0 for e in events if e is not attack)
 
 
 def test_a_toll_brought_to_a_count_is_the_count():
