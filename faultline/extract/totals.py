@@ -240,7 +240,7 @@ def _introduces_one(fig: Figure) -> bool:
         return True
     # (an ordinal before the figure's words makes one more: "A second woman, who was jogging, also received
     # stab wounds")
-    before = fig.sentence.text[:max(0, fig.span.start - fig.sentence.start)][-30:]
+    before = _before_it(fig)[-30:]
     ordinal = rf"\b(?:a|an)\s+{_ORDINALS}\s+(?:[\w-]+\s+)?{re.escape(fig.who)}\b"
     return re.search(ordinal, before + fig.span.text, re.IGNORECASE) is not None
 
@@ -264,18 +264,24 @@ def _group_value(figs: Sequence[Figure]) -> tuple[int, int, int]:
     # A source updating its toll ("rose to 12") means the larger figure; sources disagreeing, the lower,
     # though none below a toll said to have risen to it, whoever says so.
     terms = CasualtyTerms.load()
-    risen = max((f.count for f in firm if terms.toll_rises & _words(_with_its_verb(f) if terms.names_a_toll(f.span.text)
-                                                                    else f.span.text)), default=0)
+    risen = max((f.count for f in firm if terms.toll_rises & _words(_toll_words(f, terms))), default=0)
     best = min(max(risen, *(f.count for f in fs)) for fs in per_source.values())
     low = min(f.low if f.low is not None else f.count for f in firm)
     high = max(f.high if f.high is not None else f.count for f in figs)
     return best, min(low, best), max(high, best)
 
 
-def _with_its_verb(fig: Figure) -> str:
-    """A toll's words with the three before them in its sentence: "bringing the death toll to nine"."""
-    before = fig.sentence.text[:max(0, fig.span.start - fig.sentence.start)].split()[-3:]
-    return " ".join((*before, fig.span.text))
+def _toll_words(fig: Figure, terms: CasualtyTerms) -> str:
+    """A figure's words, a toll's with the three before them in its sentence: "bringing the death toll to
+    nine"."""
+    if not terms.names_a_toll(fig.span.text):
+        return fig.span.text
+    return " ".join((*_before_it(fig).split()[-3:], fig.span.text))
+
+
+def _before_it(fig: Figure) -> str:
+    """Its sentence's text before the figure's words."""
+    return fig.sentence.text[:max(0, fig.span.start - fig.sentence.start)]
 
 
 def _same_source(key: tuple[str, str], keys: set[tuple[str, str]]) -> tuple[str, str]:
