@@ -168,8 +168,9 @@ class RoleReader:
         if sub_event_type in TERRITORY_TYPES and target is not None and target.actor.inter == CIVILIAN_INTER:
             target = None  # "RSF seizes town, residents flee": civilians hold no ground, they flee it
         if agent is None and sub_event_type in PERPETRATOR_TYPES:
-            # "a suicide bomber": the trigger's own words may name who struck
-            agent = next((m for m in mentions if (m.actor.span.start, m.actor.span.end) == trigger
+            # "a suicide bomber", "junta jets": the trigger's own words, or the name they are part of, may
+            # name who struck
+            agent = next((m for m in mentions if m.actor.span.start <= trigger[0] and trigger[1] <= m.actor.span.end
                           and m is not target and m.actor.inter != CIVILIAN_INTER), None)
             if agent is None:
                 kind = UNNAMED_AIRCRAFT if sub_event_type in AIR_TYPES else "unidentified"
@@ -384,6 +385,8 @@ def _is_victim(mention: _Mention) -> bool:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "including":
         token = token.head.head  # "six civilians, including two children"
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _MEMBERS:
+        token = token.head.head  # "a member of the Syrian Democratic Forces was killed": the SDF lost him
     if token.dep_ in ("dobj", "obj", "nsubjpass") and token.head.lemma_ in HARM_VERBS:
         return True
     # A headline's passive without its auxiliary: "seven soldiers killed in ambush" (the participle
@@ -406,6 +409,11 @@ def _is_victim(mention: _Mention) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     return verb.pos_ == "VERB" and verb.lemma_ in HARM_VERBS and verb.tag_ != "VBN" and \
         all(c.i in inside for c in objects)
+
+
+# Words for one of a group's people: "a member of", "two fighters of", "a commander of".
+_MEMBERS = frozenset({"member", "fighter", "commander", "leader", "militant", "soldier", "officer", "cadre",
+                      "official", "personnel"})
 
 
 def _bare_harm_participle(token: Token) -> bool:
@@ -455,6 +463,11 @@ def _agent_and_target(head: Token) -> tuple[Token | None, Token | None]:
             target = child
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | OPPONENT_PREPS and target is None:
             target = _pobj(child)
+    if target is None and not passive:
+        # ("struck Islamic State fighters \"regrouping\" near Inates": the parse makes the fighters the
+        # subject of a clause of their own)
+        clause = next((c for c in head.children if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
+        target = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
     under = next((_pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "under"), None)
     if under is not None and under.lemma_.lower() in UNDER_FIRE_NOUNS and not passive:
         # "soldiers came under fire from gunmen": the subject is hit, whoever fired is after "from"
@@ -489,10 +502,11 @@ def _noun_roles(head: Token) -> tuple[Token | None, Token | None]:
             # "shells fired by Houthi forces", "a bomb planted by militants": the participle's agent
             agent = next((_pobj(c) for c in child.children if c.dep_ == "agent"), None)
     subject = head.head if head.dep_ == "conj" else head
-    if agent is None and subject.dep_ == "nsubj" and subject.head.pos_ == "VERB":
+    if subject.dep_ == "nsubj" and subject.head.pos_ == "VERB":
         # "Taliban gunmen and suicide bombers attacked the camp": the trigger's partner in the
-        # subject acts with it; the verb's object is the target.
-        agent = subject if subject is not head else next((c for c in head.children if c.dep_ == "conj"), None)
+        # subject acts with it; the verb's object is the target, also of "Niger's air force struck ...".
+        if agent is None:
+            agent = subject if subject is not head else next((c for c in head.children if c.dep_ == "conj"), None)
         target = target or _agent_and_target(subject.head)[1]
     weapon_of = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "with" else None
     if agent is None and weapon_of is not None and weapon_of.pos_ == "VERB" and \

@@ -167,6 +167,10 @@ def _reporter(verb: Token, offset: int, words: SourceWords) -> Attribution | Non
             # the parser made the count the subject; the source is the phrase set beside it.
             return _source_beside(subj, offset, words)
         start, end = _phrase(subj)
+        if verb.lemma_.lower() == "claim" and subj.lemma_.lower() in _ARMED_GROUP_NOUNS and \
+                all(c.dep_ == "det" for c in subj.children):
+            # "The group claimed that more than 20 policemen had been killed": the attackers' own word
+            return Attribution(doc[start:end].text, GROUP_CLAIM, _span(doc[start:end], offset))
         # "Zabihullah Mujahid, a Taliban spokesman, said": the apposition names the kind.
         source = doc[start:end]
         appos = [c for c in subj.children if c.dep_ == "appos"]
@@ -188,6 +192,11 @@ def _reporter(verb: Token, offset: int, words: SourceWords) -> Attribution | Non
         # "five people were reported killed": reported, by no one named.
         return Attribution(verb.text, "unknown", _span(doc[verb.i:verb.i + 1], offset))
     return None
+
+
+# What a claiming armed group is called once named ("the group", "the militants"); "a rights group"
+# has a word of its own before the noun.
+_ARMED_GROUP_NOUNS = frozenset({"group", "outfit", "militant", "rebel", "insurgent", "jihadist", "faction"})
 
 
 def _preceding_source(verb: Token, offset: int, words: SourceWords) -> Attribution | None:

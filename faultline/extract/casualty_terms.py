@@ -41,6 +41,7 @@ class CasualtyTerms:
             self.toll_mods = {w: "killed" for w in data["toll"]["killed"] if w}
             self.toll_mods.update(dict.fromkeys(data["toll"]["injured"], "injured"))
             self.needs_person = frozenset(data["needs_person"]["verbs"])
+            self.animals = frozenset(data["animals"]["nouns"])
             self.attempt_words = frozenset(data["attempts"]["words"])
             self.allegations = frozenset(data["allegations"]["words"])
             self.citing_nouns = frozenset(data["cited"]["nouns"])
@@ -125,6 +126,11 @@ class CasualtyTerms:
         if words and words[0].lower() in self.more and (len(words) > 1 or words[0].lower() not in self.additive):
             return " ".join(words[1:]) or None
         return who
+
+    def counts_animals(self, tok: Token) -> bool:
+        """Whether a counted noun is creatures, not people: "cattle", "a hundred head of cattle"."""
+        words = (tok, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children))
+        return any(w.lemma_.lower() in self.animals or w.lower_ in self.animals for w in words)
 
     def is_person(self, tok: Token) -> bool:
         """Whether a noun names people (so a singular one counts as 1)."""

@@ -44,7 +44,8 @@ _SCHEDULE_DAYS = 60
 _TIME_FRAMES = frozenset({"during", "amid", "amidst", "throughout"})  # "during Saturday's vote": its time
 _REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "publish", "claim", "deny"})
 # Verbs by which a statement comes out, and the statements: "a statement released on Monday".
-_PUT_OUT = frozenset({"release", "issue", "post", "publish", "circulate", "send", "share", "broadcast", "air"})
+_PUT_OUT = frozenset({"release", "issue", "post", "publish", "circulate", "send", "share", "broadcast", "air",
+                      "read", "carry", "televise"})
 _STATEMENTS = frozenset({"statement", "communique", "communiqué", "video", "message", "post", "release", "bulletin",
                          "report", "notice", "announcement", "recording"})
 # Words before a date up to which something is counted ("recovered by Friday evening").
@@ -83,6 +84,8 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?P<iso>{year.format('y4')}-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))"
         # ("18.09.2026" in a police press note, "18/09/2026"; "09/18/2026" where only that reads)
         rf"|(?P<numeric>(?P<n1>[0-3]?\d)(?P<sep>[./])(?P<n2>[0-3]?\d)(?P=sep){year.format('y7')})"
+        # ("- 07/05: Fighting broke out ...": a dated bullet of a weekly brief, its year the story's)
+        r"|(?P<bullet>(?P<b1>[0-3]?\d)/(?P<b2>[0-3]?\d)(?=\s*:))"
         r"|(?P<yesterday>yesterday|the\s+day\s+before)"
         r"|(?P<today>today|this\s+(?:morning|afternoon|evening)|earlier\s+today|tonight)"
         # ("overnight on Sunday", "overnight into Monday" are the day named)
@@ -207,6 +210,11 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
         said = _said(sent, start, verb)
         since = _starts_a_span(sent, start, m.group(0))
         owner = _names_another(sent, start, end) or _names_a_weekly_thing(sent, start, end)
+        # ("Overnight, drones attacked Chuhuiv shortly before 3 a.m. on Tuesday": the night was Tuesday's;
+        # "operations launched on Monday had allowed troops to regain control on Tuesday": the day of what
+        # a participle describes is another's)
+        owner = owner or bool(m.group("night")) and not m.group(0).lower().startswith("on") \
+            or verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN"
         found.append((_rank(start, precision, year_only, said or since, owner),
                       DateMention(date, precision, Span(offset + start, offset + end, text), year_only, said=said,
                                   since=since)))
@@ -443,6 +451,14 @@ def _resolve(m: re.Match[str], published: dt.date | None) -> tuple[dt.date, int,
         if g["sep"] == "/" and second > 12 >= first:
             first, second = second, first
         return _safe(int(g["y7"]), second, first, DAY)
+    if g["bullet"]:
+        if published is None:
+            return None
+        # day first or month first, whichever reading is the nearest day not after publication
+        first, second = int(g["b1"]), int(g["b2"])
+        readings = [r for r in (_safe(published.year, second, first, DAY), _safe(published.year, first, second, DAY))
+                    if r is not None and r[0] <= published]
+        return max(readings, key=lambda r: r[0]) if readings else None
     if g["dmy"] or g["mdy"]:
         month = _MONTHS[(g["m1"] or g["m2"]).lower()]
         day = int(g["d1"] or g["d2"])

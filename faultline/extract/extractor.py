@@ -37,6 +37,7 @@ from faultline.extract.casualty_terms import CasualtyTerms
 from faultline.extract.numbers import parse_quantity
 from faultline.extract.places import PlaceRoleCues, classify_toponyms
 from faultline.extract.typing import (
+    MIN_SCORE,
     POLITICAL_VIOLENCE,
     STATE_FORCES,
     EventTyper,
@@ -202,8 +203,9 @@ class Incident:
 
     @property
     def sub_types(self) -> set[str]:
-        # (not of a headline's second story: "...; abandoned houses torched in Imphal West")
-        return {t.sub_event_type for f in self.facts for t in f.triggers if not _in_a_second_story(f, t)}
+        # (not of a headline's second story: "...; abandoned houses torched in Imphal West"; nor what a word
+        # too weak to tell an event names: "the Komanda displacement site")
+        return {t.sub_event_type for f in self.facts for t in f.triggers if not _in_a_second_story(f, t) and _strong(t)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +242,9 @@ class Extractor:
         clauses: dict[int, list[SentenceFacts]] = {}  # a sentence's statements where it joins two events
         claims: list[ClaimFacts] = []
         datelines = _read_datelines(article, windows, toponyms)
+        # days that open a sentence telling no event ("On the night of Sunday, June 21, the family had just
+        # finished eating"): the story's time for the undated events told next
+        scene_days: list[date_rules.DateMention] = []
         for window in windows:
             text = doc_text(window.doc)
             if is_dateline(text):
@@ -252,6 +257,8 @@ class Extractor:
                 # "Overnight", "on Sunday": counted from the day the story was filed, where its dateline says.
                 written = filed.day.date if filed and filed.day and filed.day.time_precision == 1 else article.published
                 fact = self._read_sentence(article, sent, window.offset, toponyms, written=written)
+                if fact is None and (scene := _scene_day(sent, window.offset, written)) is not None:
+                    scene_days.append(scene)
                 if fact is not None:
                     _name_the_pronoun_speaker(fact, facts[-1] if facts else None, article.text)
                     facts.append(fact)
@@ -349,6 +356,11 @@ class Extractor:
                     # statement on Wednesday" is not when anything happened)
                     incident.context_date = next((f.date for f in previous.facts if f.date and not f.date.said),
                                                  previous.context_date)
+                if incident.context_date is None:
+                    # (after the incident before, and before this one's first word for an event)
+                    low = starts[index - 1] if index else 0
+                    high = next((f.span.start for f in incident.facts if any(map(_strong, f.triggers))), starts[index])
+                    incident.context_date = next((d for d in reversed(scene_days) if low <= d.span.start < high), None)
             if same_story and incident.facts[0].adds_elsewhere:
                 incident.context_event = previous_event
             # A claim belongs to the incident whose statement it is, else to the one it follows (or, for
@@ -1031,6 +1043,21 @@ def _inside_clause(sent: SpacySpan, offset: int, trigger: Trigger, span: Span) -
         span.end <= offset + clause.right_edge.idx + len(clause.right_edge)
 
 
+def _strong(trigger: Trigger) -> bool:
+    """Whether a trigger is strong enough to tell an event (not "the Komanda displacement site")."""
+    return trigger.score >= MIN_SCORE
+
+
+def _scene_day(sent: SpacySpan, offset: int, written: dt.date | None) -> date_rules.DateMention | None:
+    """The day a sentence opens on, when it is a day and not just a year or the day something was said."""
+    if not date_rules.may_open_with_a_date(sent, _OPENER_WORDS):
+        return None
+    day = date_rules.find_date(sent, offset, published=written)
+    if day is None or day.time_precision != date_rules.DAY or not _opens_with_its_day(sent, offset, day):
+        return None
+    return day
+
+
 def _opens_with_its_day(sent: SpacySpan, offset: int, date: date_rules.DateMention | None, *,
                         years_too: bool = False) -> bool:
     """Whether the sentence opens with the day it tells of ("Late on Sunday, insurgents entered the
@@ -1167,7 +1194,9 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     if (fact.date is None or fact.date.said or days_apart) and date is not None and \
             date_rules.counted_from(fact.span.text, fact.span.start, date):
         return True  # "Two days earlier, a municipal councillor was shot dead", "Two days earlier, on Sunday, ..."
-    known = {p.text for p in incident.places}
+    # (a headline summing up the week's events names each one's place: none holds two of them together)
+    known = {p.text for f in incident.facts if not f.summary for p in f.event_places} or \
+        {p.text for p in incident.places}
     new_places = fact.event_places
     different_place = bool(known and new_places and all(p.text not in known for p in new_places))
     if days_apart and different_place and _opens_with_its_day(fact.sent, fact.offset, fact.date):
@@ -1176,8 +1205,13 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return bool(days_apart) or different_place  # "Late on Sunday, insurgents entered Mucojo"
     if _agrees_after_violence(incident, fact):
         return True  # "Late Tuesday, elders announced that the two groups had agreed to a ceasefire"
-    different_kind = not ({t.sub_event_type for t in _own_triggers(fact)} & incident.sub_types)
-    undated_event = date is None and _lead_trigger_of(incident).event_type in (*POLITICAL_VIOLENCE, *_CROWD_EVENT_TYPES)
+    # (not by a word too weak to tell an event: "during a rally planned for Thursday")
+    own_kinds = {t.sub_event_type for t in _own_triggers(fact) if _strong(t)} or \
+        {t.sub_event_type for t in _own_triggers(fact)}
+    different_kind = not (own_kinds & incident.sub_types)
+    # (an undated massacre's arson and toll before "On Saturday morning, about 150 displaced people gathered")
+    undated_event = date is None and any(t.event_type in (*POLITICAL_VIOLENCE, *_CROWD_EVENT_TYPES) and _strong(t)
+                                         for t in incident.triggers)
     if (days_apart or undated_event) and different_kind and _tells_an_event(fact) and \
             _opens_with_its_day(fact.sent, fact.offset, fact.date):
         # "On Saturday afternoon, vigilantes engaged the bandits in a gun battle" after Friday's raid; "On
@@ -1491,9 +1525,10 @@ _TOLD_BEFORE = frozenset({"this", "This", "the", "The"})
 _SEVERAL_TOLD = frozenset({"both", "these", "those"})
 _UNNAMED = "unidentified"  # the kind of an armed actor known only by a noun ("gunmen", "the attackers")
 # The trigger rules of bare harm words ("killing eight people"): their type is whoever did it to whom.
-# The rule of the dead found ("found the bodies"): harm told, whose "the" names the dead, not an event.
-_FOUND_DEAD = "bodies-found"
-_HARM_RULES = frozenset({"kill", "die", "wound", "wounded", _FOUND_DEAD})
+# The rules of the dead found ("found the bodies", "found five bodies"): harm told, whose "the" names the
+# dead, not an event.
+_FOUND_DEAD = frozenset({"bodies-found", "bodies-found-counted"})
+_HARM_RULES = frozenset({"kill", "die", "wound", "wounded", *_FOUND_DEAD})
 _HARMED = frozenset({"killed", "injured"})  # the figure kinds that count people a strike hit
 _AIR_STRIKE = "Air/drone strike"
 _STANDOFF_STRIKES = frozenset({_AIR_STRIKE, "Shelling/artillery/missile attack"})  # a state's arms, mostly
@@ -1549,7 +1584,7 @@ def _named_definitely_any(fact: SentenceFacts) -> bool:
 def _named_definitely(fact: SentenceFacts, trigger: Trigger, determiners: frozenset[str] = _DEFINITE) -> bool:
     """Whether the trigger is a noun phrase with a definite article ("the pub bombings"): an event told
     before; of a phrase ("the explosive device"), its last word."""
-    if trigger.rule == _FOUND_DEAD:
+    if trigger.rule in _FOUND_DEAD:
         return False
     word = _trigger_noun(fact, trigger)
     return word is not None and word.pos_ == "NOUN" and any(

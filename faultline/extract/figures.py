@@ -75,7 +75,7 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
             continue
         for victim in expand_victims(find_victims(pred, role, terms), sent, terms):
             if (kind, victim.i) in used or in_subset(victim, sent, terms) or is_none(victim) or _is_age(victim) \
-                    or _dated_by_its_year(victim, terms):
+                    or _dated_by_its_year(victim, terms) or terms.counts_animals(victim):
                 continue
             if _is_source(victim, offset, attribution):
                 continue  # "killing eight soldiers, residents and a health worker told AFP": who told it

@@ -21,6 +21,7 @@ class Quantity:
     low: int | None = None
     high: int | None = None
     approximate: bool = False
+    vague: bool = False  # a vague quantifier ("dozens", "several"): a floor, not a count
     start: int = 0  # character offsets of the phrase in the text it was found in
     end: int = 0
 
@@ -120,7 +121,8 @@ class NumberWords:
         mod = re.sub(r"\s+", " ", (m.group("mod") or "").lower())
         approx = mod in self.approx_mods or mod in self.high_mods
         low = high = None
-        if m.group("vague"):
+        vague = bool(m.group("vague"))
+        if vague:
             count = self.vague[re.sub(r"\s+", " ", m.group("vague").lower())]
             approx = True
         elif m.group("card"):
@@ -138,7 +140,7 @@ class NumberWords:
             low = count
         elif mod in self.high_mods:
             high = count
-        return Quantity(count, low, high, approx, m.start(), m.end())
+        return Quantity(count, low, high, approx, vague, m.start(), m.end())
 
 
 @functools.cache

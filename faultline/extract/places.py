@@ -189,6 +189,8 @@ def _role(sent: Span, tokens: Sequence[Token], cues: PlaceRoleCues) -> tuple[str
             if word in cues.event_prepositions:
                 if _from_beyond(ancestor, cues):
                     return "origin", False  # "sent from across the border in Pakistan"
+                if ancestor.head.lower_ in cues.origin_words and ancestor.head.tag_ == "VBN":
+                    return "origin", False  # "blaming groups based in northern Iraq"
                 return _goal_role(ancestor, cues)
         if ancestor.lemma_.lower() in cues.origin_words:
             return "origin", False

@@ -16,6 +16,9 @@ _ORDINALS = "(?:second|third|fourth|fifth|sixth|further)"
 _FIGHTING_SIDES = frozenset({"state", "perpetrators"})
 # A count taken out of a group met before: "two of the injured", "one of them", "1 of whom".
 _PART_OF = re.compile(r"\bof\s+(?:the|them|these|those|whom)\b", re.IGNORECASE)
+# A count of the dead on every side of a fight, said right after it or inside it.
+_BOTH_SIDES = re.compile(r"^\W*(?:[a-z]+\s+){0,3}?(?:on|from|of)\s+(?:both|either|all|each)\s+sides?\b"
+                         r"|\b(?:on|from|of)\s+(?:both|either|all|each)\s+sides?\b", re.IGNORECASE)
 
 
 def fatality_total(figures: Sequence[Figure]) -> tuple[int, int | None, int | None]:
@@ -55,14 +58,19 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
     # counts no one either (though it still completes: 7, then "four more bodies", are the 11)
     own = [f for f in of_kind if not _replaced(f, figures, terms) and not _explains_a_toll(f, of_kind, terms)
            and not (terms.is_additive(f.who) and _adds_later(f, figures, terms) and _completes_a_breakdown(f, of_kind))]
+    own = [f for f in own if not _vague_floor_counted(f, own, terms)]
     later = [f for f in own if _adds_later(f, figures, terms)]
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    both_sides = False
     for fig in own:
         if fig in later:
             continue
         side = side_class(fig, terms)
         who = terms.group_who(fig.who)  # "four other officers" restate or add like "officers"
-        if (terms.is_generic(who) or _a_people(who)) and side == "other":
+        if _counts_both_sides(fig):
+            groups[("generic", "")].append(fig)
+            both_sides = True
+        elif (terms.is_generic(who) or _a_people(who)) and side == "other":
             groups[("generic", "")].append(fig)
         elif _introduces_one(fig):
             # "15 civilians were killed ... another attacker stabbed to death a civilian": one more
@@ -100,8 +108,14 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
             continue
         by_side[side].append((value, sentences, sources))
     perp = _sum([v for v, _, _ in by_side.pop("perpetrators", [])])
-    others = _sum([v for vals in by_side.values() for v, _, _ in vals])
     extra = _sum([_group_value([f]) for f in later])
+    if both_sides and generic is not None:
+        # "around 30 fighters had been killed on both sides": the fighting sides' dead are that total
+        fighting = _sum([perp, *(v for v, _, _ in by_side.pop("state", []))])
+        rest = _sum([v for vals in by_side.values() for v, _, _ in vals])
+        total = (max(a, b) + c + d for a, b, c, d in zip(generic, fighting, rest, extra))
+        return tuple(total)  # type: ignore[return-value]
+    others = _sum([v for vals in by_side.values() for v, _, _ in vals])
     # A total equal to the sum of the sides ("17 dead" ... 15 attackers and 2 officers) covers all.
     if generic is not None and perp[0] and generic[0] == perp[0] + others[0]:
         return tuple(a + b for a, b in zip(generic, extra))  # type: ignore[return-value]
@@ -113,6 +127,28 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
         died = _died_of_injuries(figures, terms)
         best, low, high = (max(v - died, 0) for v in (best, low, high))
     return best, low, high
+
+
+def _counts_both_sides(fig: Figure) -> bool:
+    """Whether a count covers every side of the fighting: "30 fighters had been killed on both sides"."""
+    after = fig.sentence.text[fig.span.end - fig.sentence.start:][:40]
+    return _BOTH_SIDES.match(after) is not None or _BOTH_SIDES.search(fig.span.text) is not None
+
+
+def _vague_floor_counted(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) -> bool:
+    """Whether a vague count ("dozens of militants") is given as a number elsewhere: another sentence
+    counting the same side at or above its floor ("around 30 fighters") tells how many it was."""
+    numbers = NumberWords.load()
+    if not _vaguely_counted(fig, numbers):
+        return False
+    side = side_class(fig, terms)
+    return any(f.count >= fig.count and f.sentence.start != fig.sentence.start and not _vaguely_counted(f, numbers)
+               and side_class(f, terms) == side for f in figures)
+
+
+def _vaguely_counted(fig: Figure, numbers: NumberWords) -> bool:
+    quantities = numbers.find(fig.span.text)
+    return bool(quantities) and quantities[0].vague
 
 
 def _of_others_hurt(fig: Figure, terms: CasualtyTerms) -> bool:
@@ -174,8 +210,8 @@ def _replaced(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) -> b
     initially reported seven dead" beside "the toll climbed to 11"; or that a count its own sentence
     gives after it replaced: "an initial statement said three militants had died, but officials later
     said only two bodies had been recovered"."""
-    words = _words(fig.sentence.text)
-    return bool(words & terms.first_reports) and any(
+    words = " ".join(re.findall(r"[a-z]+", fig.sentence.text.lower()))
+    return any(re.search(rf"\b{phrase}\b", words) for phrase in terms.first_reports) and any(
         f.kind == fig.kind and (f.count > fig.count and f.sentence.start != fig.sentence.start
                                 or f.sentence.start == fig.sentence.start and _corrects(fig, f, terms))
         for f in figures)
@@ -256,7 +292,9 @@ def side_class(fig: Figure, terms: CasualtyTerms | None = None) -> str:
 
 def _group_value(figs: Sequence[Figure]) -> tuple[int, int, int]:
     """(best, low, high) for one group: the latest (largest) per source, the lowest across sources."""
-    firm = [f for f in figs if not f.approximate] or list(figs)
+    # (a vague word is a floor, not a count: "dozens" yields to "37"; "about 30" is a count, "at least 40" too)
+    numbers = NumberWords.load()
+    firm = [f for f in figs if not _vaguely_counted(f, numbers)] or list(figs)
     per_source: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     keys = {_source_key(f.attribution) for f in firm}
     for fig in firm:

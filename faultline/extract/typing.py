@@ -61,14 +61,16 @@ class Trigger:
 
 # Sub-event types that yield to harm of this tag in the same incident (see _resolve_severity).
 _OUTRANKED_BY = {"Looting/property destruction": {"harm"}, "Abduction/forced disappearance": {"lethal"},
-                 "Arrests": {"lethal"}, "Disrupted weapons use": {"lethal"},
+                 "Arrests": {"lethal"}, "Disrupted weapons use": {"lethal"}, "Agreement": {"lethal"},
                  "Other": _VIOLENT}  # ("villagers fled after militants attacked the town": the attack)
 _DISPLACEMENT = "Other"
+_CAUSES_OF_HARM = frozenset({"explosion", "battle"})  # a blast, a fight: what the harm told was done by
 _ATTACK_TAGS = frozenset({"attack", "explosion"})
 # How far below another trigger a trigger that yields to it scores.
 _TIE_BREAK = 0.01
-# What may follow a killing in the same report: outranked only by a killing told before it.
-_FOLLOW_UPS = frozenset({"Arrests", "Disrupted weapons use"})
+# What may follow a killing in the same report: outranked only by a killing told before it ("nine were
+# killed in two days of fighting, as a ceasefire appeared to be holding").
+_FOLLOW_UPS = frozenset({"Arrests", "Disrupted weapons use", "Agreement"})
 # The rule whose words say a side left a place, and the links by which a verb shares its doer with the
 # verb above it ("overran the base before withdrawing", "stormed the town and then withdrew").
 _WITHDRAW_RULE = "withdraw"
@@ -159,14 +161,15 @@ class EventTyper:
         return _best_per_span(self._harm_of_fighting(read))
 
     def _harm_of_fighting(self, read: list[tuple[Token, Trigger]]) -> list[Trigger]:
-        """Harm done by the fighting that is its subject weighs no more than the fighting: "Fighting
-        between M23 rebels and Wazalendo fighters killed seven people" is a clash, as "Clashes ...
-        killed seven" is."""
+        """Harm done by the fighting that is its subject, or that it happened in, weighs no more than the
+        fighting: "Fighting between M23 rebels and Wazalendo fighters killed seven people" is a clash, as
+        "Clashes ... killed seven" and "nine people were killed in two days of fighting" are."""
         battles = {anchor.i: trig for anchor, trig in read if "battle" in self._rules[trig.rule].tags}
         out = []
         for anchor, trig in read:
-            cause = next((battles[c.i] for c in anchor.children if c.dep_ == "nsubj" and c.i in battles), None)
-            if cause is not None and "harm" in self._rules[trig.rule].tags and trig.score >= cause.score:
+            cause = next((battles[c.i] for c in _causes(anchor) if c.i in battles), None)
+            if cause is not None and "harm" in self._rules[trig.rule].tags and trig.score >= cause.score \
+                    and trig.sub_event_type != cause.sub_event_type:
                 trig = replace(trig, score=cause.score - _TIE_BREAK)
             out.append(trig)
         return out
@@ -246,8 +249,11 @@ class EventTyper:
             return None  # "police seized grenades": weapons taken, not used
         if rule.requires_head and not self._roles.governed_by(anchor, rule.requires_head):
             return None
+        if rule.found_by and not (anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.lemma_.lower() in rule.found_by):
+            return None  # "passersby found five bodies", not "the bodies were taken to the morgue"
         if rule.excluded_destinations and _destination(anchor) in rule.excluded_destinations:
-            return None  # "the wounded were taken to hospital": carried, not captured
+            return None  # "the wounded were taken to hospital": carried, not captured; "flown by helicopter
+            # to a hospital": carried, no strike
         if _done_without(anchor):
             return None  # "pulled out without resistance or firing a shot": what did not happen
         if "protest" in rule.tags and anchor.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in anchor.children):
@@ -434,9 +440,10 @@ class EventTyper:
         leading = [t for t in violent if t.rule in self._rules and outranking & set(self._rules[t.rule].tags)]
         if not leading:
             return best
-        # (a blast leads as the harm it did would: "the bombing ... killed 13" is a bombing)
-        return max(leading + [t for t in violent if t.rule in self._rules and "explosion" in self._rules[t.rule].tags],
-                   key=lambda t: t.score)
+        # (a blast leads as the harm it did would: "the bombing ... killed 13" is a bombing; and so does the
+        # fighting the dead fell in: "killed in two days of clashes, as a ceasefire appeared to hold")
+        causes = [t for t in violent if t.rule in self._rules and _CAUSES_OF_HARM & self._rules[t.rule].tags]
+        return max(leading + causes, key=lambda t: t.score)
 
     def _resolve_arrest(self, best: Trigger, cands: list[Trigger]) -> Trigger:
         """People arrested in a raid that also seized weapons: the lead action decides.
@@ -495,6 +502,16 @@ class EventTyper:
                 if "territory" in self._rules[t.rule].tags else t for t in cands]
 
 
+def _causes(harm: Token) -> list[Token]:
+    """The words that may name what did a harm: its subject, and what it happened in ("were killed in
+    fighting", "died in two days of clashes")."""
+    within = [g for c in harm.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "amid")
+              for g in c.children if g.dep_ == "pobj"]
+    spell = [g for t in within for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"]  # ("two days of fighting")
+    return [*(c for c in harm.children if c.dep_ == "nsubj"), *within, *spell]
+
+
 def _clause_verb(span: Span) -> Token | None:
     """The verb whose clause a framing phrase belongs to ("claimed" in "claimed responsibility")."""
     tok = _anchor(span)
@@ -542,7 +559,10 @@ def _with_neighbours(sents: Sequence[Span]) -> list[Span]:
 
 
 def _destination(verb: Token) -> str | None:
-    """The lemma of what a verb goes "to" ("taken to hospital": hospital), if it says."""
+    """The lemma of what a verb goes "to" ("taken to hospital": hospital), if it says; of a means, what its
+    verb goes to ("flown by helicopter to a hospital")."""
+    if verb.dep_ == "pobj" and verb.head.lower_ in ("by", "aboard", "on") and verb.head.head.pos_ == "VERB":
+        verb = verb.head.head
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "to":
             return next((obj.lemma_.lower() for obj in prep.children if obj.dep_ == "pobj"), None)

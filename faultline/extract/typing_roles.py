@@ -73,6 +73,11 @@ class RoleReader:
             self._verb_roles(span, head, agents, targets)
         else:
             self._noun_roles(head, agents, targets, harm=harm)
+        if not targets:
+            # "a sniper shot and wounded a 14-year-old girl": words joined on one object share it (the small
+            # model may read "shot" as a noun there)
+            targets.extend(g for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                           for g in c.children if g.dep_ in ("dobj", "obj"))
         if victim_subject and not _acts_on_object(head):  # "four protesters died": the subject is the one hit
             # ... but "were killed by RSF fighters" names who killed them
             named_by = [t for t in agents if t.dep_ == "pobj" and t.head.dep_ == "agent"]
@@ -153,6 +158,9 @@ class RoleReader:
             # "two of the abducted people were freed", "described the dead as terrorists": people a
             # told event already took
             adjust -= 0.5
+        elif anchor.tag_ == "VBN" and anchor.dep_ == "amod":
+            # "about 150 displaced people gathered": what they are, from an event told elsewhere if at all
+            adjust -= 0.2
         tok, hops = anchor, 0
         while tok.head.i != tok.i and hops < 4:
             child, tok, hops = tok, tok.head, hops + 1
@@ -181,6 +189,11 @@ class RoleReader:
             adjust -= 0.45  # "no arrests were made" reports no event, whatever else it reports
         if any(c.lower_ in ("would", "could", "might", "may") for c in anchor.children):
             adjust -= 0.2
+        if anchor.pos_ == "NOUN" and any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in lex.irrealis_verbs
+                                         for c in anchor.children):
+            adjust -= 0.4  # "a rally planned for Thursday", "a planned attack": not one that happened
+        if _tallied(anchor):
+            adjust -= 0.5  # "FTDES recorded 270 protest actions in June": a monitor's count, no event
         return adjust
 
     # ------------------------------------------------------------------ internals
@@ -209,9 +222,19 @@ class RoleReader:
     def _noun_roles(self, noun: Token, agents: list[Token], targets: list[Token], *,
                     harm: bool) -> None:
         """`Taliban attack on a checkpoint`, `attack by militants`, `the killing of protesters`."""
+        between = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                   for g in c.children if g.dep_ == "pobj"]
+        if between:
+            # "fighting between rival armed groups" killed nine: the sides fought each other, whoever died
+            sides = [*between, *(g for t in between for g in t.conjuncts)]
+            agents.extend(sides)
+            targets.extend(sides)
+            return
         for c in noun.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                (targets if harm else agents).append(c)
+                # (of harm, the modifier is who suffered it, "civilian deaths", unless it names fighters:
+                # "a Houthi sniper shot")
+                (targets if harm and not self._token_class(c) & _FIGHTERS else agents).append(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 agents.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and (harm or c.lower_ != "of"):
@@ -279,12 +302,24 @@ class RoleReader:
     def _token_class(self, tok: Token) -> frozenset[str]:
         if tok.pos_ not in _NOMINAL or tok.ent_type_ == "DATE":
             return frozenset()  # ("on 2 March 2026": the month, no march)
+        if tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            return frozenset()  # a word inside a name: "National" in "National Guard" names no nationals
         get = self._word_class.get
         empty: frozenset[str] = frozenset()
         lower = tok.lower_  # each spaCy string attribute is a vocabulary lookup: read once
         # Lemma and surface form both: the lemmatizer reads "bases" as "basis".
         found = get(tok.lemma_.lower(), empty) | get(lower, empty)
         return found | get(lower[:-1], empty) if lower.endswith("s") else found
+
+
+_FIGHTERS = frozenset({"armed", "state"})  # the word classes of who fights
+
+
+def _tallied(anchor: Token) -> bool:
+    """Whether a trigger noun is what a monitor counted over a time: "recorded 270 protest actions"."""
+    counted = anchor.head if anchor.dep_ == "compound" else anchor
+    return counted.dep_ in ("dobj", "nsubjpass") and counted.head.lemma_.lower() in CasualtyTerms.load().tally_verbs \
+        and any(c.dep_ == "nummod" for c in counted.children)
 
 
 def _acts_on_object(verb: Token) -> bool:

@@ -77,6 +77,7 @@ class Rule:
     exclude: frozenset[str] = frozenset()  # case-sensitive surface forms that never fire ("March")
     victim_subject: bool = False  # the subject suffers the event ("protesters died")
     requires_head: tuple[str, ...] = ()  # the trigger must act in one of these (lemmas)
+    found_by: tuple[str, ...] = ()  # the trigger must be what one of these verbs (lemmas) was done to
     excluded_destinations: frozenset[str] = frozenset()  # "to" objects that make it no event ("taken to hospital")
 
 
@@ -300,6 +301,7 @@ def _rule(entry: Mapping[str, Any], taxonomy: Mapping[str, SubEventType], class_
         exclude=frozenset(entry.get("exclude", [])),
         victim_subject=bool(entry.get("victim_subject", False)),
         requires_head=_strings(entry, "requires_head", where),
+        found_by=_strings(entry, "found_by", where),
         excluded_destinations=frozenset(_strings(entry, "excluded_destinations", where)),
     )
 

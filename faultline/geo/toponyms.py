@@ -170,6 +170,8 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
             if name and name[0].isupper() and not is_demonym(name, demonyms, gazetteer) and (
                     ent.label_ == "GPE" and not is_acronym(name) or has_match(gazetteer, name, exact=ent.label_ == "FAC")):
                 found.append((part_start, part_end, name, ent.label_, 1))
+    faiths = {(ent.start_char - span.start_char, ent.end_char - span.start_char) for ent in doc_ents
+              if ent.label_ == "NORP"}
     for pattern in (_NAME_THEN_FEATURE, _FEATURE_OF_NAME, place_words.landmark):
         for match in pattern.finditer(text):
             feature = match.group("feature").lower()
@@ -186,6 +188,8 @@ def find_toponyms(doc_or_span: Doc | Span, offset: int, gazetteer: Lookup, *,
             name = text[start:match.end("name")]
             if not name or fold(name) in NOT_PLACES:
                 continue
+            if (start, match.end("name")) in faiths and not has_match(gazetteer, name, exact=True):
+                continue  # "the Catholic parish in Komanda": a church's, no place called Catholic
             if pattern is _NAME_THEN_FEATURE and countries_named(name, gazetteer):
                 # "RSF attack on Sudan village": a village in the country, not one named after it
                 found.append((start, start + len(name), name, None, 2))

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 
-# The place in capitals ("KABUL", "ST. JOHN'S", "PORT-AU-PRINCE"); after a comma or a bracket, what
-# else the dispatch states (a region, a day, an agency); then a dash or a colon: "KABUL, Nov 25
-# (Reuters) - ", "TBILISI, Georgia — ", "SACRAMENTO — ", "BEIRUT: ". Some papers file the day first and
-# the place in brackets: "February 17, 2026 (TAWILA) – ".
+# The place in capitals ("KABUL", "ST. JOHN'S", "PORT-AU-PRINCE", "CULIACÁN", "PORT SUDAN/CAIRO"); after a
+# comma or a bracket, what else the dispatch states (a region, a day, an agency); then a dash or a colon:
+# "KABUL, Nov 25 (Reuters) - ", "TBILISI, Georgia — ", "SACRAMENTO — ", "BEIRUT: ". Some papers file the day
+# first and the place in brackets: "February 17, 2026 (TAWILA) – ".
+_CAPITAL = "A-ZÀ-ÖØ-Þ"  # (Latin-1 capitals too: "CULIACÁN", "MANGAIZÉ")
+_WORD_IN_CAPITALS = rf"[{_CAPITAL}][{_CAPITAL}'’.]*[{_CAPITAL}.]"
 DATELINE = re.compile(
     r"(?:[A-Z][a-z]{2,8}\.?\s[0-3]?\d,\s(?:19|20)\d\d\s?\()?"
-    r"(?P<name>[A-Z][A-Z'’.]*[A-Z.](?:[ -][A-Z][A-Z'’.]*[A-Z.]){0,3})\)?"
+    rf"(?P<name>{_WORD_IN_CAPITALS}(?:[ /-]{_WORD_IN_CAPITALS}){{0,3}})\)?"
     r"(?:(?:,|\s*\()[^\n]{0,60}?)?"
     r"\s*(?:--?|[\u2013\u2014\x97:])(?:\s|$)")
 
@@ -41,9 +43,16 @@ EDITORS_NOTE = re.compile(
     r"[^()]*(?:\([^()]*\)[^()]*)*\)", re.IGNORECASE)
 
 
+# The story's own time stamp on a line of its own ("Updated at 15:40 GMT, Friday 20 March 2026", "Last
+# updated: 20/03/2026 09:12"): when the text was changed, no day of anything it tells.
+TIME_STAMP = re.compile(r"(?:last\s+)?(?:updated|published|posted|modified)(?:\s+(?:at|on))?\s*:?\s+"
+                        r"(?=[^\n]*\d)[^\n]{1,60}", re.IGNORECASE)
+
+
 def is_editors_note(text: str) -> bool:
-    """Whether a sentence is a wire editor's note in brackets and nothing else (see EDITORS_NOTE)."""
-    text = text.strip()
-    match = EDITORS_NOTE.match(text)
-    return match is not None and match.end() == len(text)
+    """Whether a sentence is a wire editor's note in brackets (see EDITORS_NOTE) or a time stamp
+    (TIME_STAMP), and nothing else."""
+    text = text.strip().rstrip(".")
+    return any((match := note.match(text)) is not None and match.end() == len(text)
+               for note in (EDITORS_NOTE, TIME_STAMP))
 

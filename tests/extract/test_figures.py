@@ -147,7 +147,8 @@ def test_total_counts_a_restatement_once():
 
 
 def test_total_prefers_a_count_over_a_vague_word_and_keeps_at_least_as_low():
-    figs = [fig("killed", 12, who="people", approx=True), fig("killed", 37, who="people", low=37, sentence=9)]
+    figs = [fig("killed", 12, who="people", approx=True, text="dozens of people were killed"),
+            fig("killed", 37, who="people", low=37, sentence=9)]
     assert fatality_total(figs)[:2] == (37, 37)
 
 
