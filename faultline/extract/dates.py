@@ -26,12 +26,13 @@ _FULL_MONTHS = frozenset(_MONTHS)
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 # A sentence opening on a day ("On Friday morning, ...", "Late on Sunday, ...", "On 12 March 2026, ...",
-# "On the morning of Sunday, 19 June 2016, ...", "In March 2019, ..."): it may set the scene of the next
-# statement's event, or date what its paragraph goes on to tell, though it names no event itself (the
-# parser reads such sentences too).
+# "On the morning of Sunday, 19 June 2016, ...", "In March 2019, ...", "Also, yesterday, Tuesday, ..."): it may
+# set the scene of the next statement's event, or date what its paragraph goes on to tell, though it names no
+# event itself (the parser reads such sentences too).
 _OPENING_MONTH = rf"(?:{'|'.join(sorted(_MONTHS, key=len, reverse=True))})\.?"
 _OPENING_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
-DAY_OPENING = (r"\s*(?:(?:early|late|earlier|later)\s+)?(?:(?:on|in)\s+)?"
+DAY_OPENING = (r"\s*(?:(?:also|meanwhile|separately|elsewhere)\s*,?\s+)?(?:(?:yesterday|today)\s*,?\s+)?"
+               r"(?:(?:early|late|earlier|later)\s+)?(?:(?:on|in)\s+)?"
                r"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
                rf"(?:(?:{'|'.join(_WEEKDAYS)})\b"
                rf"|(?:{_OPENING_DAY}\s*(?:to|-|–|and)\s*)?{_OPENING_DAY}\s+{_OPENING_MONTH}(?!\w)"

@@ -1112,7 +1112,7 @@ def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFa
             told = next((i for i in reversed(earlier) if i.triggers and _lead_trigger_of(i).sub_event_type in named),
                         None)
             types = {t.event_type for t in definite}
-            if told is None and _lead_trigger_of(current).event_type not in types:
+            if told is None and not (current.triggers and _lead_trigger_of(current).event_type in types):
                 told = next((i for i in reversed(earlier)
                              if i.triggers and _lead_trigger_of(i).event_type in types), None)
             if not fact.event_places or told is not None and \
@@ -1423,7 +1423,7 @@ def _agrees_after_violence(incident: Incident, fact: SentenceFacts) -> bool:
     the truce is an event of its own."""
     lead = _lead_trigger(fact)
     return lead.sub_event_type == _AGREEMENT and not any(t.event_type in POLITICAL_VIOLENCE for t in fact.triggers) \
-        and _lead_trigger_of(incident).event_type in POLITICAL_VIOLENCE
+        and bool(incident.triggers) and _lead_trigger_of(incident).event_type in POLITICAL_VIOLENCE
 
 
 def _deal_and_violence(first: SentenceFacts, then: SentenceFacts) -> bool:
@@ -1491,7 +1491,8 @@ def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
         return False  # a fight of its own has a toll of its own ("killing dozens of fighters")
     known = {a.name for f in incident.facts for a in f.actors}
     armed = [a for a in fact.actors if a.inter != CIVILIAN_INTER]
-    if lead.event_type == _CIVILIAN_VIOLENCE and _lead_trigger_of(incident).event_type == _BATTLES:
+    if lead.event_type == _CIVILIAN_VIOLENCE and incident.triggers and \
+            _lead_trigger_of(incident).event_type == _BATTLES:
         # "RSF captured Bara after fighting the army ... 47 civilians were killed by RSF fighters after
         # they entered Bara": a side of the battle turning on civilians is violence of its own
         return any(a.inter == CIVILIAN_INTER for a in fact.actors) and \

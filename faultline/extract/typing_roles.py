@@ -189,8 +189,8 @@ class RoleReader:
             adjust -= 0.45  # "no arrests were made" reports no event, whatever else it reports
         if any(c.lower_ in ("would", "could", "might", "may") for c in anchor.children):
             adjust -= 0.2
-        if anchor.pos_ == "NOUN" and any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in lex.irrealis_verbs
-                                         for c in anchor.children):
+        if anchor.pos_ == "NOUN" and any(c.dep_ in ("acl", "amod") and c.tag_ == "VBN"
+                                         and c.lemma_.lower() in lex.irrealis_verbs for c in anchor.children):
             adjust -= 0.4  # "a rally planned for Thursday", "a planned attack": not one that happened
         if _tallied(anchor):
             adjust -= 0.5  # "FTDES recorded 270 protest actions in June": a monitor's count, no event

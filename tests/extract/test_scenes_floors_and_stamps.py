@@ -177,3 +177,19 @@ def test_a_member_of_a_group_killed_by_a_bomb_is_the_group_hit():
     (event,) = extract_text(text, published=dt.date(2026, 4, 11))
     assert (event.actor2, event.fatalities) == ("QSD: Syrian Democratic Forces", 1)
 
+
+
+def test_a_sentence_opening_on_yesterday_after_a_linking_word_sets_its_paragraph_s_day():
+    text = ("Gunmen attacked a checkpoint in the district of Nahrin on Monday, killing one policeman.\n\n"
+            "Also, yesterday, Tuesday, hundreds of farmers had gathered in the centre of the district of Jurm "
+            "against the destruction of their fields. Witnesses said security forces opened fire on the "
+            "protesters, killing two of them.")
+    events = extract_text(text, published=dt.date(2026, 5, 6))
+    assert ("2026-05-05", "Protests") in {(e.event_date, e.event_type) for e in events}
+
+
+def test_a_weekly_brief_s_bullet_gives_its_day_without_a_year():
+    text = ("- 07/05: Fighting broke out between militias of two sub-clans near Bandiradley over a water point. "
+            "Elders said five people were killed.")
+    (event,) = extract_text(text, published=dt.date(2026, 5, 11))
+    assert event.event_date == "2026-05-07"
