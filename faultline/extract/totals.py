@@ -16,9 +16,9 @@ _ORDINALS = "(?:second|third|fourth|fifth|sixth|further)"
 _FIGHTING_SIDES = frozenset({"state", "perpetrators"})
 # A count taken out of a group met before: "two of the injured", "one of them", "1 of whom".
 _PART_OF = re.compile(r"\bof\s+(?:the|them|these|those|whom)\b", re.IGNORECASE)
-# A count of the dead on every side of a fight, said right after it or inside it.
-_BOTH_SIDES = re.compile(r"^\W*(?:[a-z]+\s+){0,3}?(?:on|from|of)\s+(?:both|either|all|each)\s+sides?\b"
-                         r"|\b(?:on|from|of)\s+(?:both|either|all|each)\s+sides?\b", re.IGNORECASE)
+# A count of the dead on every side of a fight, said inside it or right after it.
+_BOTH_SIDES = re.compile(r"\b(?:on|from|of)\s+(?:both|either|all|each)\s+sides?\b", re.IGNORECASE)
+_BOTH_SIDES_REACH = 40  # characters after the figure's words
 
 
 def fatality_total(figures: Sequence[Figure]) -> tuple[int, int | None, int | None]:
@@ -131,8 +131,8 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
 
 def _counts_both_sides(fig: Figure) -> bool:
     """Whether a count covers every side of the fighting: "30 fighters had been killed on both sides"."""
-    after = fig.sentence.text[fig.span.end - fig.sentence.start:][:40]
-    return _BOTH_SIDES.match(after) is not None or _BOTH_SIDES.search(fig.span.text) is not None
+    end = fig.span.end - fig.sentence.start + _BOTH_SIDES_REACH
+    return _BOTH_SIDES.search(fig.span.text + fig.sentence.text[fig.span.end - fig.sentence.start:end]) is not None
 
 
 def _vague_floor_counted(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) -> bool:
@@ -211,10 +211,16 @@ def _replaced(fig: Figure, figures: Sequence[Figure], terms: CasualtyTerms) -> b
     gives after it replaced: "an initial statement said three militants had died, but officials later
     said only two bodies had been recovered"."""
     words = " ".join(re.findall(r"[a-z]+", fig.sentence.text.lower()))
-    return any(re.search(rf"\b{phrase}\b", words) for phrase in terms.first_reports) and any(
+    return _first_report(terms.first_reports).search(words) is not None and any(
         f.kind == fig.kind and (f.count > fig.count and f.sentence.start != fig.sentence.start
                                 or f.sentence.start == fig.sentence.start and _corrects(fig, f, terms))
         for f in figures)
+
+
+@functools.cache
+def _first_report(phrases: frozenset[str]) -> re.Pattern[str]:
+    """The words that make a count a first report ("initial toll", "at first"), as one pattern."""
+    return re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, phrases), key=len, reverse=True))})\b")
 
 
 def _corrects(first: Figure, later: Figure, terms: CasualtyTerms) -> bool:

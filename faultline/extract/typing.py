@@ -251,9 +251,10 @@ class EventTyper:
             return None
         if rule.found_by and not (anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.lemma_.lower() in rule.found_by):
             return None  # "passersby found five bodies", not "the bodies were taken to the morgue"
+        # ("the wounded were taken to hospital": carried, not captured; "flown by helicopter to a hospital":
+        # carried, no strike)
         if rule.excluded_destinations and _destination(anchor) in rule.excluded_destinations:
-            return None  # "the wounded were taken to hospital": carried, not captured; "flown by helicopter
-            # to a hospital": carried, no strike
+            return None
         if _done_without(anchor):
             return None  # "pulled out without resistance or firing a shot": what did not happen
         if "protest" in rule.tags and anchor.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in anchor.children):
