@@ -167,12 +167,12 @@ def _reporter(verb: Token, offset: int, words: SourceWords) -> Attribution | Non
             # the parser made the count the subject; the source is the phrase set beside it.
             return _source_beside(subj, offset, words)
         start, end = _phrase(subj)
+        source = doc[start:end]
         if verb.lemma_.lower() == "claim" and subj.lemma_.lower() in _ARMED_GROUP_NOUNS and \
                 all(c.dep_ == "det" for c in subj.children):
             # "The group claimed that more than 20 policemen had been killed": the attackers' own word
-            return Attribution(doc[start:end].text, GROUP_CLAIM, _span(doc[start:end], offset))
+            return Attribution(source.text, GROUP_CLAIM, _span(source, offset))
         # "Zabihullah Mujahid, a Taliban spokesman, said": the apposition names the kind.
-        source = doc[start:end]
         appos = [c for c in subj.children if c.dep_ == "appos"]
         kind = words.kind_of(source.text) or (words.kind_of(doc[slice(*_phrase(appos[0]))].text) if appos else None)
         if kind is None and subj.pos_ not in ("PROPN", "PRON") and subj.ent_type_ not in ("PERSON", "ORG", "NORP"):

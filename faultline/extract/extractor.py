@@ -256,9 +256,8 @@ class Extractor:
                 filed = _filed_under(datelines, window.offset + sent.start_char)
                 # "Overnight", "on Sunday": counted from the day the story was filed, where its dateline says.
                 written = filed.day.date if filed and filed.day and filed.day.time_precision == 1 else article.published
-                fact = self._read_sentence(article, sent, window.offset, toponyms, written=written)
-                if fact is None and (scene := _scene_day(sent, window.offset, written)) is not None:
-                    scene_days.append(scene)
+                fact = self._read_sentence(article, sent, window.offset, toponyms, written=written,
+                                           scene_days=scene_days)
                 if fact is not None:
                     _name_the_pronoun_speaker(fact, facts[-1] if facts else None, article.text)
                     facts.append(fact)
@@ -385,10 +384,11 @@ class Extractor:
 
     def _read_sentence(
         self, article: Article, sent: SpacySpan, offset: int, toponyms: Sequence[Toponym], *,
-        written: dt.date | None,
+        written: dt.date | None, scene_days: list[date_rules.DateMention] | None = None,
     ) -> SentenceFacts | None:
         """One sentence's statement, if it holds a trigger or a figure; `written` is the day its
-        relative dates count from."""
+        relative dates count from. A day that opens a sentence that neither tells an event nor sets a
+        scene goes into `scene_days`: the story's time for the undated events told after it."""
         triggers = [] if _lists_a_thing(sent) else [
             t for t in self.typer.triggers(sent, offset) if not _harms_no_one(sent, offset, t)]
         attribution = attribution_rules.find_attribution(sent, offset)
@@ -400,6 +400,7 @@ class Extractor:
         opens = not triggers and not figures and _opens_with_its_day(sent, offset, date, years_too=True)
         if not triggers and not figures and not opens:
             return None
+        opening_day = date
         event_date = date.date if date else None
         day = event_date or written
         modalities = [modality_rules.sentence_modality(sent, trigger_start=t.start if t else None, offset=offset,
@@ -452,6 +453,8 @@ class Extractor:
         sets_scene = opens and (modality == _BACKGROUND or date is not None and not date.year_only and bool(
             actors) and modality == _REPORTED and any(t.role == "event" for t in places))
         if opens and not sets_scene:
+            if scene_days is not None and opening_day is not None and opening_day.time_precision == date_rules.DAY:
+                scene_days.append(opening_day)
             return None
         trigger_spans = [(t.start, t.end) for t in triggers]
         return SentenceFacts(
@@ -1046,16 +1049,6 @@ def _inside_clause(sent: SpacySpan, offset: int, trigger: Trigger, span: Span) -
 def _strong(trigger: Trigger) -> bool:
     """Whether a trigger is strong enough to tell an event (not "the Komanda displacement site")."""
     return trigger.score >= MIN_SCORE
-
-
-def _scene_day(sent: SpacySpan, offset: int, written: dt.date | None) -> date_rules.DateMention | None:
-    """The day a sentence opens on, when it is a day and not just a year or the day something was said."""
-    if not date_rules.may_open_with_a_date(sent, _OPENER_WORDS):
-        return None
-    day = date_rules.find_date(sent, offset, published=written)
-    if day is None or day.time_precision != date_rules.DAY or not _opens_with_its_day(sent, offset, day):
-        return None
-    return day
 
 
 def _opens_with_its_day(sent: SpacySpan, offset: int, date: date_rules.DateMention | None, *,

@@ -15,7 +15,7 @@ from faultline.data import read_toml
 from faultline.errors import DataFileError
 from faultline.extract.casualty_terms import CasualtyTerms
 from faultline.extract.numbers import NumberWords
-from faultline.extract.victims import casualty_kind
+from faultline.extract.victims import casualty_kind, in_present_perfect
 from faultline.nlp.text import span_text
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "modality.toml"
@@ -253,7 +253,7 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
     verbs = _verbs(chain)
     if any(c.lower_ in cues.history_adverbs and c.dep_ == "advmod" for v in verbs[:2] for c in v.children):
         return True  # "had previously attacked"
-    if any(c.lower_ in cues.habit_adverbs and c.dep_ == "advmod" and (v.tag_ in ("VBP", "VBZ") or _present_perfect(v))
+    if any(c.lower_ in cues.habit_adverbs and c.dep_ == "advmod" and (v.tag_ in ("VBP", "VBZ") or in_present_perfect(v))
            for v in (*verbs[:1], _reporter(chain)) if v is not None for c in v.children):
         # "militants have repeatedly targeted travellers from Punjab"; "spokesmen regularly announce that
         # the army has neutralised dozens"
@@ -262,7 +262,7 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
         return True  # "previous ceasefires have collapsed"
     if published is not None and event_date is None and _trend(trigger, cues):
         return True  # (without a publication date, "on Monday" resolves to no date: no telling)
-    if event_date is None and published is not None and _present_perfect(trigger.sent.root) and any(
+    if event_date is None and published is not None and in_present_perfect(trigger.sent.root) and any(
             t.lower_ == "since" and (years := _years_in(t.subtree)) and max(years) < published.year
             for t in trigger.sent):
         return True  # "has been among the areas worst hit by air strikes since the 2021 coup": a record
@@ -309,7 +309,7 @@ def _trend(trigger: Token, cues: ModalityCues) -> bool:
         return False
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     phrasal = f"{verb.lemma_.lower()} {particle}"
-    if _present_perfect(verb) and (verb.lemma_.lower() in cues.record_verbs or phrasal in cues.record_verbs):
+    if in_present_perfect(verb) and (verb.lemma_.lower() in cues.record_verbs or phrasal in cues.record_verbs):
         return True  # "the group has carried out some of Africa's deadliest attacks": its record
     return verb.lemma_.lower() in cues.trend_verbs or phrasal in cues.trend_verbs
 
@@ -364,7 +364,7 @@ def _toll_since(verb: Token, cues: ModalityCues) -> bool:
     """Whether the verb, in the present perfect, runs from a start up to now ("have been killed since
     the fighting began", "have died since January"): a sum of incidents, none of them told. A span of
     days ("since Monday", "since dawn") still reports news."""
-    if not _present_perfect(verb):
+    if not in_present_perfect(verb):
         return False
     if any(_since_clause(child) for child in verb.children):
         return True
@@ -388,7 +388,7 @@ def _same_toll(word: Token, verb: Token) -> bool:
 def _opens_a_span(chain: list[Token]) -> bool:
     """Whether the trigger's clause starts a span a toll runs over ("since the fighting began"):
     the start of a war, no incident told."""
-    return _since_clause(chain[-1]) and _present_perfect(chain[-1].head)
+    return _since_clause(chain[-1]) and in_present_perfect(chain[-1].head)
 
 
 def _since_clause(tok: Token) -> bool:
@@ -400,14 +400,10 @@ def _years_in(tokens: Iterable[Token]) -> list[int]:
     return [int(t.text) for t in tokens if re.fullmatch(r"(?:19|20)\d\d", t.text)]
 
 
-def _present_perfect(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
-
-
 def _running_total(verb: Token, cues: ModalityCues) -> bool:
     """Whether the verb, in the present perfect, counts at least `running_total` dead as its subject
     ("more than 6,000 people have been killed"): a conflict's sum, not an incident's toll."""
-    if not _present_perfect(verb) or casualty_kind(verb, CasualtyTerms.load())[0] != "killed":
+    if not in_present_perfect(verb) or casualty_kind(verb, CasualtyTerms.load())[0] != "killed":
         return False  # ("10,000 fighters have defected", "2,500 activists have been arrested": news)
     for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         count = subject if subject.like_num else next((c for c in subject.children if c.dep_ == "nummod"), None)

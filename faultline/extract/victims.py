@@ -285,9 +285,9 @@ def reports_no_casualties(pred: Token, terms: CasualtyTerms) -> bool:
         or is_grievance(pred, terms) or is_running_total(pred, terms) or is_tally(pred, terms)
 
 
-def in_present_perfect(pred: Token) -> bool:
+def in_present_perfect(verb: Token) -> bool:
     """Whether a verb is in the present perfect: "has killed", "have been killed"."""
-    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in pred.children)
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
 
 
 def is_running_total(pred: Token, terms: CasualtyTerms) -> bool:
