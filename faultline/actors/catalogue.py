@@ -194,6 +194,9 @@ class Catalogue:
     generic: tuple[GenericEntry, ...]
     groups: GroupRules
     countries: Countries
+    # acts whose one-word actor modifier names an actor ("police raid", "militant attack"), where other
+    # modifiers name none ("police station", "army spokesman")
+    act_nouns: frozenset[str] = frozenset()
 
 
 def load_catalogue(path: Path | None = None, *, generic_path: Path | None = None,
@@ -216,7 +219,8 @@ def load_catalogue(path: Path | None = None, *, generic_path: Path | None = None
     rules = generic_data.get("named_groups", {})
     groups = GroupRules(*(frozenset(w.lower() for w in rules.get(key, ())) for key in
                           ("heads", "rebel_words", "state_words", "modifiers")))
-    return Catalogue(str(data["version"]), named, generic, groups, countries)
+    act_nouns = frozenset(w.lower() for w in generic_data.get("acts", {}).get("nouns", ()))
+    return Catalogue(str(data["version"]), named, generic, groups, countries, act_nouns)
 
 
 def load_countries(path: Path) -> Countries:

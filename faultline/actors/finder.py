@@ -208,7 +208,11 @@ class ActorFinder:
         return self._generic(sent, offset, hit, on)
 
     def _generic(self, sent: SpacySpan, offset: int, hit: _Hit, on: dt.date | None) -> list[Actor]:
-        if _is_modifier(sent, hit):
+        # Only state forces are named by their act's modifier ("a police raid"): a weapon's word is how it
+        # was done ("a drone strike"), and "a militant attack" mostly recalls a group the story names.
+        forces = all(entry.inter == 1 and entry.kind != UNNAMED_AIRCRAFT
+                     for _, entry in self._phrases.get(hit.phrase, ()))
+        if _is_modifier(sent, hit, self.catalogue.act_nouns if forces else frozenset()):
             return []
         countries = self.catalogue.countries
         country, start, end = _country_left(sent, hit.start, countries)
@@ -394,12 +398,13 @@ def _common_noun_of_another(sent: SpacySpan, start: int, end: int) -> bool:
         (before.ent_type_ in ("NORP", "GPE", "ORG") or before.pos_ == "PROPN")
 
 
-def _is_modifier(sent: SpacySpan, hit: _Hit) -> bool:
-    """A one-word actor noun used as a modifier ("military operation", "militant attack") is no actor."""
+def _is_modifier(sent: SpacySpan, hit: _Hit, act_nouns: frozenset[str]) -> bool:
+    """A one-word actor noun used as a modifier ("military hospital", "army spokesman") is no actor,
+    unless it modifies one of `act_nouns`, whose actor it names ("military operation", "police raid")."""
     if hit.end - hit.start != 1:
         return False
     token = sent[hit.start]
-    return token.dep_ in ("compound", "amod") and token.head.i > token.i
+    return token.dep_ in ("compound", "amod") and token.head.i > token.i and token.head.lower_ not in act_nouns
 
 
 def _country_left(sent: SpacySpan, start: int, countries: Countries) -> tuple[str | None, int, int]:

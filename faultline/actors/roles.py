@@ -48,6 +48,7 @@ BLAME_VERBS = {"blame", "accuse", "suspect"}
 BLAME_ON_VERBS = {"blame", "pin", "attribute"}  # "blamed the attack on X", "attributed it to X"
 HALLMARK_NOUNS = {"hallmark", "hallmarks", "signature"}
 CLAIM_VERBS = {"claim", "accept", "admit", "take"}
+_FIRED = frozenset({"fire", "gunfire", "shot", "round", "salvo", "blow"})  # "exchanged fire", "traded blows"
 CLAIM_OBJECTS = {"responsibility", "credit"}
 SOURCE_NOUNS_LINKS = {"compound", "poss", "pobj", "prep", "nmod", "appos"}  # "a spokesman for the army"
 # Governments ("the Kremlin", "the White House") speak, decide and condemn: a side only where the parse
@@ -112,7 +113,9 @@ class RoleReader:
                    and (_is_source(m, head) or _is_blamed(m))}
         agent_tok, target_tok = _agent_and_target(head) if head is not None else (None, None)
         agent, target = _actor_at(agent_tok, mentions), _actor_at(target_tok, mentions)
-        speaker = _speaker_meant(agent_tok, head, mentions) if agent is None else None
+        # (before anyone named inside the subject: "the army said its forces, supported by clan fighters,
+        # killed 30 militants")
+        speaker = _speaker_meant(agent_tok, head, mentions)
         if speaker is not None:
             agent = speaker
             sources.discard(id(speaker))
@@ -141,11 +144,17 @@ class RoleReader:
             if sub_event_type == MOB_VIOLENCE and target is None:
                 target = self._civilian_victims(tokens, offset, mentions)  # "a mob beat a man to death"
         elif sub_event_type in CIVILIAN_TYPES:
+            aimed_at = None
             if target_tok is not None and trigger[0] <= offset + target_tok.idx < trigger[1]:
                 target_tok = None  # a word of the trigger itself ("opened fire") is nobody hit
+                aimed_at = next((hit for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                                 and (hit := _hit_by(c)) is not None), None) if head is not None else None
             agent, target = self._civilian_sides(offset, mentions, agent, target, target_tok, sources | victims)
             if target is None:  # "opened fire at a party, killing 11 people": the people killed
                 target = self._civilian_victims(tokens, offset, mentions)
+            if target is None and aimed_at is not None:
+                # "opened fire on a group of young people": those it was aimed at, where none is said killed
+                agent, target = self._civilian_sides(offset, mentions, agent, None, aimed_at, sources | victims)
         else:
             if agent is None and head is not None:
                 agent = self._trigger_modifier(head, offset, trigger, on)
@@ -343,7 +352,7 @@ def _trigger_root(sent: Sequence[Token], offset: int, trigger: tuple[int, int]) 
 
 def _is_source(mention: _Mention, head: Token | None) -> bool:
     """An actor who only reports the event ("police said", "a spokesman for the army said", "according to
-    the border service") takes no side in it."""
+    the border service", "citing police") takes no side in it."""
     token = mention.root
     at = head.i if head is not None else -1  # spaCy builds a new Token per access: compare positions
     for _ in range(4):  # up through "spokesman for", "the army's spokesman"
@@ -353,6 +362,8 @@ def _is_source(mention: _Mention, head: Token | None) -> bool:
             return True
         if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
             return True
+        if token.dep_ == "dobj" and token.head.lemma_ in ("cite", "quote"):
+            return True  # "Yesterday's report, citing police, put the death toll at 17"
         if token.dep_ not in SOURCE_NOUNS_LINKS or token.head.i == token.i:
             return False
         token = token.head
@@ -462,7 +473,7 @@ def _agent_and_target(head: Token) -> tuple[Token | None, Token | None]:
         elif child.dep_ in ("dobj", "obj") and target is None:
             target = child
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | OPPONENT_PREPS and target is None:
-            target = _pobj(child)
+            target = _hit_by(child)
     if target is None and not passive:
         # ("struck Islamic State fighters \"regrouping\" near Inates": the parse makes the fighters the
         # subject of a clause of their own)
@@ -521,9 +532,20 @@ def _noun_roles(head: Token) -> tuple[Token | None, Token | None]:
     if agent is None and counted.dep_ in ("dobj", "obj") and counted.head.lemma_ in LIGHT_VERBS:
         agent = next((c for c in counted.head.children if c.dep_ == "nsubj"), None)
         if target is None:
-            prep = next((c for c in counted.head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS), None)
-            target = _pobj(prep) if prep is not None else None
+            target = next((hit for c in counted.head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                           and (hit := _hit_by(c)) is not None), None)
     return agent, target
+
+
+def _hit_by(prep: Token) -> Token | None:
+    """The object of a target preposition, unless a day ("On Monday, the army carried out air strikes on
+    columns of fighters": no one hit on Monday)."""
+    hit = _pobj(prep)
+    if hit is None or hit.ent_type_ not in ("DATE", "TIME"):
+        return hit
+    # (the small model may hang a passive's subject on the day: "Late on Monday, Asad Mehsud, a
+    # correspondent, was shot dead")
+    return next((c for c in hit.conjuncts if c.ent_type_ not in ("DATE", "TIME")), None)
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -578,17 +600,27 @@ def _fallback(mentions: list[_Mention], agent: _Mention | None, target: _Mention
     if target is None:
         target = next((m for m in candidates if id(m) in victims and m is not agent and
                        (agent is None or m.actor.name != agent.actor.name)), None)
-    if target is None and agent is not None:
-        # "Kyrgyz and Tajik border guards exchanged fire": the other side is inside the subject phrase
+    if target is None and agent is not None and not _acts_on_someone(head):
+        # "Kyrgyz and Tajik border guards exchanged fire": the other side is inside the subject phrase (not
+        # in "Congolese and Ugandan troops engaged them": allies, acting on someone else)
         inside = {t.i for t in agent.root.subtree}
         target = next((m for m in candidates if m.root.i in inside and m.actor.name != agent.actor.name), None)
         if target is not None and target.root.i < agent.root.i:
             agent, target = target, agent  # keep text order for mutual fighting
     if target is None:
-        others = [m for m in candidates if m is not agent and (agent is None or m.actor.name != agent.actor.name)]
+        # (the phrase's head noun holds them all: "Congolese and Ugandan troops")
+        allies = {t.i for t in agent.tokens[-1].subtree} if agent is not None and _acts_on_someone(head) else set()
+        others = [m for m in candidates if m is not agent and (agent is None or m.actor.name != agent.actor.name)
+                  and m.root.i not in allies]
         # the first actor after the trigger, else one before it ("Three civilians were killed when ...")
         target = next((m for m in others if m.root.i > pivot), None) or next(iter(others), None)
     return agent, target
+
+
+def _acts_on_someone(head: Token | None) -> bool:
+    """Whether the trigger's verb has a direct object other than what is fired ("exchanged fire")."""
+    return head is not None and head.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() not in _FIRED for c in head.children)
 
 
 def _backs(token: Token, main: Token) -> bool:

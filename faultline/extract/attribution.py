@@ -344,12 +344,16 @@ def _charges_help(verb: Token, words: SourceWords) -> bool:
 
 
 def _blame_target(verb: Token, objects: list[Token], lemma: str) -> Token | None:
-    """Whom a blaming verb blames: "blamed X", "blamed the attack on X", "accused X of"."""
+    """Whom a blaming verb blames: "blamed X", "blamed the attack on X", "accused X of", "attributed the
+    attack to X"."""
     # "blamed the attack on X": the parser hangs "on X" from the verb or from "the attack".
+    whom = "to" if lemma == "attribute" else "on"
     for holder in [verb] + [o for o in objects if o.dep_ == "dobj"]:
         for c in holder.children:
-            if c.dep_ == "prep" and c.lower_ == "on":
+            if c.dep_ == "prep" and c.lower_ == whom:
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if lemma == "attribute":
+        return None  # "attributed the rise to poverty" without a "to" that names anyone
     if lemma == "hold" and not any(t.lower_ == "responsible" for t in verb.subtree):
         return None
     dobj = [o for o in objects if o.dep_ == "dobj"]

@@ -32,6 +32,9 @@ _MONTHS["sept"] = 9
 _OPENING_MONTH = rf"(?:{'|'.join(sorted(_MONTHS, key=len, reverse=True))})\.?"
 _OPENING_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 DAY_OPENING = (r"\s*(?:(?:also|meanwhile|separately|elsewhere)\s*,?\s+)?(?:(?:yesterday|today)\s*,?\s+)?"
+               # "Shortly before midnight on Thursday", "At dawn on Friday"
+               r"(?:(?:(?:shortly|just|soon)\s+)?(?:before|after|at|around)\s+"
+               r"(?:midnight|dawn|dusk|noon|daybreak|sunrise|sunset|nightfall)\s+)?"
                r"(?:(?:early|late|earlier|later)\s+)?(?:(?:on|in)\s+)?"
                r"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
                rf"(?:(?:{'|'.join(_WEEKDAYS)})\b"
@@ -47,6 +50,7 @@ _REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "state",
 # Verbs by which a statement comes out, and the statements: "a statement released on Monday".
 _PUT_OUT = frozenset({"release", "issue", "post", "publish", "circulate", "send", "share", "broadcast", "air",
                       "read", "carry", "televise"})
+_WORDS_TRADED = frozenset({"accusation", "blame", "charge", "barb", "recrimination", "insult", "threat", "warning"})
 _STATEMENTS = frozenset({"statement", "communique", "communiqué", "video", "message", "post", "release", "bulletin",
                          "report", "notice", "announcement", "recording"})
 # Words before a date up to which something is counted ("recovered by Friday evening").
@@ -131,6 +135,11 @@ def _relative_opener() -> re.Pattern[str]:
                       r"(?P<direction>earlier|later|before|after|afterwards)\b", re.IGNORECASE)
 # "The next day,", "The following week,", "The previous day,"
 _NEXT_OPENER = re.compile(r"the\s+(?P<direction>next|following|previous)\s+(?P<unit>day|week)\b", re.IGNORECASE)
+# "Hours later,", "Later that day,", "That evening,": the day of the story before, again
+_SAME_DAY_OPENER = re.compile(r"(?:(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:hours|minutes)\s+later"
+                              r"|later\s+(?:that|the\s+same|in\s+the)\s+(?:day|morning|afternoon|evening|night)"
+                              r"|(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)"
+                              r"|shortly\s+(?:afterwards?|after\s+that))\b", re.IGNORECASE)
 
 
 def names_a_day(word: str) -> bool:
@@ -150,6 +159,12 @@ def counted_from(text: str, start: int, anchor: dt.date) -> DateMention | None:
     sign = 1 if m["direction"].lower() in ("later", "after", "afterwards", "next", "following") else -1
     precision = 1 if days < 7 else 2
     return DateMention(anchor + dt.timedelta(days=sign * days), precision, Span(start, start + m.end(), m.group(0)))
+
+
+def same_day_as(text: str, start: int, anchor: dt.date) -> DateMention | None:
+    """`anchor`, the day of the story before, for a sentence opening "Hours later," or "That evening,"."""
+    m = _SAME_DAY_OPENER.match(text)
+    return DateMention(anchor, 1, Span(start, start + m.end(), m.group(0))) if m else None
 
 
 def counted_to(text: str, start: int, anchor: dt.date) -> DateMention | None:
@@ -350,8 +365,15 @@ def _said(sent: SpacySpan, start: int, verb: Token | None) -> bool:
         # "were killed ... on Tuesday 13 October, the Ministry of Defence announced": the date is in what
         # was announced, before who announced it (not "On Monday, the army said it had ...")
         return _in_dateline(sent, start)
-    return verb is not None and (verb.lemma_.lower() in _REPORTING or _gives_a_toll(verb) or _puts_out(verb)) \
+    return verb is not None and (verb.lemma_.lower() in _REPORTING or _gives_a_toll(verb) or _puts_out(verb)
+                                 or _trades_words(verb)) \
         or _in_dateline(sent, start) or _right_after_reporting(sent, start)
+
+
+def _trades_words(verb: Token) -> bool:
+    """Whether a verb tells words exchanged: "Bishkek and Dushanbe traded accusations on Thursday"."""
+    return verb.lemma_.lower() in ("trade", "exchange") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _WORDS_TRADED for c in verb.children)
 
 
 def _puts_out(verb: Token) -> bool:

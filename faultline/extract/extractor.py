@@ -339,8 +339,9 @@ class Extractor:
                 # ("The attack came | two days after gunmen stormed a mosque": the clause counts back from
                 # the one it is joined to, which went to the incident before)
                 count = date_rules.counted_to if incident.facts[0].joined else date_rules.counted_from
-                counted = count(incident.facts[0].span.text, incident.facts[0].span.start, before) \
-                    if before is not None else None
+                first = incident.facts[0].span
+                counted = (count(first.text, first.start, before) or date_rules.same_day_as(
+                    first.text, first.start, before)) if before is not None else None
                 # "Two days earlier, a councillor was shot dead"; "Two days later, on 11 June, the army said
                 # its soldiers had caught up with the attackers" (the day of what it said)
                 incident.counted_date = counted
@@ -612,8 +613,17 @@ class Extractor:
         if claimed is not None:
             claimant = _claimant(claimed.claim, self._actors_on(claimed.sent, claimed.offset, claimed.actors,
                                                                 named_for=claimed.day, day=date))
-        if claimant is not None and (actor1 is None or actor1.inferred or actor1.kind == _UNNAMED):
-            actor1 = claimant  # ACLED codes the group that claims an attack whose perpetrator is unnamed
+        if claimant is not None and (actor1 is None or actor1.inferred or actor1.kind == _UNNAMED or (
+                actor1.kind == UNNAMED_AIRCRAFT and actor1.country is None)):
+            # ACLED codes the group that claims an attack whose perpetrator is unnamed (a drone of no known
+            # country names no one)
+            actor1 = claimant
+        elif claimant is not None and typed.event_type == _BATTLES and actor2 is not None and \
+                actor2.kind == _UNNAMED and actor1.name != claimant.name:
+            # "Five soldiers were martyred when terrorists attacked an FC camp ... The BLA claimed the assault":
+            # the claimant is the unnamed side, and the one that attacked
+            sides = Sides(claimant, actor1, sides.assoc_2, sides.assoc_1)
+            actor1, actor2 = sides.actor1, sides.actor2
         groups = [a for a in (actor1, actor2, *(a for f in facts for a in f.actors))
                   if a is not None and a.inter not in (STATE_FORCES, CIVILIAN_INTER) and a.kind != _UNNAMED]
         # (what a headline adds after a semicolon counts in the story told below it: "13 dead; separatists
@@ -704,9 +714,17 @@ class Extractor:
             told = {a.name for f in facts if not f.headline for a in f.actors}
             lead = next((f for f in facts if not f.headline and f.triggers and f.actors
                          and any(t.event_type == typed.event_type for t in f.triggers)), None)
-            if lead is not None and sides.actor1.name not in told:
+            if lead is not None:
                 other = first_sides(lead)
-                if other.actor1 is not None and not other.actor1.inferred:
+                # (a lead naming the same actor and whom it fought says it whole: "Police operation in Maré
+                # leaves nine dead; residents set bus on fire" over "a police operation against the CV";
+                # and "a Ukrainian drone struck his car" under "man killed as drone hits car")
+                fuller = other.actor1 is not None and (
+                    other.actor2 is not None and other.actor2.inter != CIVILIAN_INTER
+                    and other.actor1.name == sides.actor1.name
+                    or other.actor1.kind == sides.actor1.kind and other.actor1.country and not sides.actor1.country)
+                if other.actor1 is not None and not other.actor1.inferred and (
+                        sides.actor1.name not in told or fuller):
                     main, sides = lead, other
         if not _names_anyone(sides):
             # The typed statement names nobody ("weapons were seized"): take the sides of the first
@@ -722,6 +740,8 @@ class Extractor:
                     if crowd and fact.triggers[0].event_type not in _CROWD_EVENT_TYPES and \
                             (other.actor1 is None or other.actor1.inter not in may_act):
                         continue
+                    if typed.event_type in POLITICAL_VIOLENCE and fact.triggers[0].event_type not in POLITICAL_VIOLENCE:
+                        continue  # (who arrested suspects afterwards did not plant the bomb)
                     if _names_anyone(other):
                         main, sides = fact, other
                         break
@@ -827,7 +847,11 @@ class Extractor:
         another trigger of the same statement."""
         if sides.actor1 is not None or sides.actor2 is None:
             return sides
-        readings = (self._sentence_sides(fact, t) if t is not trigger else sides for t in fact.triggers)
+        # (not who arrested anyone: "police said they had arrested three men suspected of planning the
+        # bombing that killed four policemen" names no bomber)
+        violent = trigger.event_type in POLITICAL_VIOLENCE
+        readings = (self._sentence_sides(fact, t) if t is not trigger else sides for t in fact.triggers
+                    if not violent or t.event_type in POLITICAL_VIOLENCE)
         return _with_actor1_from(readings, sides)
 
     def _crowd_force(self, facts: Sequence[SentenceFacts]) -> Actor | None:
@@ -1112,6 +1136,11 @@ def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFa
                     {p.text for p in fact.event_places} <= {p.text for p in told.places}:
                 return told
     day = fact.date.date if fact.date is not None and not fact.date.said else None
+    if day is not None and fact.triggers and day != current.date and _named_by_its_day(fact, _lead_trigger(fact)):
+        # "Still, Thursday's attack rattled relatives gathered in Tikrit": the attack told, wherever they were
+        found = next((i for i in reversed(earlier) if i.date == day and i.triggers), None)
+        if found is not None:
+            return found
     if day is not None and fact.triggers and day != current.date and not fact.announces_another:
         # "On Sunday, a bomb ripped through an army vehicle near Batibo" after the story went back to
         # Friday's raid: Sunday's bomb, told before
@@ -1168,6 +1197,8 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return True  # the sentence told two events (see Extractor._read_clauses)
     if _only_updates_a_toll(fact):
         return False  # "Later on Wednesday, rescuers pulled a body from the rubble, bringing the toll to four"
+    if all(_goes_on(f) and not f.event_places and not f.figures for f in incident.facts):
+        return False  # "The attacks continued into Monday. Early on Monday, a drone hit a bus": what went on
     date = incident.date or _said_on_its_opening_day(incident)
     days_apart = abs((fact.date.date - date).days) if fact.date is not None and not fact.date.said and \
         date is not None else 0
@@ -1184,6 +1215,9 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return True
     if days_apart > 1 or days_apart and fact.repeats:
         return True  # (the next day: "engaged the fleeing group anew at around 2 p.m. on Tuesday")
+    if fact.date is not None and not fact.date.said and _goes_on(fact) and \
+            any(f.date.date < fact.date.date for f in incident.facts if f.date):
+        return True  # "The attacks continued into Monday" after Sunday's (said or not): ACLED codes each day
     if (fact.date is None or fact.date.said or days_apart) and date is not None and \
             date_rules.counted_from(fact.span.text, fact.span.start, date):
         return True  # "Two days earlier, a municipal councillor was shot dead", "Two days earlier, on Sunday, ..."
@@ -1244,6 +1278,13 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return True
     if _another_fight(incident, fact):
         return True  # "Troops later pursued the attackers and killed four of them in a gunfight"
+    if fact.date is not None and incident.date is not None and new_places and \
+            all(p.text not in scenes for p in new_places) and \
+            not fact.summary and not fact.headline and _acts_on_its_own(fact) and \
+            _named_definitely(fact, _lead_trigger(fact), _INDEFINITE):
+        # "In a later post on Sunday afternoon, Gladkov said a drone dropped an explosive device on a shop in
+        # Grayvoron" after a car hit near Shebekino, under a headline naming both
+        return True
     if different_place and _timed_against_one_told(fact):
         return True  # "Overnight, before the missile strike, drones attacked the town of Chuhuiv"
     if _moves_to_another_scene(incident, fact) or _leaves_the_scene(incident, fact):
@@ -1263,6 +1304,12 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     # (a place in a locative phrase only: "of the Jaime Martínez front" is no scene)
     return different_place and (different_kind and not _opens_on_one_told(incident, fact)
                                 or other_kind and any(p.locative for p in new_places))
+
+
+def _goes_on(fact: SentenceFacts) -> bool:
+    """Whether the statement says its events went on ("The attacks continued into Monday", "fighting resumed")."""
+    return any(word is not None and word.dep_ == "nsubj" and word.head.lemma_ in _GO_ON
+               for word in (_trigger_noun(fact, t) for t in fact.triggers))
 
 
 def _opens_on_one_told(incident: Incident, fact: SentenceFacts) -> bool:
@@ -1507,6 +1554,8 @@ def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
 
 
 _DEFINITE = frozenset({"the", "these", "those"})
+_INDEFINITE = frozenset({"a", "an", "another"})  # an event not told before
+_GO_ON = frozenset({"continue", "resume", "persist", "rage"})
 _BELONGING = frozenset({"belong", "member"})  # "belonged to X", "members of X"
 _FINITE_VERBS = frozenset({"VBD", "VBP", "VBZ", "MD"})
 _LIST_ITEM = re.compile(r"(?:^|\n)\s*(?:\d{1,2}[.)]|[-•*])\s")

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from faultline.extract.typing_roles import RoleReader
 from faultline.extract.typing_rules import (
     DROP,
+    KEEP,
     DocMemo,
     Lexicon,
     PhraseIndex,
@@ -64,6 +65,8 @@ _OUTRANKED_BY = {"Looting/property destruction": {"harm"}, "Abduction/forced dis
                  "Arrests": {"lethal"}, "Disrupted weapons use": {"lethal"}, "Agreement": {"lethal"},
                  "Other": _VIOLENT}  # ("villagers fled after militants attacked the town": the attack)
 _DISPLACEMENT = "Other"
+_ABDUCTION = "Abduction/forced disappearance"
+_PEOPLE = frozenset({"civilian", "state", "armed"})  # word classes of people
 _CAUSES_OF_HARM = frozenset({"explosion", "battle"})  # a blast, a fight: what the harm told was done by
 _ATTACK_TAGS = frozenset({"attack", "explosion"})
 # How far below another trigger a trigger that yields to it scores.
@@ -257,10 +260,17 @@ class EventTyper:
             return None
         if _done_without(anchor):
             return None  # "pulled out without resistance or firing a shot": what did not happen
-        if "protest" in rule.tags and anchor.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in anchor.children):
-            return None  # "11 people were marched into the forest as captives": made to walk, no march
+        made_to_walk = anchor.lemma_ == "march"
+        if "protest" in rule.tags and anchor.pos_ == "VERB" and any(
+                c.dep_ == "auxpass" or made_to_walk and c.dep_ == "dobj" and self._roles.token_class(c) & _PEOPLE
+                for c in anchor.children):
+            # "11 people were marched into the forest as captives", "marched seven workers into the forest":
+            # made to walk, no march
+            return None
         if "territory" in rule.tags and self._leaves_again(anchor):
             return None  # "overran the base ... before withdrawing": a raid, no ground taken
+        if "territory" in rule.tags and any(c.dep_ == "advmod" and c.lower_ == "still" for c in anchor.children):
+            return None  # "the factions still control large parts of the countryside": who holds it, no taking
         default_type = self.lexicon.taxonomy[rule.sub_event_type].event_type
         if (rule.agent or rule.target or rule.requires_target
                 or default_type == "Explosions/Remote violence"):
@@ -276,6 +286,8 @@ class EventTyper:
         for mapping, present in ((rule.agent, agents), (rule.target, targets)):
             # The mapping's own order decides ("state" before "armed" for joint offensives).
             hit = next((cls for cls in (mapping or {}) if cls in present), None)
+            if hit is not None and mapping[hit] == KEEP:  # type: ignore[index]
+                break  # ("a police operation against the CV faction left nine people dead": a fight still)
             if hit is not None:
                 sub, confirmed = mapping[hit], True  # type: ignore[index]
                 break
@@ -447,16 +459,20 @@ class EventTyper:
         return max(leading + causes, key=lambda t: t.score)
 
     def _resolve_arrest(self, best: Trigger, cands: list[Trigger]) -> Trigger:
-        """People arrested in a raid that also seized weapons: the lead action decides.
+        """People arrested in a raid that also seized weapons, or taken away after their arrest was
+        told: the lead action decides.
 
         ACLED codes one event per raid. A report that leads with the arrests ("police arrested
         five militants ... weapons were seized") is an arrest; one that leads with the seizure
         ("rifles were seized ..., adding they were arrested") stays disrupted weapons use.
         """
-        if "weapon_find" not in self._rules[best.rule].tags:
+        # (so are people "taken away" after a report of their arrest: "soldiers carried out a search
+        # operation, arresting 14 young men ... her son was taken away from their home")
+        taken = best.sub_event_type == _ABDUCTION
+        if "weapon_find" not in self._rules[best.rule].tags and not taken:
             return best
         arrests = [t for t in cands if "arrest" in self._rules[t.rule].tags
-                   and t.sub_event_type == "Arrests" and t.score >= best.score - 0.15
+                   and t.sub_event_type == "Arrests" and t.score >= best.score - (0.25 if taken else 0.15)
                    and t.start < best.start]
         return min(arrests, key=lambda t: t.start) if arrests else best
 

@@ -51,7 +51,7 @@ class RoleReader:
         return self._sentence_classes.get(sent.doc, (sent.start, sent.end), self._read_sentence_classes, sent)
 
     def _read_sentence_classes(self, sent: Span) -> frozenset[str]:
-        found = {c for t in sent for c in self._token_class(t)}
+        found = {c for t in sent for c in self.token_class(t)}
         found.update(self._phrase_classes(" " + span_text(sent).lower() + " "))
         if any(t.ent_type_ in _PLACE_ENTS or is_place_name(t) for t in sent):
             found.add("place")
@@ -171,6 +171,9 @@ class RoleReader:
             if word in lex.background_nouns:
                 adjust -= 0.2
                 break
+            if word in lex.remembrance_nouns:
+                adjust -= 0.5
+                break
             if word in lex.attribution_words:
                 adjust -= 0.35
                 break
@@ -234,7 +237,7 @@ class RoleReader:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 # (of harm, the modifier is who suffered it, "civilian deaths", unless it names fighters:
                 # "a Houthi sniper shot")
-                (targets if harm and not self._token_class(c) & _FIGHTERS else agents).append(c)
+                (targets if harm and not self.token_class(c) & _FIGHTERS else agents).append(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 agents.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and (harm or c.lower_ != "of"):
@@ -275,6 +278,9 @@ class RoleReader:
     def _np_classes(self, head: Token) -> set[str]:
         """Classes of one noun phrase: its head, modifiers, and what a counting head counts."""
         toks = list(head.doc[head.left_edge.i: head.i + 1])  # "the Afghan security force members"
+        # "seven people, including two soldiers": who the people were
+        toks.extend(g for c in head.children if c.dep_ == "prep" and c.lower_ == "including"
+                    for g in c.children if g.dep_ == "pobj")
         if head.lower_ in _COUNT_HEADS or head.pos_ == "NUM":
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -283,7 +289,7 @@ class RoleReader:
                             toks.extend(head.doc[g.left_edge.i: g.i + 1])
                 elif c.dep_ == "prep" and c.lower_ == "over" and head.lower_ == "control":
                     toks.extend(g for g in c.children if g.dep_ == "pobj")
-        found = {c for t in toks for c in self._token_class(t)}
+        found = {c for t in toks for c in self.token_class(t)}
         found.update(self._phrase_classes(
             " " + " ".join(t.lower_ for t in sorted(toks, key=lambda t: t.i)) + " "))
         if any(t.ent_type_ in _PLACE_ENTS or is_place_name(t) for t in toks):
@@ -299,7 +305,8 @@ class RoleReader:
             found.update(name for phrase, name in self._phrases[word] if f" {phrase} " in text)
         return found
 
-    def _token_class(self, tok: Token) -> frozenset[str]:
+    def token_class(self, tok: Token) -> frozenset[str]:
+        """The word classes of one word ("soldiers": state), by its lemma and its written form."""
         if tok.pos_ not in _NOMINAL or tok.ent_type_ == "DATE":
             return frozenset()  # ("on 2 March 2026": the month, no march)
         if tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.head.pos_ == "PROPN":

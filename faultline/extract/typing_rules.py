@@ -36,6 +36,7 @@ BLOCK_KINDS: frozenset[str] = frozenset({
     "disaster", "health", "accident", "crime", "diplomacy", "attribution",
 })
 DROP = "none"  # an agent/target mapping value that discards the trigger
+KEEP = "keep"  # an agent/target mapping value that keeps the rule's own reading, unconfirmed
 
 # Words that never inflect when a phrase is expanded (inflecting them only adds noise).
 _FUNCTION_WORDS = frozenset({
@@ -117,6 +118,7 @@ class Lexicon:
     irregular: Mapping[str, tuple[str, ...]]
     background_preps: frozenset[str]
     background_nouns: frozenset[str]
+    remembrance_nouns: frozenset[str]
     irrealis_verbs: frozenset[str]
     prevented_verbs: frozenset[str]
     modifier_heads: frozenset[str]
@@ -179,6 +181,7 @@ def load_lexicon(path: Path | None = None, *, taxonomy_path: Path | None = None)
         irregular=irregular,
         background_preps=frozenset(context.get("background_preps", ())),
         background_nouns=frozenset(context.get("background_nouns", ())),
+        remembrance_nouns=frozenset(context.get("remembrance_nouns", ())),
         irrealis_verbs=frozenset(context.get("irrealis_verbs", ())),
         prevented_verbs=frozenset(context.get("prevented_verbs", ())),
         modifier_heads=frozenset(context.get("modifier_heads", ())),
@@ -282,7 +285,7 @@ def _rule(entry: Mapping[str, Any], taxonomy: Mapping[str, SubEventType], class_
     for key in ("agent", "target"):
         mapping = entry.get(key) or {}
         for cls, value in mapping.items():
-            if cls not in class_names or (value != DROP and value not in taxonomy):
+            if cls not in class_names or (value not in (DROP, KEEP) and value not in taxonomy):
                 raise DataFileError(f"{rid}: bad {key} mapping {cls!r} -> {value!r}", subject=where)
         maps[key] = dict(mapping) or None
     for key in ("requires_target", "requires_context"):

@@ -84,7 +84,12 @@ def test_state_facility_stands_for_its_force(find) -> None:
 
 
 def test_actor_words_used_as_modifiers_are_not_actors(find) -> None:
-    assert find("The military operation followed a militant attack.") == []
+    assert find("The military spokesman visited the army hospital.") == []
+
+
+def test_state_forces_word_modifying_an_act_names_who_acted(find) -> None:
+    found = find("The military operation followed a police raid and a militant attack by drone strike.")
+    assert [(a.text, a.kind) for a in found] == [("military", "military"), ("police", "police")]
 
 
 def test_unnamed_armed_groups_take_the_event_country_later(find) -> None:
