@@ -9,8 +9,8 @@ from faultline import extract_text
 
 
 def test_a_police_operation_against_a_faction_is_a_fight_between_them():
-    text = ("A police operation against the Primeiro Comando da Capital (PCC) faction in the city of Santos left six "
-            "people dead on Tuesday, the state security department said.")
+    text = ("A police operation against the Primeiro Comando da Capital (PCC) faction in the city of Santos killed "
+            "six people on Tuesday, the state security department said.")
     (event,) = extract_text(text, published=dt.date(2026, 3, 12))
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Armed clash", "Police Forces of Brazil", "PCC: First Capital Command")
