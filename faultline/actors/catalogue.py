@@ -194,8 +194,8 @@ class Catalogue:
     generic: tuple[GenericEntry, ...]
     groups: GroupRules
     countries: Countries
-    # acts whose one-word actor modifier names an actor ("police raid", "militant attack"), where other
-    # modifiers name none ("police station", "army spokesman")
+    # acts whose one-word state-forces modifier names an actor ("police raid", "army operation"), where
+    # other modifiers name none ("police station", "army spokesman")
     act_nouns: frozenset[str] = frozenset()
 
 

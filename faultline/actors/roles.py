@@ -48,8 +48,8 @@ BLAME_VERBS = {"blame", "accuse", "suspect"}
 BLAME_ON_VERBS = {"blame", "pin", "attribute"}  # "blamed the attack on X", "attributed it to X"
 HALLMARK_NOUNS = {"hallmark", "hallmarks", "signature"}
 CLAIM_VERBS = {"claim", "accept", "admit", "take"}
-_FIRED = frozenset({"fire", "gunfire", "shot", "round", "salvo", "blow"})  # "exchanged fire", "traded blows"
 CLAIM_OBJECTS = {"responsibility", "credit"}
+_FIRED = frozenset({"fire", "gunfire", "shot", "round", "salvo", "blow"})  # "exchanged fire", "traded blows"
 SOURCE_NOUNS_LINKS = {"compound", "poss", "pobj", "prep", "nmod", "appos"}  # "a spokesman for the army"
 # Governments ("the Kremlin", "the White House") speak, decide and condemn: a side only where the parse
 # says they acted or were acted on, never by position ("The White House said air strikes hit ...") nor
@@ -147,8 +147,7 @@ class RoleReader:
             aimed_at = None
             if target_tok is not None and trigger[0] <= offset + target_tok.idx < trigger[1]:
                 target_tok = None  # a word of the trigger itself ("opened fire") is nobody hit
-                aimed_at = next((hit for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
-                                 and (hit := _hit_by(c)) is not None), None) if head is not None else None
+                aimed_at = _aimed_at(head) if head is not None else None
             agent, target = self._civilian_sides(offset, mentions, agent, target, target_tok, sources | victims)
             if target is None:  # "opened fire at a party, killing 11 people": the people killed
                 target = self._civilian_victims(tokens, offset, mentions)
@@ -532,9 +531,15 @@ def _noun_roles(head: Token) -> tuple[Token | None, Token | None]:
     if agent is None and counted.dep_ in ("dobj", "obj") and counted.head.lemma_ in LIGHT_VERBS:
         agent = next((c for c in counted.head.children if c.dep_ == "nsubj"), None)
         if target is None:
-            target = next((hit for c in counted.head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
-                           and (hit := _hit_by(c)) is not None), None)
+            target = _aimed_at(counted.head)
     return agent, target
+
+
+def _aimed_at(verb: Token) -> Token | None:
+    """The object of the verb's first target preposition that names someone, not a day ("carried out air
+    strikes on columns of fighters", "opened fire on a group of young people")."""
+    return next((hit for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                 and (hit := _hit_by(c)) is not None), None)
 
 
 def _hit_by(prep: Token) -> Token | None:

@@ -1136,23 +1136,25 @@ def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFa
                     {p.text for p in fact.event_places} <= {p.text for p in told.places}:
                 return told
     day = fact.date.date if fact.date is not None and not fact.date.said else None
-    if day is not None and fact.triggers and day != current.date and _named_by_its_day(fact, _lead_trigger(fact)):
-        # "Still, Thursday's attack rattled relatives gathered in Tikrit": the attack told, wherever they were
-        found = next((i for i in reversed(earlier) if i.date == day and i.triggers), None)
-        if found is not None:
-            return found
-    if day is not None and fact.triggers and day != current.date and not fact.announces_another:
-        # "On Sunday, a bomb ripped through an army vehicle near Batibo" after the story went back to
-        # Friday's raid: Sunday's bomb, told before
-        kind = _lead_trigger(fact).sub_event_type
-        # (not one set elsewhere: "peaceful protests were held on Monday in Diwaniyah and Samawah" after
-        # Monday's riot in Nasiriyah)
-        here = {p.text for p in fact.event_places}
-        found = next((i for i in reversed(earlier) if i.date == day and i.triggers
-                      and _lead_trigger_of(i).sub_event_type == kind
-                      and not (here and i.places and here.isdisjoint(p.text for p in i.places))), None)
-        if found is not None:
-            return found
+    if day is not None and fact.triggers and day != current.date:
+        if _named_by_its_day(fact, _lead_trigger(fact)):
+            # "Still, Thursday's attack rattled relatives gathered in Tikrit": the attack told, wherever they
+            # were
+            found = next((i for i in reversed(earlier) if i.date == day and i.triggers), None)
+            if found is not None:
+                return found
+        if not fact.announces_another:
+            # "On Sunday, a bomb ripped through an army vehicle near Batibo" after the story went back to
+            # Friday's raid: Sunday's bomb, told before
+            kind = _lead_trigger(fact).sub_event_type
+            # (not one set elsewhere: "peaceful protests were held on Monday in Diwaniyah and Samawah" after
+            # Monday's riot in Nasiriyah)
+            here = {p.text for p in fact.event_places}
+            found = next((i for i in reversed(earlier) if i.date == day and i.triggers
+                          and _lead_trigger_of(i).sub_event_type == kind
+                          and not (here and i.places and here.isdisjoint(p.text for p in i.places))), None)
+            if found is not None:
+                return found
     # ("In Medan, the capital of North Sumatra province, thousands gathered": the scene it opens with)
     places = {p.text for p in fact.scene_places or fact.event_places}
     known = {p.text for p in current.places}
@@ -1197,7 +1199,7 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return True  # the sentence told two events (see Extractor._read_clauses)
     if _only_updates_a_toll(fact):
         return False  # "Later on Wednesday, rescuers pulled a body from the rubble, bringing the toll to four"
-    if all(_goes_on(f) and not f.event_places and not f.figures for f in incident.facts):
+    if all(not f.event_places and not f.figures and _goes_on(f) for f in incident.facts):
         return False  # "The attacks continued into Monday. Early on Monday, a drone hit a bus": what went on
     date = incident.date or _said_on_its_opening_day(incident)
     days_apart = abs((fact.date.date - date).days) if fact.date is not None and not fact.date.said and \
@@ -1625,8 +1627,9 @@ def _named_definitely_any(fact: SentenceFacts) -> bool:
 
 
 def _named_definitely(fact: SentenceFacts, trigger: Trigger, determiners: frozenset[str] = _DEFINITE) -> bool:
-    """Whether the trigger is a noun phrase with a definite article ("the pub bombings"): an event told
-    before; of a phrase ("the explosive device"), its last word."""
+    """Whether the trigger is a noun phrase with one of `determiners`, by default a definite article ("the
+    pub bombings": an event told before; "a drone" with the indefinite ones: one not told before); of a
+    phrase ("the explosive device"), its last word."""
     if trigger.rule in _FOUND_DEAD:
         return False
     word = _trigger_noun(fact, trigger)
