@@ -12,7 +12,8 @@ from pathlib import Path
 
 # Arguments that make each benchmark print the figures the README reports.
 ARGUMENTS = {"event_types": ["--end-to-end"]}
-BENCHMARKS = ("event_types", "fatalities", "arguments", "geoparsing", "event_location", "gazetteer_load", "dedup", "speed")
+BENCHMARKS = ("event_types", "fatalities", "arguments", "articles", "geoparsing", "event_location", "gazetteer_load",
+              "dedup", "speed")
 
 
 def main() -> int:

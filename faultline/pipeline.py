@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import multiprocessing
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -71,7 +72,8 @@ class Pipeline:
             settings,
             parser=build_nlp(
                 settings, cue_pattern=typer.cue_pattern(),
-                follow_words=CasualtyTerms.load().cue_words() | SourceWords.load().claim_follow_words,
+                follow_words=CasualtyTerms.load().cue_words() | SourceWords.load().claim_follow_words
+                | typer.follow_words(),
                 follow_opening=rf"(?:{date_rules.DAY_OPENING})|(?:{typer.reference_opening()})",
             ),
             extractor=extractor,
@@ -232,7 +234,11 @@ def _locate(
 
     main = results[0]
     if isinstance(main, Place):
-        return most_precise(p for p in places if _within(p, main)), None
+        # (a place abroad refines it only where the article's places bear that country out as much: "in the
+        # canton of Durán ... in the El Recreo citadel", in a story of Ecuador, is no town in Argentina)
+        support = Counter(r.iso2 for r in resolved.values() if isinstance(r, Place) and r.iso2)
+        return most_precise(p for p in places if _within(p, main) and (
+            p.iso2 == main.iso2 or support[p.iso2] >= support[main.iso2])), None
     best = most_precise(places)
     written = candidates[0]
     near = dataclasses.replace(

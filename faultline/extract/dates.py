@@ -51,6 +51,10 @@ _REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "state",
 _PUT_OUT = frozenset({"release", "issue", "post", "publish", "circulate", "send", "share", "broadcast", "air",
                       "read", "carry", "televise"})
 _WORDS_TRADED = frozenset({"accusation", "blame", "charge", "barb", "recrimination", "insult", "threat", "warning"})
+# What may stand before a bulleted line's date ("- 17/09", "• 17/09")
+_BULLET_MARKS = " \t-–—•*·"
+_ITEM_DATE = re.compile(r"[0-3]?\d/[0-3]?\d")
+
 _STATEMENTS = frozenset({"statement", "communique", "communiqué", "video", "message", "post", "release", "bulletin",
                          "report", "notice", "announcement", "recording"})
 # Words before a date up to which something is counted ("recovered by Friday evening").
@@ -89,8 +93,9 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?P<iso>{year.format('y4')}-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))"
         # ("18.09.2026" in a police press note, "18/09/2026"; "09/18/2026" where only that reads)
         rf"|(?P<numeric>(?P<n1>[0-3]?\d)(?P<sep>[./])(?P<n2>[0-3]?\d)(?P=sep){year.format('y7')})"
-        # ("- 07/05: Fighting broke out ...": a dated bullet of a weekly brief, its year the story's)
-        r"|(?P<bullet>(?P<b1>[0-3]?\d)/(?P<b2>[0-3]?\d)(?=\s*:))"
+        # ("- 07/05: Fighting broke out ...", "- 17/09, approx. 21:30 - Kalunguta: ...": a dated bullet of
+        # a brief, its year the story's; only where it opens its sentence)
+        r"|(?P<bullet>(?P<b1>[0-3]?\d)/(?P<b2>[0-3]?\d)(?=\s*[:,]|\s+[-–—]\s))"
         r"|(?P<yesterday>yesterday|the\s+day\s+before)"
         r"|(?P<today>today|this\s+(?:morning|afternoon|evening)|earlier\s+today|tonight)"
         # ("overnight on Sunday", "overnight into Monday" are the day named)
@@ -204,6 +209,14 @@ def may_open_with_a_date(sent: SpacySpan, words: int) -> bool:
     return first is not None and first.start() <= limit
 
 
+def dates_a_line(text: str, date: DateMention, offset: int) -> bool:
+    """Whether the date is a brief's item date opening its line ("- 18/09, approx. 20:40 - Birere: ..."),
+    `text` being the characters from `offset` on."""
+    start = date.span.start - offset
+    line = text[:max(start, 0)].rsplit("\n", 1)[-1]
+    return 0 <= start and not line.strip(_BULLET_MARKS) and _ITEM_DATE.fullmatch(date.span.text) is not None
+
+
 def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> DateMention | None:
     """The date of what the sentence reports, resolved against `published`; None when none is stated."""
     found: list[tuple[tuple[int, int, int, int], DateMention]] = []
@@ -214,6 +227,8 @@ def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> Dat
         if m.group("year") and (not _year_context(sent, start, end) or _names_which(sent, start)):
             continue  # "2000 people" is a count, "in 2000" a year, "the 2016 peace deal" which deal
         taken.append((start, end))
+        if m.group("bullet") and span_text(sent)[:m.start()].strip(_BULLET_MARKS):
+            continue
         if mention is None or _in_a_name(sent, start, end):
             continue  # (a person named for a day: "police spokesperson Sunday Olaniyan said")
         verb = _verb_of(sent, start)
@@ -360,7 +375,9 @@ def _said(sent: SpacySpan, start: int, verb: Token | None) -> bool:
     if before == "of":
         return _in_dateline(sent, start)
     if before in _AS_OF:
-        return True  # "11 bodies had been recovered by Friday evening": when a count stood, not the event's day
+        # "11 bodies had been recovered by Friday evening": when a count stood, not the event's day ("By Friday
+        # morning the fighting had spread into Zawiya" is when it did)
+        return verb is None or _gives_a_toll(verb) or _counts_its_subject(verb)
     if verb is not None and _before_its_speaker(sent, start, verb) and not _right_after_reporting(sent, start):
         # "were killed ... on Tuesday 13 October, the Ministry of Defence announced": the date is in what
         # was announced, before who announced it (not "On Monday, the army said it had ...")
@@ -379,6 +396,12 @@ def _trades_words(verb: Token) -> bool:
 def _puts_out(verb: Token) -> bool:
     """Whether a verb tells when a statement came out: "In a statement released on Monday morning"."""
     return verb.lemma_.lower() in _PUT_OUT and verb.dep_ == "acl" and verb.head.lemma_.lower() in _STATEMENTS
+
+
+def _counts_its_subject(verb: Token) -> bool:
+    """Whether the verb's subject is a number of people or things ("11 bodies had been recovered")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.like_num or any(n.dep_ == "nummod" for n in c.children))
+               for c in verb.children)
 
 
 def _gives_a_toll(verb: Token) -> bool:

@@ -252,12 +252,14 @@ class Extractor:
             end = window.offset + len(text)
             mark_place_names(window.doc, ((t.start - window.offset, t.end - window.offset)
                                           for t in toponyms if window.offset <= t.start and t.end <= end))
+            carried: date_rules.DateMention | None = None
             for sent in window.doc.sents:
                 filed = _filed_under(datelines, window.offset + sent.start_char)
                 # "Overnight", "on Sunday": counted from the day the story was filed, where its dateline says.
                 written = filed.day.date if filed and filed.day and filed.day.time_precision == 1 else article.published
                 fact = self._read_sentence(article, sent, window.offset, toponyms, written=written,
-                                           scene_days=scene_days)
+                                           scene_days=scene_days, carried=carried)
+                carried = _day_fragment(sent, window.offset, written) if fact is None else None
                 if fact is not None:
                     _name_the_pronoun_speaker(fact, facts[-1] if facts else None, article.text)
                     facts.append(fact)
@@ -386,10 +388,12 @@ class Extractor:
     def _read_sentence(
         self, article: Article, sent: SpacySpan, offset: int, toponyms: Sequence[Toponym], *,
         written: dt.date | None, scene_days: list[date_rules.DateMention] | None = None,
+        carried: date_rules.DateMention | None = None,
     ) -> SentenceFacts | None:
         """One sentence's statement, if it holds a trigger or a figure; `written` is the day its
         relative dates count from. A day that opens a sentence that neither tells an event nor sets a
-        scene goes into `scene_days`: the story's time for the undated events told after it."""
+        scene goes into `scene_days`: the story's time for the undated events told after it. `carried`
+        is the day of a fragment the parse cut off this sentence's start (see _day_fragment)."""
         triggers = [] if _lists_a_thing(sent) else [
             t for t in self.typer.triggers(sent, offset) if not _harms_no_one(sent, offset, t)]
         attribution = attribution_rules.find_attribution(sent, offset)
@@ -397,7 +401,7 @@ class Extractor:
         # (a sentence with neither sets a scene only when it opens with its day: the date is read only then)
         if not triggers and not figures and not date_rules.may_open_with_a_date(sent, _OPENER_WORDS):
             return None
-        date = date_rules.find_date(sent, offset, published=written)
+        date = date_rules.find_date(sent, offset, published=written) or carried
         opens = not triggers and not figures and _opens_with_its_day(sent, offset, date, years_too=True)
         if not triggers and not figures and not opens:
             return None
@@ -784,6 +788,12 @@ class Extractor:
             # army": another statement of the same kind names whom the same actor fought; "3 Kurdish
             # fighters" yield to "three members of the Syrian Democratic Forces" only.
             sides = _with_actor2_from(same_kind(), sides, armed_group_only=unnamed_target)
+        if sides.actor2 is None and typed.event_type == _BATTLES and sides.actor1 is not None:
+            # "CODECO militiamen attacked the site ... FARDC troops repelled the attack": the group that
+            # attacked in the incident is whom the force fought
+            attackers = (Sides(None, first_sides(f).actor1) for f in facts if f is not main and f.triggers
+                         and f.actors and f.triggers[0].event_type in POLITICAL_VIOLENCE)
+            sides = _with_actor2_from(attackers, sides, armed_group_only=True)
         if sides.actor2 is not None and _counted_only(sides.actor2):
             # "Suicide bomber kills 14 ... killed at least 14 soldiers": whom the count is, a statement of
             # the same kind says
@@ -953,6 +963,20 @@ def _counted_only(actor: Actor) -> bool:
 
 def _names_anyone(sides: Sides) -> bool:
     return any(a is not None and not a.inferred for a in (sides.actor1, sides.actor2))
+
+
+def _day_fragment(sent: SpacySpan, offset: int, written: dt.date | None) -> date_rules.DateMention | None:
+    """The day of a verbless piece of a line that the parse cut off before the line goes on.
+
+    ("- 18/09, approx. | 06:00 - Forest west of Kalunguta: FARDC units engaged ADF elements": the
+    small model ends a sentence at the abbreviation; the bullet's day is the rest of the line's.)
+    """
+    doc = sent.doc
+    if sent.end >= len(doc) or "\n" in doc.text[sent.end_char:doc[sent.end].idx] or \
+            any(tok.pos_ in ("VERB", "AUX") for tok in sent):
+        return None
+    date = date_rules.find_date(sent, offset, published=written)
+    return date if _opens_with_its_day(sent, offset, date) else None
 
 
 def _group_incidents(facts: Sequence[SentenceFacts]) -> list[Incident]:
@@ -1197,6 +1221,8 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         return False
     if fact.joined:
         return True  # the sentence told two events (see Extractor._read_clauses)
+    if fact.date is not None and date_rules.dates_a_line(doc_text(fact.sent.doc), fact.date, fact.offset):
+        return True  # a brief's dated item ("- 18/09, 20:40 - Birere: a grenade ...") is a report of its own
     if _only_updates_a_toll(fact):
         return False  # "Later on Wednesday, rescuers pulled a body from the rubble, bringing the toll to four"
     if all(not f.event_places and not f.figures and _goes_on(f) for f in incident.facts):
@@ -1264,6 +1290,10 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         # (not "the bodies of three militants were found on Wednesday, along with weapons": no new violence)
         # "The army said it repelled an attack on Sunday, killing dozens" after Saturday's shelling; "X was
         # detained early on Friday" under Saturday's rally
+        return True
+    if days_apart and _acts_on_its_own(fact) and _done_by_its_subject(fact) and not _named_definitely_any(fact):
+        # "The American action came after the Houthis fired a missile on Sunday evening at Marib" under
+        # Monday's strikes on Hodeidah, whose lead named Marib too: ACLED codes each day's violence
         return True
     if fact.adds_elsewhere and different_place:
         return True
@@ -1377,8 +1407,9 @@ def _in_a_second_story(fact: SentenceFacts, said: Trigger | Span) -> bool:
 
 
 def _in_a_headline_aside(fact: SentenceFacts, said: Trigger | Span) -> bool:
-    """Whether a trigger or figure is in a clause of its own a headline adds with "as" or "while" ("Haiti
-    gangs kill eight in Kenscoff as vigilantes lynch two in Petion-Ville"): another story told below."""
+    """Whether a trigger or figure is in a clause of its own a headline adds with "as", "while" or "after"
+    ("Haiti gangs kill eight in Kenscoff as vigilantes lynch two in Petion-Ville", "US strikes hit Hodeidah
+    port after Houthi missile kills three at Marib camp"): another story told below."""
     if not fact.headline:
         return False
     at = said.start - fact.offset
@@ -1389,10 +1420,11 @@ def _in_a_headline_aside(fact: SentenceFacts, said: Trigger | Span) -> bool:
 
 def _moves_to_its_day(fact: SentenceFacts, earlier: Incident, current: Incident) -> bool:
     """Whether a statement that goes back to an earlier incident opens on that incident's day, another
-    than the current one's."""
+    than the current one's, or tells its violence done on that day ("The American action came after the
+    rebels fired a missile on Sunday evening at Marib")."""
     day = fact.date.date if fact.date is not None and not fact.date.said else None
-    return day is not None and day == earlier.date and day != current.date and \
-        _opens_with_its_day(fact.sent, fact.offset, fact.date)
+    return day is not None and day == earlier.date and day != current.date and (
+        _opens_with_its_day(fact.sent, fact.offset, fact.date) or _acts_on_its_own(fact) and _done_by_its_subject(fact))
 
 
 def _acts_on_its_own(fact: SentenceFacts) -> bool:
@@ -1401,6 +1433,14 @@ def _acts_on_its_own(fact: SentenceFacts) -> bool:
     lead = _lead_trigger(fact)
     return lead.rule not in _HARM_RULES and (
         lead.event_type in POLITICAL_VIOLENCE or lead.sub_event_type in _DEVELOPMENTS_OF_THEIR_OWN)
+
+
+def _done_by_its_subject(fact: SentenceFacts) -> bool:
+    """Whether the statement's leading trigger is a verb, or its object, with a subject who does it ("the
+    Houthis fired a missile")."""
+    word = _word_at(fact.sent, fact.offset, _lead_trigger(fact).start)
+    verb = word.head if word is not None and word.dep_ == "dobj" else word
+    return verb is not None and verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _name_the_pronoun_speaker(fact: SentenceFacts, before: SentenceFacts | None, text: str) -> None:
@@ -1557,12 +1597,12 @@ def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
 
 _DEFINITE = frozenset({"the", "these", "those"})
 _INDEFINITE = frozenset({"a", "an", "another"})  # an event not told before
-_GO_ON = frozenset({"continue", "resume", "persist", "rage"})
+_GO_ON = frozenset({"continue", "resume", "persist", "rage", "spread", "escalate", "intensify"})
 _BELONGING = frozenset({"belong", "member"})  # "belonged to X", "members of X"
 _FINITE_VERBS = frozenset({"VBD", "VBP", "VBZ", "MD"})
 _LIST_ITEM = re.compile(r"(?:^|\n)\s*(?:\d{1,2}[.)]|[-•*])\s")
 # Words by which a headline joins a second story of its own ("... as vigilantes lynch two").
-_ASIDE_MARKS = frozenset({"as", "while"})
+_ASIDE_MARKS = frozenset({"as", "while", "after"})
 _FAR = frozenset({"those", "that"})
 # The words before an event noun that make it one already told ("this attack", "the bombing").
 _TOLD_BEFORE = frozenset({"this", "This", "the", "The"})

@@ -71,10 +71,11 @@ class NumberWords:
                   rf"|(?P<d1>\d[\d,]*)\s*[-–—]\s*(?P<d2>\d[\d,]*))")
         mods = alt(self.low_mods + self.high_mods + self.approx_mods)
         vague = alt(self.vague)
-        # "an 18-year-old man", "3 km", "10 p.m." measure something else than people.
+        # "an 18-year-old man", "3 km", "10 p.m." measure something else than people; "17/09" is a day.
         unit = rf"(?!\s*-?\s*(?:{alt(self.not_counts)})(?![a-z]))"
         return re.compile(
-            rf"(?<![\w.,-])(?:(?P<mod>{mods})\s+)?(?:{range_}|(?P<card>{card})|(?P<vague>{vague}))(?![\w-]|,\d){unit}",
+            rf"(?<![\w.,/-])(?:(?P<mod>{mods})\s+)?(?:{range_}|(?P<card>{card})|(?P<vague>{vague}))"
+            rf"(?![\w/-]|,\d){unit}",
             re.IGNORECASE,
         )
 

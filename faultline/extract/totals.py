@@ -79,7 +79,8 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
             groups[(side, normalise_word(who or ""))].append(fig)
     if not groups and not later:
         return None
-    generic = _group_value(groups.pop(("generic", ""))) if ("generic", "") in groups else None
+    generic_figs = groups.pop(("generic", ""), [])
+    generic = _group_value(generic_figs) if generic_figs else None
     # side -> its groups' (value, sentences, sources)
     by_side: dict[str, list[tuple[tuple[int, int, int], set[int], set[tuple[str, str]]]]] = defaultdict(list)
     # In text order, so that a restatement is always the later mention.
@@ -119,14 +120,29 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
     # A total equal to the sum of the sides ("17 dead" ... 15 attackers and 2 officers) covers all.
     if generic is not None and perp[0] and generic[0] == perp[0] + others[0]:
         return tuple(a + b for a, b in zip(generic, extra))  # type: ignore[return-value]
-    # Attackers are rarely among "people killed"; the victims' total covers the other sides.
-    victims = tuple(max(a, b) for a, b in zip(generic or (0, 0, 0), others))
+    # Attackers are rarely among "people killed"; the victims' total covers the other sides, unless another
+    # source gave it: "Three civilians were killed, a health official said. Saba put the death toll at four"
+    # is one count against another, the lower and its range.
+    if generic is not None and others[0] and _rival_toll(generic_figs, [f for vals in groups.values() for f in vals],
+                                                         terms):
+        victims = (min(generic[0], others[0]), min(generic[1], others[1]), max(generic[2], others[2]))
+    else:
+        victims = tuple(max(a, b) for a, b in zip(generic or (0, 0, 0), others))
     best, low, high = (a + b + c for a, b, c in zip(victims, perp, extra))
     if kind == "injured":
         # The injured who then died are counted with the dead, not twice.
         died = _died_of_injuries(figures, terms)
         best, low, high = (max(v - died, 0) for v in (best, low, high))
     return best, low, high
+
+
+def _rival_toll(tolls: Sequence[Figure], counted: Sequence[Figure], terms: CasualtyTerms) -> bool:
+    """Whether a toll of no one in particular is another source's count of the people `counted` by sources
+    of their own (not one that rose, nor the author's)."""
+    said_by = {_source_key(f.attribution) for f in tolls}
+    sources = {_source_key(f.attribution) for f in counted}
+    return bool(counted) and ("author", "") not in said_by | sources and not said_by & sources and \
+        not any(terms.toll_rises & _words(_toll_words(f, terms)) for f in tolls)
 
 
 def _counts_both_sides(fig: Figure) -> bool:

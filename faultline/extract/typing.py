@@ -18,6 +18,7 @@ from faultline.extract.typing_rules import (
     Lexicon,
     PhraseIndex,
     Rule,
+    inflect,
     load_lexicon,
     phrase_forms,
     trie_regex,
@@ -60,8 +61,9 @@ class Trigger:
     uncounted: bool = False  # a plural noun with no number ("because of Boko Haram attacks")
 
 
+_PROPERTY = "Looting/property destruction"
 # Sub-event types that yield to harm of this tag in the same incident (see _resolve_severity).
-_OUTRANKED_BY = {"Looting/property destruction": {"harm"}, "Abduction/forced disappearance": {"lethal"},
+_OUTRANKED_BY = {_PROPERTY: {"harm"}, "Abduction/forced disappearance": {"lethal"},
                  "Arrests": {"lethal"}, "Disrupted weapons use": {"lethal"}, "Agreement": {"lethal"},
                  "Other": _VIOLENT}  # ("villagers fled after militants attacked the town": the attack)
 _DISPLACEMENT = "Other"
@@ -119,6 +121,13 @@ class EventTyper:
                 body = "(?:" + body + "|(?-i:" + "|".join(re.escape(w) for w in exact) + "))"
             self._cue = r"(?i)\b" + body + r"\b"
         return self._cue
+
+    def follow_words(self) -> frozenset[str]:
+        """Words for an attack too common to cue the parser ("strikes", "targeted", "raid"): in an article
+        that something cued, a sentence holding one may tell the next strike ("A second wave of strikes
+        before dawn on Tuesday targeted the Kitaf area")."""
+        return frozenset(form for r in self.lexicon.rules if not r.cue and r.tags & _ATTACK_TAGS
+                         for w in r.words if " " not in w for form in inflect(w, self.lexicon.irregular))
 
     def reference_opening(self) -> str:
         """A regex for a sentence opening on a word for an attack told before ("The strike hit the car on
@@ -450,7 +459,11 @@ class EventTyper:
                    and (best.sub_event_type not in _FOLLOW_UPS or t.start < best.start)
                    # (people fled "because of Boko Haram attacks": a course of them, not one told)
                    and not (best.sub_event_type == _DISPLACEMENT and t.uncounted)]
-        leading = [t for t in violent if t.rule in self._rules and outranking & set(self._rules[t.rule].tags)]
+        # (an attack its target confirmed as on people leads property set on fire in it: "ADF elements entered
+        # the village, attacking residents with machetes ... houses were set on fire")
+        leading = [t for t in violent if t.rule in self._rules and (
+            outranking & set(self._rules[t.rule].tags) or best.sub_event_type == _PROPERTY
+            and "attack" in self._rules[t.rule].tags and t.score > self._rules[t.rule].weight)]
         if not leading:
             return best
         # (a blast leads as the harm it did would: "the bombing ... killed 13" is a bombing; and so does the

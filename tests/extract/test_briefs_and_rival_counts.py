@@ -1,0 +1,113 @@
+"""Briefs told item by item, tolls one source gives against another's count, a day's violence told beside
+another day's, who a force fought when repelling an attack, and words that tell no agreement or no day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from faultline import extract_text
+
+
+def test_each_dated_item_of_a_brief_is_an_event_on_its_day():
+    text = ("Weekly digest of incidents, North Kivu\n\n"
+            "- 03/03, approx. 22:00 - Mabalako (west of Beni): Armed men attacked the village, killing 4 civilians.\n\n"
+            "- 04/03, approx. 07:30 - Mabalako: Army units engaged the attackers in the forest. 2 assailants were "
+            "killed.\n\n"
+            "- 04/03, approx. 19:00 - Butembo: A grenade thrown into a bar injured 5 people.")
+    events = extract_text(text, published=dt.date(2026, 3, 6))
+    assert sorted((e.event_date, e.sub_event_type) for e in events) == [
+        ("2026-03-03", "Attack"), ("2026-03-04", "Armed clash"), ("2026-03-04", "Grenade")]
+
+
+def test_a_day_written_with_a_slash_counts_no_one():
+    text = ("- 12/05, late evening - Outskirts of Kasindi: A shopkeeper was shot dead by unidentified armed men, "
+            "who took his motorcycle.")
+    (event,) = extract_text(text, published=dt.date(2026, 5, 14))
+    assert (event.event_date, event.fatalities) == ("2026-05-12", 1)
+
+
+def test_another_source_s_toll_is_a_rival_count_of_the_same_dead():
+    text = ("A rocket struck a market in the town of Marib on Sunday. Four civilians were killed and 9 wounded, a "
+            "local health official said. A government news agency put the death toll at six.")
+    (event,) = extract_text(text, published=dt.date(2026, 8, 11))
+    assert event.fatalities == 4
+
+
+def test_a_toll_that_rose_is_no_rival_count():
+    text = ("A rocket struck a market in the town of Marib on Sunday. Four civilians were killed, a local health "
+            "official said. The death toll later rose to six, the government news agency said.")
+    (event,) = extract_text(text, published=dt.date(2026, 8, 11))
+    assert event.fatalities == 6
+
+
+def test_a_day_apart_a_group_firing_a_missile_is_another_event():
+    text = ("Jets hit Hodeidah port after rebel missile kills three at Marib camp\n\n"
+            "CAIRO (AP) - Warplanes struck the port city of Hodeidah late Monday and hit targets in the north early "
+            "Tuesday, a day after a rebel missile slammed into a camp for displaced families in the city of Marib."
+            "\n\nThe health ministry said six people were killed in the strikes on the port.\n\n"
+            "The action came after the rebels fired a missile on Sunday evening at Marib. Three civilians were "
+            "killed, a local official said.")
+    events = extract_text(text, published=dt.date(2026, 8, 12))
+    assert sorted((e.event_date, e.fatalities) for e in events) == [("2026-08-09", 3), ("2026-08-10", 6)]
+
+
+def test_a_headline_s_after_clause_tells_another_story_than_its_count():
+    text = ("Air strikes hit Hodeidah port after rebel missile kills three in Marib\n\n"
+            "Warplanes struck the port of Hodeidah late on Monday. The health ministry said eight people were "
+            "killed in the strikes on the port.")
+    events = extract_text(text, published=dt.date(2026, 8, 11))
+    assert [e.fatalities for e in events if e.event_date == "2026-08-10"] == [8]
+
+
+def test_the_group_that_attacked_is_whom_the_army_fought():
+    text = ("Night attack on camp: CODECO militiamen raided the Lodha displacement camp north of Bunia on Tuesday; 3 "
+            "displaced people killed, several shelters burned. Army troops posted at the camp repelled the attack "
+            "after an exchange of fire lasting half an hour; 1 soldier killed.")
+    (event,) = extract_text(text, published=dt.date(2026, 7, 2))
+    assert {event.actor1, event.actor2} >= {"CODECO: Cooperative for the Development of Congo"}
+
+
+def test_an_attack_on_residents_leads_the_houses_burned_in_it():
+    text = ("Armed men entered the village of Mamove on Friday night, attacking residents with machetes. At least "
+            "12 houses were set on fire.")
+    (event,) = extract_text(text, published=dt.date(2026, 7, 4))
+    assert event.sub_event_type == "Attack"
+
+
+def test_police_negotiating_a_road_open_is_no_agreement():
+    text = ("About 200 motorcycle-taxi drivers held a sit-in in Beni on Monday to protest the killing of a "
+            "colleague. Police negotiated the reopening of the road.")
+    (event,) = extract_text(text, published=dt.date(2026, 7, 7))
+    assert event.event_type == "Protests"
+
+
+def test_a_crowd_carrying_banners_protests():
+    text = ("On Saturday, dozens of residents gathered in the main square of Misrata, carrying banners against the "
+            "militias.")
+    (event,) = extract_text(text, published=dt.date(2026, 7, 5))
+    assert event.sub_event_type == "Peaceful protest"
+
+
+def test_fighting_that_spread_by_a_day_is_that_day_s_event():
+    text = ("Clashes erupted late on Thursday in the village of Al-Harsha between two armed groups; one fighter was "
+            "killed.\n\nBy Friday morning the fighting had spread into the city of Zawiya, where four people were "
+            "killed.")
+    events = extract_text(text, published=dt.date(2026, 10, 24))
+    assert sorted(e.event_date for e in events) == ["2026-10-22", "2026-10-23"]
+
+
+def test_a_count_by_a_day_is_still_no_event_s_day():
+    text = ("Gunmen attacked the village of Kalunguta on Monday. Eleven bodies had been recovered by Wednesday "
+            "evening, the administrator said.")
+    (event,) = extract_text(text, published=dt.date(2026, 7, 9))
+    assert event.event_date == "2026-07-06"
+
+
+def test_a_town_abroad_does_not_refine_a_place_the_story_bears_out():
+    text = ("Fighting west of Sweida kills nine, officials say\n\n"
+            "AMMAN, Sept 14 - Clashes between government forces and Druze gunmen killed nine people on Saturday in "
+            "villages west of the southern Syrian city of Sweida, health officials said.\n\n"
+            "The violence began in al-Mazraa, a village on the main road linking Sweida to Damascus, after an army "
+            "patrol came under fire.")
+    events = extract_text(text, published=dt.date(2026, 9, 14))
+    assert [e.country for e in events if e.event_date == "2026-09-12"] == ["Syria"]
