@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -31,6 +32,13 @@ class CasualtyTerms:
                 for name, table in (("verbs", self.verbs), ("intransitive", self.intransitive),
                                     ("complements", self.complements), ("nouns", self.nouns)):
                     table.update(dict.fromkeys(lists[name], kind))
+            # verb lemma -> (the words after it, the kind, whose role it is to suffer)
+            self.idioms: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
+            for kind, lists in data["kinds"].items():
+                for name, role in (("idioms", "intransitive"), ("object_idioms", "verb")):
+                    for idiom in lists.get(name, ()):
+                        verb, *rest = idiom.lower().split()
+                        self.idioms[verb].append((tuple(rest), kind, role))
             self.life_nouns = frozenset(data["lives"]["nouns"])
             self.life_verbs = frozenset(data["lives"]["verbs"])
             self.toll_nouns = frozenset(data["toll"]["nouns"])
@@ -69,9 +77,18 @@ class CasualtyTerms:
             # with none of them is skipped unread. "lives" because the parser may read it as "live".
             self.figure_words = frozenset(
                 {*self.verbs, *self.intransitive, *self.complements, *self.nouns, *self.weak_injury,
-                 *self.life_nouns, *self.life_verbs, *self.toll_nouns, "lives"})
+                 *self.life_nouns, *self.life_verbs, *self.toll_nouns, *self.idioms, "lives"})
         except (KeyError, TypeError, AttributeError) as exc:
             raise DataFileError(f"casualty terms lack or mistype {exc}", subject=str(DATA_PATH)) from exc
+
+    def idiom_kind(self, verb: Token) -> tuple[str | None, str]:
+        """The kind an idiom of this verb reports ("embraced martyrdom"), with whose role it is to suffer,
+        where the idiom's other words follow the verb in its phrase; else (None, "")."""
+        after = [t.lower_ for t in verb.subtree if t.i > verb.i]
+        for rest, kind, role in self.idioms.get(verb.lemma_.lower(), ()):
+            if any(tuple(after[i:i + len(rest)]) == rest for i in range(len(after) - len(rest) + 1)):
+                return kind, role
+        return None, ""
 
     def cue_words(self) -> frozenset[str]:
         """Every written form of the words that report deaths, injuries or missing people."""

@@ -773,6 +773,11 @@ class Extractor:
             violent = (first_sides(f) for f in facts if f is not main and f.triggers and f.actors
                        and f.triggers[0].event_type in POLITICAL_VIOLENCE)
             sides = _with_actor1_from(violent, sides, armed_group_only=True)
+        if sides.actor1 is None or sides.actor1.inferred or sides.actor1.kind == _UNNAMED:
+            # "On the afternoon of Friday 30 October, RSF fighters entered the Kazgil displacement site ...
+            # fighters firing at people as they fled": the group the incident's scene brought there
+            scene = (Sides(a, None) for f in facts if f.sets_scene and not f.triggers for a in f.actors)
+            sides = _with_actor1_from(scene, sides, armed_group_only=True)
         owner = _owner_of_aircraft(main, sides.actor1)
         if owner is not None:
             sides = Sides(owner, sides.actor2, sides.assoc_1, sides.assoc_2)
@@ -1291,7 +1296,7 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         # "The army said it repelled an attack on Sunday, killing dozens" after Saturday's shelling; "X was
         # detained early on Friday" under Saturday's rally
         return True
-    if days_apart and _acts_on_its_own(fact) and _done_by_its_subject(fact) and not _named_definitely_any(fact):
+    if days_apart and _acts_on_its_own(fact) and _done_on_its_day(fact) and not _named_definitely_any(fact):
         # "The American action came after the Houthis fired a missile on Sunday evening at Marib" under
         # Monday's strikes on Hodeidah, whose lead named Marib too: ACLED codes each day's violence
         return True
@@ -1424,7 +1429,7 @@ def _moves_to_its_day(fact: SentenceFacts, earlier: Incident, current: Incident)
     rebels fired a missile on Sunday evening at Marib")."""
     day = fact.date.date if fact.date is not None and not fact.date.said else None
     return day is not None and day == earlier.date and day != current.date and (
-        _opens_with_its_day(fact.sent, fact.offset, fact.date) or _acts_on_its_own(fact) and _done_by_its_subject(fact))
+        _opens_with_its_day(fact.sent, fact.offset, fact.date) or _acts_on_its_own(fact) and _done_on_its_day(fact))
 
 
 def _acts_on_its_own(fact: SentenceFacts) -> bool:
@@ -1435,12 +1440,22 @@ def _acts_on_its_own(fact: SentenceFacts) -> bool:
         lead.event_type in POLITICAL_VIOLENCE or lead.sub_event_type in _DEVELOPMENTS_OF_THEIR_OWN)
 
 
-def _done_by_its_subject(fact: SentenceFacts) -> bool:
-    """Whether the statement's leading trigger is a verb, or its object, with a subject who does it ("the
-    Houthis fired a missile")."""
+def _done_on_its_day(fact: SentenceFacts) -> bool:
+    """Whether the statement's leading trigger is a verb, or its object, with a subject who does it, on
+    the day the statement gives ("the Houthis fired a missile on Sunday evening"; not "officers returned
+    fire until reinforcements reached the town at dawn on Sunday")."""
+    if fact.date is None:
+        return False
     word = _word_at(fact.sent, fact.offset, _lead_trigger(fact).start)
     verb = word.head if word is not None and word.dep_ == "dobj" else word
-    return verb is not None and verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children)
+    day = _word_at(fact.sent, fact.offset, fact.date.span.start)
+    day_verb = next((t for t in day.ancestors if t.pos_ in ("VERB", "AUX")), None) if day is not None else None
+    while verb is not None and verb.dep_ == "conj" and verb.pos_ == "VERB":
+        if verb is day_verb:
+            break
+        verb = verb.head  # ("RSF fighters returned to the site and looted the food store")
+    return verb is not None and verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children) and \
+        day_verb in (verb, *(c for c in verb.children if c.dep_ == "conj"))
 
 
 def _name_the_pronoun_speaker(fact: SentenceFacts, before: SentenceFacts | None, text: str) -> None:
@@ -1540,8 +1555,9 @@ def _summaries(facts: Sequence[SentenceFacts]) -> set[int]:
     # nothing up
     below = {id(f): {kind for start, kind in told if start > f.span.start} for f in facts}
     # ("were killed in a spate of attacks across Balochistan" above a clash, a bombing and a grenade)
+    # (or a number of them: "killed 23 militants in three separate engagements" above each engagement)
     return {id(f) for f in facts if len(kinds[id(f)] & below[id(f)]) > 1
-            or f.names_a_series and len(below[id(f)] - {_ATTACK}) > 1}
+            or f.names_a_series and (len(below[id(f)] - {_ATTACK}) > 1 or kinds[id(f)] & below[id(f)] - {_ATTACK})}
 
 
 def _told_apart_in_time(fact: SentenceFacts) -> bool:

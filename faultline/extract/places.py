@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from faultline.data import read_toml
 from faultline.errors import DataFileError
 from faultline.extract.casualty_terms import CasualtyTerms
+from faultline.extract.numbers import parse_quantity
 from faultline.extract.victims import care_place
 from faultline.model import Toponym
 from faultline.nlp.text import span_text
@@ -46,6 +47,7 @@ class PlaceRoleCues:
     road_nouns: frozenset[str]
     area_nouns: frozenset[str]
     plan_words: frozenset[str]
+    series_adjectives: frozenset[str]
 
     def announces_another(self, sentence: str) -> bool:
         """Whether a sentence opens with "Separately," or the like: what follows is another incident."""
@@ -76,10 +78,14 @@ class PlaceRoleCues:
     def names_a_series(self, sent: Span, offset: int, triggers: Sequence[tuple[int, int]]) -> bool:
         """Whether one of the statement's `triggers` (absolute spans) is a plural a series noun gathers
         as what the statement's verb tells ("were killed in a spate of attacks", "a string of bombings
-        killed 14"; not "the latest in a string of aerial attacks")."""
-        return any(t.tag_ == "NNS" and t.dep_ == "pobj" and t.head.lower_ == "of"
-                   and t.head.head.lemma_.lower() in self.series_nouns and _tells_the_verb(t.head.head)
-                   and _at_a_trigger(t, offset, triggers) for t in sent)
+        killed 14"; not "the latest in a string of aerial attacks"), or a plural a number counts and an
+        adjective tells apart ("killed 23 militants in three separate engagements"; not "12 hostages")."""
+        return any(t.tag_ == "NNS" and (t.dep_ == "pobj" and t.head.lower_ == "of"
+                                        and t.head.head.lemma_.lower() in self.series_nouns
+                                        and _tells_the_verb(t.head.head) and _at_a_trigger(t, offset, triggers)
+                                        or _counted(t) and any(c.dep_ == "amod" and c.lower_ in self.series_adjectives
+                                                               for c in t.children))
+                   for t in sent)
 
     def scene_places(self, sent: Span, offset: int, places: Sequence[Toponym]) -> list[Toponym]:
         """The places of a phrase that opens the sentence and sets its scene ("In Aleppo province, ...")."""
@@ -90,6 +96,12 @@ class PlaceRoleCues:
             return []
         start = offset + sent.start_char
         return [p for p in places if start <= p.start and p.end <= start + m.end()]
+
+
+def _counted(noun: Token) -> bool:
+    """Whether a number above one counts the noun ("three separate engagements")."""
+    return any(c.dep_ == "nummod" and (quantity := parse_quantity(c.text)) is not None and quantity.count > 1
+               for c in noun.children)
 
 
 # A day or time an opener may carry before its comma: "Later on Wednesday,", "In a separate incident

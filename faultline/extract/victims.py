@@ -34,6 +34,8 @@ def casualty_kind(tok: Token, terms: CasualtyTerms) -> tuple[str | None, str]:
             return ("killed" if _fatal(tok, terms) else "injured"), "verb"
         if lemma in terms.intransitive:
             return terms.intransitive[lemma], "intransitive"
+        if lemma in terms.idioms:
+            return terms.idiom_kind(tok)
     if low in terms.complements or (tok.pos_ == "ADJ" and lemma in terms.complements):
         return terms.complements.get(low) or terms.complements[lemma], "complement"
     if tok.pos_ in ("NOUN", "PROPN", "NUM"):

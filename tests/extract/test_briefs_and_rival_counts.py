@@ -111,3 +111,46 @@ def test_a_town_abroad_does_not_refine_a_place_the_story_bears_out():
             "patrol came under fire.")
     events = extract_text(text, published=dt.date(2026, 9, 14))
     assert [e.country for e in events if e.event_date == "2026-09-12"] == ["Syria"]
+
+
+def test_militants_sent_to_hell_are_dead():
+    text = ("Security forces engaged militants near Mir Ali on Monday; eleven militants were sent to hell, the military "
+            "said.")
+    (event,) = extract_text(text, published=dt.date(2026, 11, 5))
+    assert event.fatalities == 11
+
+
+def test_soldiers_who_embraced_shahadat_are_dead():
+    text = ("Four soldiers, having fought gallantly, embraced shahadat in an exchange of fire with militants near Mir "
+            "Ali on Monday, the military said.")
+    (event,) = extract_text(text, published=dt.date(2026, 11, 5))
+    assert event.fatalities == 4
+
+
+def test_fighters_who_returned_a_day_later_and_looted_made_another_event():
+    text = ("RSF fighters attacked the Abu Shouk camp on Friday, killing 12 displaced people. The fighters returned to "
+            "the camp on Saturday and looted the food store.")
+    events = extract_text(text, published=dt.date(2026, 11, 5))
+    assert sorted((e.event_date, e.sub_event_type) for e in events) == [
+        ("2026-10-30", "Attack"), ("2026-10-31", "Looting/property destruction")]
+
+
+def test_the_group_a_scene_brought_is_who_the_unnamed_fighters_are():
+    text = ("Attack on Kazgil displacement site\n\nOn the afternoon of Friday 30 October, RSF fighters travelling in "
+            "pickup trucks entered the Kazgil displacement site, located roughly 40 km south of El Obeid in Sheikan "
+            "locality, North Kordofan State. Survivors described fighters firing at people as they fled, setting "
+            "fire to shelters.\n\nThe local Emergency Response Room reported 17 people killed.\n")
+    (event,) = extract_text(text, published=dt.date(2026, 11, 5))
+    assert (event.actor1, event.sub_event_type) == ("Rapid Support Forces", "Attack")
+
+
+def test_a_number_of_separate_engagements_is_a_series():
+    from faultline.config import Settings
+    from faultline.extract.places import load_place_role_cues
+    from faultline.nlp.parser import load_fast_language
+
+    nlp, cues = load_fast_language(Settings()), load_place_role_cues()
+    (sent,) = nlp("Security forces killed 16 militants in three separate engagements over two days.").sents
+    assert cues.names_a_series(sent, 0, [])
+    (sent,) = nlp("Security forces killed 16 militants in an engagement over two days.").sents
+    assert not cues.names_a_series(sent, 0, [])
