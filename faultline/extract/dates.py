@@ -399,8 +399,9 @@ def _puts_out(verb: Token) -> bool:
 
 
 def _counts_its_subject(verb: Token) -> bool:
-    """Whether the verb's subject is a number of people or things ("11 bodies had been recovered")."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.like_num or any(n.dep_ == "nummod" for n in c.children))
+    """Whether the verb's passive subject is a number of people or things ("11 bodies had been recovered";
+    not "several hundred pupils had gathered")."""
+    return any(c.dep_ == "nsubjpass" and (c.like_num or any(n.dep_ == "nummod" for n in c.children))
                for c in verb.children)
 
 

@@ -1296,9 +1296,11 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         # "The army said it repelled an attack on Sunday, killing dozens" after Saturday's shelling; "X was
         # detained early on Friday" under Saturday's rally
         return True
-    if days_apart and _acts_on_its_own(fact) and _done_on_its_day(fact) and not _named_definitely_any(fact):
+    if days_apart and (_acts_on_its_own(fact) or _lead_trigger(fact).event_type in _CROWD_EVENT_TYPES) and \
+            _done_on_its_day(fact) and not _named_definitely_any(fact):
         # "The American action came after the Houthis fired a missile on Sunday evening at Marib" under
-        # Monday's strikes on Hodeidah, whose lead named Marib too: ACLED codes each day's violence
+        # Monday's strikes on Hodeidah, whose lead named Marib too; "By Monday afternoon, several hundred
+        # pupils had gathered in front of the school" under Tuesday's sit-in: ACLED codes each day's
         return True
     if fact.adds_elsewhere and different_place:
         return True

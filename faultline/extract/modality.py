@@ -314,6 +314,9 @@ def _trend(trigger: Token, cues: ModalityCues) -> bool:
     return verb.lemma_.lower() in cues.trend_verbs or phrasal in cues.trend_verbs
 
 
+_SAME_DAY_UNITS = frozenset({"hours", "minutes"})
+
+
 def another_time_from(sent: SpacySpan, cues: ModalityCues | None = None) -> Token | None:
     """The first word of a phrase that moves the rest of the sentence to a stated time before or after
     its event ("killed a sarpanch on Monday night, two days before a gunfight in which seven Maoists
@@ -326,9 +329,10 @@ def another_time_from(sent: SpacySpan, cues: ModalityCues | None = None) -> Toke
         # (the parse may hang the time on the verb the clause depends on: "The bombing came | a day after
         # fighters attacked")
         near = (*holder.children, *holder.head.children) if word.dep_ == "mark" else holder.children
-        span = next((c for c in near if c.dep_ == "npadvmod" and c.i < word.i
-                     and c.lemma_.lower() in cues.time_units and any(g.dep_ in ("nummod", "det") for g in c.children)),
-                    None)
+        # (bare hours are a stated time too, the same day: "fired tear gas on Tuesday night ..., hours after
+        # thousands marched"; "days after" another strike dates nothing)
+        span = next((c for c in near if c.dep_ == "npadvmod" and c.i < word.i and c.lemma_.lower() in cues.time_units
+                     and (c.lower_ in _SAME_DAY_UNITS or any(g.dep_ in ("nummod", "det") for g in c.children))), None)
         if span is not None and span.left_edge.i > sent.start:
             return span.left_edge
     return None

@@ -154,3 +154,19 @@ def test_a_number_of_separate_engagements_is_a_series():
     assert cues.names_a_series(sent, 0, [])
     (sent,) = nlp("Security forces killed 16 militants in an engagement over two days.").sents
     assert not cues.names_a_series(sent, 0, [])
+
+
+def test_a_march_hours_before_the_sit_in_police_broke_up_is_another_event():
+    text = ("Police fired tear gas on Tuesday night to break up a sit-in outside the phosphate plant in Metlaoui, "
+            "hours after thousands of people marched through the centre of Gafsa to demand jobs.")
+    events = extract_text(text, published=dt.date(2026, 11, 25))
+    assert sorted((e.sub_event_type, e.location) for e in events) == [
+        ("Peaceful protest", "Gafsa"), ("Protest with intervention", "Metlaoui")]
+
+
+def test_a_crowd_gathered_by_the_day_before_is_that_day_s_protest():
+    text = ("Police fired tear gas on Tuesday night to break up a sit-in outside the phosphate plant in Metlaoui, "
+            "witnesses said.\n\nBy Monday afternoon, several hundred pupils and parents had gathered in front of a "
+            "school in Redeyef, chanting slogans.")
+    events = extract_text(text, published=dt.date(2026, 11, 25))
+    assert sorted(e.event_date for e in events) == ["2026-11-23", "2026-11-24"]
