@@ -587,7 +587,9 @@ class Extractor:
         triggers = [t if (not wire_story or index < _LEAD_STATEMENTS) and not _in_a_second_story(f, t)
                     else dataclasses.replace(t, score=t.score - _LATER_STATEMENT_PENALTY)
                     for index, f in enumerate(typing) for t in f.triggers
-                    if not (asides_out and _in_a_headline_aside(f, t))]
+                    if not (asides_out and _in_a_headline_aside(f, t))
+                    # (nor the event another is told against: "Hours before the gunfight, police found five bodies")
+                    and not (len(f.triggers) > 1 and t in _time_anchors(f))]
         typed = self.typer.type_incident([f.sent for f in facts], triggers)
         if typed is None:
             return None
@@ -1280,7 +1282,9 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     if fact.announces_another:
         # "In a separate incident, fighters stormed Abu Zariga, 30 km west of El Fasher": a place named
         # only to say where the new one lies does not hold the two together
-        return different_kind or bool(days_apart) or any(p.text not in known for p in new_places)
+        # ("Separately, gunmen shot dead a man outside a car wash in Culiacan": whoever did it did it anew)
+        return different_kind or bool(days_apart) or any(p.text not in known for p in new_places) or \
+            _strong(_lead_trigger(fact)) and _subject_does_it(fact) is not None
     # A headline or lead that sums up several attacks ("RSF shelled El Fasher on Sunday and a drone
     # struck a market on Monday") holds none of them together with the next (see _summaries).
     told = {_lead_trigger(f).sub_event_type for f in incident.facts if f.triggers and not f.summary}
@@ -1446,18 +1450,23 @@ def _done_on_its_day(fact: SentenceFacts) -> bool:
     """Whether the statement's leading trigger is a verb, or its object, with a subject who does it, on
     the day the statement gives ("the Houthis fired a missile on Sunday evening"; not "officers returned
     fire until reinforcements reached the town at dawn on Sunday")."""
-    if fact.date is None:
-        return False
+    day = _word_at(fact.sent, fact.offset, fact.date.span.start) if fact.date is not None else None
+    day_verb = next((t for t in day.ancestors if t.pos_ in ("VERB", "AUX")), None) if day is not None else None
+    verb = _subject_does_it(fact, day_verb)
+    return verb is not None and day_verb in (verb, *(c for c in verb.children if c.dep_ == "conj"))
+
+
+def _subject_does_it(fact: SentenceFacts, stop: Token | None = None) -> Token | None:
+    """The verb of the statement's leading trigger (the trigger, or the verb it is the object of), where a
+    subject does it: "the Houthis fired a missile", "RSF fighters returned to the site and looted" (the
+    first of conjoined verbs, up to `stop`)."""
     word = _word_at(fact.sent, fact.offset, _lead_trigger(fact).start)
     verb = word.head if word is not None and word.dep_ == "dobj" else word
-    day = _word_at(fact.sent, fact.offset, fact.date.span.start)
-    day_verb = next((t for t in day.ancestors if t.pos_ in ("VERB", "AUX")), None) if day is not None else None
-    while verb is not None and verb.dep_ == "conj" and verb.pos_ == "VERB":
-        if verb is day_verb:
-            break
-        verb = verb.head  # ("RSF fighters returned to the site and looted the food store")
-    return verb is not None and verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children) and \
-        day_verb in (verb, *(c for c in verb.children if c.dep_ == "conj"))
+    while verb is not None and verb.dep_ == "conj" and verb.pos_ == "VERB" and verb is not stop:
+        verb = verb.head
+    if verb is not None and verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children):
+        return verb
+    return None
 
 
 def _name_the_pronoun_speaker(fact: SentenceFacts, before: SentenceFacts | None, text: str) -> None:
@@ -1706,13 +1715,21 @@ def _trigger_noun(fact: SentenceFacts, trigger: Trigger) -> Token | None:
 
 def _timed_against_one_told(fact: SentenceFacts) -> bool:
     """Whether the statement tells, with a verb of its own, an event it places in time against one told
-    before ("Overnight, before the missile strike, drones attacked the town of Chuhuiv"): another one."""
-    anchors = [t for t in fact.triggers if _named_definitely(fact, t)
-               and (noun := _trigger_noun(fact, t)) is not None and noun.head.lower_ in _TIME_ANCHORS]
+    before ("Overnight, before the missile strike, drones attacked the town of Chuhuiv"; "Hours before the
+    gunfight, police found five bodies dumped outside Navolato"): another one."""
+    anchors = _time_anchors(fact)
     return bool(anchors) and any(
-        t not in anchors and t.sub_event_type != _OTHER and t.rule not in _HARM_RULES
-        and (word := _word_at(fact.sent, fact.offset, t.start)) is not None and word.pos_ == "VERB"
+        t not in anchors and t.sub_event_type != _OTHER and (t.rule not in _HARM_RULES or t.rule in _FOUND_DEAD)
+        and (word := _word_at(fact.sent, fact.offset, t.start)) is not None
+        and (word.pos_ == "VERB" or t.rule in _FOUND_DEAD and word.head.pos_ == "VERB")
         for t in fact.triggers)
+
+
+def _time_anchors(fact: SentenceFacts) -> list[Trigger]:
+    """The triggers naming an event told before that the statement places its own against ("before the
+    missile strike", "Hours before the gunfight")."""
+    return [t for t in fact.triggers if _named_definitely(fact, t)
+            and (noun := _trigger_noun(fact, t)) is not None and noun.head.lower_ in _TIME_ANCHORS]
 
 
 def _goes_on_recalling(recalled: SentenceFacts, fact: SentenceFacts, text: str) -> bool:

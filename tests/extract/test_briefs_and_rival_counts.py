@@ -170,3 +170,19 @@ def test_a_crowd_gathered_by_the_day_before_is_that_day_s_protest():
             "school in Redeyef, chanting slogans.")
     events = extract_text(text, published=dt.date(2026, 11, 25))
     assert sorted(e.event_date for e in events) == ["2026-11-23", "2026-11-24"]
+
+
+def test_bodies_found_hours_before_a_gunfight_elsewhere_are_a_killing_of_their_own():
+    text = ("Seven gunmen and a soldier were killed in a firefight near the town of Eldorado in Sinaloa on Monday, "
+            "officials said.\n\nHours before the gunfight, on Monday morning, police found five bodies dumped on "
+            "the highway just outside Navolato, the state prosecutor's office said.")
+    events = extract_text(text, published=dt.date(2026, 9, 8))
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [("Armed clash", 8), ("Attack", 5)]
+
+
+def test_separately_gunmen_who_shot_a_man_in_the_same_city_did_something_else():
+    text = ("Gunmen shot dead two shopkeepers in a market in Culiacan on Monday morning, officials said.\n\n"
+            "Separately, gunmen shot dead a man outside a car wash in Culiacan on Monday night, the prosecutor's "
+            "office said.")
+    events = extract_text(text, published=dt.date(2026, 9, 8))
+    assert sorted(e.fatalities for e in events) == [1, 2]
