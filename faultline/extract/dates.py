@@ -36,7 +36,8 @@ DAY_OPENING = (r"\s*(?:(?:also|meanwhile|separately|elsewhere)\s*,?\s+)?(?:(?:ye
                r"(?:(?:(?:shortly|just|soon)\s+)?(?:before|after|at|around)\s+"
                r"(?:midnight|dawn|dusk|noon|daybreak|sunrise|sunset|nightfall)\s+)?"
                r"(?:(?:early|late|earlier|later)\s+)?(?:(?:on|in)\s+)?"
-               r"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
+               # ("In the early hours of Thursday", "On the night of Sunday")
+               r"(?:the\s+(?:(?:early|small|wee)\s+hours|(?:early\s+)?(?:morning|afternoon|evening|night))\s+of\s+)?"
                rf"(?:(?:{'|'.join(_WEEKDAYS)})\b"
                rf"|(?:{_OPENING_DAY}\s*(?:to|-|–|and)\s*)?{_OPENING_DAY}\s+{_OPENING_MONTH}(?!\w)"
                rf"|{_OPENING_MONTH}\s+(?:[0-3]?\d|(?:19|20)\d\d)\b|(?:19|20)\d\d\b)")

@@ -186,3 +186,11 @@ def test_separately_gunmen_who_shot_a_man_in_the_same_city_did_something_else():
             "office said.")
     events = extract_text(text, published=dt.date(2026, 9, 8))
     assert sorted(e.fatalities for e in events) == [1, 2]
+
+
+def test_the_early_hours_of_a_day_open_the_scene_of_the_raid_told_next():
+    text = ("In the early hours of Thursday, fighters loyal to Islamic State Mozambique Province entered Mucojo from "
+            "the bush to the west, residents said. They went house to house. Three men were beheaded near the "
+            "market, according to two residents.")
+    (event,) = extract_text(text, published=dt.date(2026, 11, 23))
+    assert event.event_date == "2026-11-19"
