@@ -77,6 +77,7 @@ _ANOTHER_TIME = frozenset({_BACKGROUND, "forecast"})
 _MODALITY_TRIGGERS = 3
 # Words a sentence may open with before the day it tells of ("Late on Sunday", "Early on Monday").
 _OPENER_WORDS = 2
+_RECENT_DAYS = 7  # a lead's day this close to the story's is the day of the news it tells
 # Marks that join a clause of equal standing ("..., while the party office was set on fire").
 _JOINING_MARKS = frozenset({"while", "whereas"})
 _POSSESSIVES = frozenset({"its", "their"})
@@ -260,6 +261,15 @@ class Extractor:
                 fact = self._read_sentence(article, sent, window.offset, toponyms, written=written,
                                            scene_days=scene_days, carried=carried)
                 carried = _day_fragment(sent, window.offset, written) if fact is None else None
+                if (fact is None or not fact.reported) and all(_is_headline(f, article.text) for f in facts) and \
+                        not _is_first_line(sent, window.offset):
+                    # A lead that tells no event now still tells the story's day ("A Tbilisi court on Wednesday
+                    # sentenced an activist over the 2024 protests ... As the verdict was read, about 200
+                    # supporters gathered"), if a recent one
+                    told = date_rules.find_date(sent, window.offset, published=written)
+                    if told is not None and not told.said and told.time_precision == date_rules.DAY and \
+                            written is not None and 0 <= (written - told.date).days <= _RECENT_DAYS:
+                        scene_days.append(told)
                 if fact is not None:
                     _name_the_pronoun_speaker(fact, facts[-1] if facts else None, article.text)
                     facts.append(fact)
@@ -348,7 +358,12 @@ class Extractor:
                 # its soldiers had caught up with the attackers" (the day of what it said)
                 incident.counted_date = counted
             if not any(f.date for f in incident.facts):
-                incident.context_date = dateline.day if dateline else None
+                # (after the incident before, and before this one's first word for an event, the headline's aside)
+                low = starts[index - 1] if index else 0
+                high = next((f.span.start for f in incident.facts if not f.headline and any(map(_strong, f.triggers))),
+                            starts[index])
+                scene = next((d for d in reversed(scene_days) if low <= d.span.start < high), None)
+                incident.context_date = dateline.day if dateline and scene is None else scene
                 if incident.counted_date is not None:
                     incident.context_date = incident.counted_date
                 elif same_story and _continues_the_story(incident.facts[0]):
@@ -359,10 +374,7 @@ class Extractor:
                     incident.context_date = next((f.date for f in previous.facts if f.date and not f.date.said),
                                                  previous.context_date)
                 if incident.context_date is None:
-                    # (after the incident before, and before this one's first word for an event)
-                    low = starts[index - 1] if index else 0
-                    high = next((f.span.start for f in incident.facts if any(map(_strong, f.triggers))), starts[index])
-                    incident.context_date = next((d for d in reversed(scene_days) if low <= d.span.start < high), None)
+                    incident.context_date = scene
             if same_story and incident.facts[0].adds_elsewhere:
                 incident.context_event = previous_event
             # A claim belongs to the incident whose statement it is, else to the one it follows (or, for
@@ -1881,6 +1893,11 @@ def _read_datelines(article: Article, windows: Sequence[Window], toponyms: Seque
     if found and len([line for line in above if line.strip() and not is_editors_note(line)]) <= 1:
         found[0] = dataclasses.replace(found[0], story_start=0)
     return found
+
+
+def _is_first_line(sent: SpacySpan, offset: int) -> bool:
+    """Whether the sentence is on the article's first line (its headline)."""
+    return offset == 0 and "\n" not in doc_text(sent.doc)[:sent.start_char].strip()
 
 
 def _is_headline(fact: SentenceFacts, text: str) -> bool:

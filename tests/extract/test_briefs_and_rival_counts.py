@@ -194,3 +194,13 @@ def test_the_early_hours_of_a_day_open_the_scene_of_the_raid_told_next():
             "market, according to two residents.")
     (event,) = extract_text(text, published=dt.date(2026, 11, 23))
     assert event.event_date == "2026-11-19"
+
+
+def test_a_lead_that_tells_no_event_now_still_tells_the_story_s_day():
+    text = ("Court jails activist over 2024 protests; four detained outside courthouse\n\n"
+            "TBILISI, Nov 5 - A Tbilisi court on Wednesday sentenced an opposition activist to four years in prison "
+            "for his role in the street protests of December 2024.\n\n"
+            "As the verdict was read, about 200 supporters gathered outside the courthouse, chanting slogans. Riot "
+            "police moved in to clear the entrance and detained four people.")
+    (event,) = extract_text(text, published=dt.date(2026, 11, 5))
+    assert event.event_date == "2026-11-04"
