@@ -1636,7 +1636,7 @@ def _another_fight(incident: Incident, fact: SentenceFacts) -> bool:
 
 _DEFINITE = frozenset({"the", "these", "those"})
 _INDEFINITE = frozenset({"a", "an", "another"})  # an event not told before
-_GO_ON = frozenset({"continue", "resume", "persist", "rage", "spread", "escalate", "intensify"})
+_GO_ON = frozenset({"continue", "resume", "persist", "rage", "spread", "escalate", "intensify", "shift", "extend"})
 _BELONGING = frozenset({"belong", "member"})  # "belonged to X", "members of X"
 _FINITE_VERBS = frozenset({"VBD", "VBP", "VBZ", "MD"})
 _LIST_ITEM = re.compile(r"(?:^|\n)\s*(?:\d{1,2}[.)]|[-•*])\s")

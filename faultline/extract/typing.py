@@ -183,6 +183,10 @@ class EventTyper:
             if cause is not None and "harm" in self._rules[trig.rule].tags and trig.score >= cause.score \
                     and trig.sub_event_type != cause.sub_event_type:
                 trig = replace(trig, score=cause.score - _TIE_BREAK)
+            # (and a weapon the fighters fought with: "battled Druze gunmen with machine guns and mortars")
+            fought = battles.get(wielder.i) if (wielder := _wielded_by(anchor)) is not None else None
+            if fought is not None and trig.score >= fought.score and trig.sub_event_type != fought.sub_event_type:
+                trig = replace(trig, score=fought.score - _TIE_BREAK)
             out.append(trig)
         return out
 
@@ -530,6 +534,16 @@ class EventTyper:
         return [replace(t, event_type=info.event_type, sub_event_type=info.name,
                         disorder_type=info.disorder_type)
                 if "territory" in self._rules[t.rule].tags else t for t in cands]
+
+
+def _wielded_by(weapon: Token) -> Token | None:
+    """The verb a weapon is the instrument of ("battled ... for several hours with machine guns and mortars"),
+    if any."""
+    while weapon.dep_ == "conj":
+        weapon = weapon.head
+    if weapon.dep_ != "pobj" or weapon.head.lower_ != "with":
+        return None
+    return next((t for t in weapon.head.ancestors if t.pos_ == "VERB"), None)
 
 
 def _causes(harm: Token) -> list[Token]:

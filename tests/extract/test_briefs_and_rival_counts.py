@@ -204,3 +204,18 @@ def test_a_lead_that_tells_no_event_now_still_tells_the_story_s_day():
             "police moved in to clear the entrance and detained four people.")
     (event,) = extract_text(text, published=dt.date(2026, 11, 5))
     assert event.event_date == "2026-11-04"
+
+
+def test_fighting_that_shifted_elsewhere_on_the_next_day_is_that_day_s_event():
+    text = ("Government forces and Druze gunmen clashed on Saturday in the village of al-Mazraa in Sweida province, "
+            "killing nine people.\n\nOn Sunday the fighting shifted to the nearby town of Shahba, where tribal "
+            "fighters battled Druze gunmen; eight fighters were killed.")
+    events = extract_text(text, published=dt.date(2026, 9, 14))
+    assert sorted((e.event_date, e.fatalities) for e in events) == [("2026-09-12", 9), ("2026-09-13", 8)]
+
+
+def test_the_mortars_fighters_battled_with_do_not_make_a_shelling():
+    text = ("Tribal fighters battled Druze gunmen for several hours with machine guns and mortars near the town of "
+            "Shahba on Sunday, killing eight.")
+    (event,) = extract_text(text, published=dt.date(2026, 9, 14))
+    assert event.sub_event_type == "Armed clash"
