@@ -22,9 +22,16 @@ DATELINE = re.compile(
     r"\s*(?:--?|[\u2013\u2014\x97:])(?:\s|$)")
 
 
+# Local papers write the place as a name: "Baghdad - Two fighters ...", "Zawiya - A cautious calm ...", at the
+# start of a line below the headline, the dash spaced as no hyphen is.
+_NAMED_DATELINE = re.compile(r"[A-Z][a-zà-ÿ'’]+(?:[ -][A-Z][a-zà-ÿ'’]+)?\s+[-\u2013\u2014]\s+(?=[A-Z\"“‘'])")
+
+
 def dateline_end(text: str, start: int = 0) -> int | None:
     """Where the dateline that opens text[start:] ends (after its dash or colon and a space), or None."""
     match = DATELINE.match(text, start)
+    if match is None and start > 0 and text[start - 1] == "\n":
+        match = _NAMED_DATELINE.match(text, start)
     return match.end() if match else None
 
 

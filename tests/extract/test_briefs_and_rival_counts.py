@@ -219,3 +219,10 @@ def test_the_mortars_fighters_battled_with_do_not_make_a_shelling():
             "Shahba on Sunday, killing eight.")
     (event,) = extract_text(text, published=dt.date(2026, 9, 14))
     assert event.sub_event_type == "Armed clash"
+
+
+def test_a_dateline_written_as_a_name_is_no_victim():
+    text = ("Roadside bomb kills two soldiers in Diyala\n\nBaghdad - Two soldiers were killed when a roadside bomb "
+            "struck their convoy in Diyala province on Friday, officials said.\n")
+    (event,) = extract_text(text, published=dt.date(2026, 9, 27))
+    assert event.fatalities == 2
