@@ -296,12 +296,15 @@ def _judged(trigger: Token, cues: ModalityCues) -> bool:
 def _trend(trigger: Token, cues: ModalityCues) -> bool:
     """Uncounted events as the object or subject of a trend ("Moscow has stepped up attacks on the
     grid", "attacks have spread south"): a course of many incidents, none of them reported here."""
-    while trigger.dep_ == "compound" and trigger.head.i != trigger.i:
-        trigger = trigger.head  # "air strikes": read "strikes"
+    while trigger.dep_ in ("compound", "conj", "nmod") and trigger.head.i != trigger.i:
+        trigger = trigger.head  # "air strikes": read "strikes"; "shootings and grenade attacks": "shootings"
     if trigger.tag_ != "NNS" or any(c.dep_ == "nummod" for c in trigger.children):
         return False
-    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.tag_ == "DT":
-        trigger = trigger.head.head  # "some of Africa's deadliest attacks": read "some"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and (
+            trigger.head.head.tag_ == "DT" or trigger.head.head.tag_ == "NN" and trigger.head.head.dep_ == "dobj"
+            and not any(c.dep_ == "nummod" for c in trigger.head.head.children)):
+        # "some of Africa's deadliest attacks", "has seen a spate of shootings": read "some", "spate"
+        trigger = trigger.head.head
     verb = trigger.head
     if trigger.dep_ == "nsubj" and verb.pos_ == "VERB":
         return verb.lemma_.lower() in cues.trend_subject_verbs
@@ -314,7 +317,9 @@ def _trend(trigger: Token, cues: ModalityCues) -> bool:
     return verb.lemma_.lower() in cues.trend_verbs or phrasal in cues.trend_verbs
 
 
-_SAME_DAY_UNITS = frozenset({"hours", "minutes"})
+_SAME_DAY_UNITS = frozenset({"hours"})
+# Lengths of time inside one event: "the firefight lasted some 20 minutes before the rebels withdrew".
+_WITHIN_AN_EVENT = frozenset({"minute"})
 
 
 def another_time_from(sent: SpacySpan, cues: ModalityCues | None = None) -> Token | None:
@@ -332,6 +337,7 @@ def another_time_from(sent: SpacySpan, cues: ModalityCues | None = None) -> Toke
         # (bare hours are a stated time too, the same day: "fired tear gas on Tuesday night ..., hours after
         # thousands marched"; "days after" another strike dates nothing)
         span = next((c for c in near if c.dep_ == "npadvmod" and c.i < word.i and c.lemma_.lower() in cues.time_units
+                     and c.lemma_.lower() not in _WITHIN_AN_EVENT
                      and (c.lower_ in _SAME_DAY_UNITS or any(g.dep_ in ("nummod", "det") for g in c.children))), None)
         if span is not None and span.left_edge.i > sent.start:
             return span.left_edge

@@ -346,15 +346,15 @@ def _goal_role(preposition: Token, cues: PlaceRoleCues) -> tuple[str, bool]:
     if preposition.lower_ in ("in", "at") and verb.pos_ == "VERB" and verb.lemma_.lower() in cues.carried_verbs \
             and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return "other", False  # "was rushed to the Regional Institute of Medical Sciences in Imphal"
-    if verb.dep_ == "pobj" and verb.head.lower_ in ("to", "towards") and verb.head.i != preposition.i:
+    if verb.dep_ == "pobj" and verb.head.lower_ in ("to", "towards", "toward") and verb.head.i != preposition.i:
         # "shifted to the District Headquarters Hospital in Lakki city": where the place's noun was taken
         role, locative = _goal_role(verb.head, cues)
         if role == "other":
             return role, locative
     # ("fled with her two children towards Petion-Ville": the parse may hang the phrase on the object)
-    if verb.pos_ != "VERB" and verb.dep_ in ("dobj", "pobj") and preposition.lower_ in ("to", "towards"):
+    if verb.pos_ != "VERB" and verb.dep_ in ("dobj", "pobj") and preposition.lower_ in ("to", "towards", "toward"):
         verb = next((a for a in verb.ancestors if a.pos_ == "VERB"), verb)
-    if verb.pos_ == "VERB" and preposition.lower_ in ("to", "towards"):
+    if verb.pos_ == "VERB" and preposition.lower_ in ("to", "towards", "toward"):
         lemma = verb.lemma_.lower()
         if lemma in cues.origin_verbs:
             return "origin", False

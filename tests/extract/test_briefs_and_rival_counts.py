@@ -226,3 +226,18 @@ def test_a_dateline_written_as_a_name_is_no_victim():
             "struck their convoy in Diyala province on Friday, officials said.\n")
     (event,) = extract_text(text, published=dt.date(2026, 9, 27))
     assert event.fatalities == 2
+
+
+def test_a_firefight_that_lasted_minutes_before_the_rebels_withdrew_is_one_event_where_it_was():
+    text = ("Two rebels were killed in an encounter with government troops near the village of Las Navas in Northern "
+            "Samar on Wednesday. The firefight lasted some 20 minutes before the rebels withdrew toward the town of "
+            "Catubig, leaving behind two rifles.")
+    (event,) = extract_text(text, published=dt.date(2026, 11, 13))
+    assert (event.event_date, event.location) == ("2026-11-11", "Las Navas")
+
+
+def test_a_province_that_has_seen_a_spate_of_attacks_tells_its_record():
+    text = ("Gunmen shot dead a village chief in Datu Piang on Thursday, police said. Maguindanao del Sur has seen a "
+            "spate of shootings and grenade attacks this year, many linked to family feuds.")
+    (event,) = extract_text(text, published=dt.date(2026, 11, 13))
+    assert event.sub_event_type == "Attack"
