@@ -1189,12 +1189,14 @@ def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFa
         if not fact.announces_another:
             # "On Sunday, a bomb ripped through an army vehicle near Batibo" after the story went back to
             # Friday's raid: Sunday's bomb, told before
-            kind = _lead_trigger(fact).sub_event_type
+            lead = _lead_trigger(fact)
             # (not one set elsewhere: "peaceful protests were held on Monday in Diwaniyah and Samawah" after
             # Monday's riot in Nasiriyah)
             here = {p.text for p in fact.event_places}
+            # (a crowd's march is the riot it turned into: "Thousands marched towards the Raj Bhavan on
+            # Wednesday" after an abduction, below a lead on the march that turned violent)
             found = next((i for i in reversed(earlier) if i.date == day and i.triggers
-                          and _lead_trigger_of(i).sub_event_type == kind
+                          and _same_kind(_lead_trigger_of(i), lead)
                           and not (here and i.places and here.isdisjoint(p.text for p in i.places))), None)
             if found is not None:
                 return found
@@ -1224,6 +1226,12 @@ def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFa
                 return incident
             return None
     return None
+
+
+def _same_kind(told: Trigger, trigger: Trigger) -> bool:
+    """Whether two triggers tell the same kind of event: the same sub-event type, or both a crowd's."""
+    return told.sub_event_type == trigger.sub_event_type or \
+        told.event_type in _CROWD_EVENT_TYPES and trigger.event_type in _CROWD_EVENT_TYPES
 
 
 def _names_its_event_again(fact: SentenceFacts) -> bool:
@@ -1312,8 +1320,7 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         # "The army said it repelled an attack on Sunday, killing dozens" after Saturday's shelling; "X was
         # detained early on Friday" under Saturday's rally
         return True
-    if days_apart and (_acts_on_its_own(fact) or _lead_trigger(fact).event_type in _CROWD_EVENT_TYPES) and \
-            _done_on_its_day(fact) and not _named_definitely_any(fact):
+    if days_apart and _acts_on_its_day(fact) and not _named_definitely_any(fact):
         # "The American action came after the Houthis fired a missile on Sunday evening at Marib" under
         # Monday's strikes on Hodeidah, whose lead named Marib too; "By Monday afternoon, several hundred
         # pupils had gathered in front of the school" under Tuesday's sit-in: ACLED codes each day's
@@ -1447,7 +1454,7 @@ def _moves_to_its_day(fact: SentenceFacts, earlier: Incident, current: Incident)
     rebels fired a missile on Sunday evening at Marib")."""
     day = fact.date.date if fact.date is not None and not fact.date.said else None
     return day is not None and day == earlier.date and day != current.date and (
-        _opens_with_its_day(fact.sent, fact.offset, fact.date) or _acts_on_its_own(fact) and _done_on_its_day(fact))
+        _opens_with_its_day(fact.sent, fact.offset, fact.date) or _acts_on_its_day(fact))
 
 
 def _acts_on_its_own(fact: SentenceFacts) -> bool:
@@ -1456,6 +1463,12 @@ def _acts_on_its_own(fact: SentenceFacts) -> bool:
     lead = _lead_trigger(fact)
     return lead.rule not in _HARM_RULES and (
         lead.event_type in POLITICAL_VIOLENCE or lead.sub_event_type in _DEVELOPMENTS_OF_THEIR_OWN)
+
+
+def _acts_on_its_day(fact: SentenceFacts) -> bool:
+    """Whether the statement tells violence, a development coded on its own, or a crowd's act, done by its
+    subject on the day it gives (see _done_on_its_day)."""
+    return (_acts_on_its_own(fact) or _lead_trigger(fact).event_type in _CROWD_EVENT_TYPES) and _done_on_its_day(fact)
 
 
 def _done_on_its_day(fact: SentenceFacts) -> bool:

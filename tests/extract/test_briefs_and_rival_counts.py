@@ -241,3 +241,14 @@ def test_a_province_that_has_seen_a_spate_of_attacks_tells_its_record():
             "spate of shootings and grenade attacks this year, many linked to family feuds.")
     (event,) = extract_text(text, published=dt.date(2026, 11, 13))
     assert event.sub_event_type == "Attack"
+
+
+def test_a_march_told_again_after_an_aside_goes_back_to_the_lead_s_riot():
+    text = ("More than 40 people were injured on Wednesday when a march in Imphal turned violent, police said.\n\n"
+            "The two men went missing on Monday while driving a truck near Kangpokpi; police said they were "
+            "abducted by armed men.\n\nThousands of people marched towards the governor's residence on Wednesday "
+            "to demand the men's release. When they were stopped at barricades, sections of the crowd threw stones "
+            "and set two police vehicles on fire. Police fired tear gas.")
+    events = extract_text(text, published=dt.date(2026, 11, 12))
+    assert sorted((e.event_date, e.event_type) for e in events) == [
+        ("2026-11-09", "Violence against civilians"), ("2026-11-11", "Riots")]
