@@ -55,6 +55,7 @@ _WORDS_TRADED = frozenset({"accusation", "blame", "charge", "barb", "recriminati
 # What may stand before a bulleted line's date ("- 17/09", "• 17/09")
 _BULLET_MARKS = " \t-–—•*·"
 _ITEM_DATE = re.compile(r"[0-3]?\d/[0-3]?\d")
+_ITEM_DASH = re.compile(r"\s+[-–—]\s|:\s")  # ("Monday, Sept 28 - ...", "Sept 28: ...")
 
 _STATEMENTS = frozenset({"statement", "communique", "communiqué", "video", "message", "post", "release", "bulletin",
                          "report", "notice", "announcement", "recording"})
@@ -211,11 +212,12 @@ def may_open_with_a_date(sent: SpacySpan, words: int) -> bool:
 
 
 def dates_a_line(text: str, date: DateMention, offset: int) -> bool:
-    """Whether the date is a brief's item date opening its line ("- 18/09, approx. 20:40 - Birere: ..."),
-    `text` being the characters from `offset` on."""
-    start = date.span.start - offset
+    """Whether the date is a brief's item date opening its line ("- 18/09, approx. 20:40 - Birere: ...",
+    "Monday, Sept 28 - State broadcaster RTB said ..."), `text` being the characters from `offset` on."""
+    start, end = date.span.start - offset, date.span.end - offset
     line = text[:max(start, 0)].rsplit("\n", 1)[-1]
-    return 0 <= start and not line.strip(_BULLET_MARKS) and _ITEM_DATE.fullmatch(date.span.text) is not None
+    return 0 <= start and not line.strip(_BULLET_MARKS) and date.time_precision == DAY and (
+        _ITEM_DATE.fullmatch(date.span.text) is not None or _ITEM_DASH.match(text, end) is not None)
 
 
 def find_date(sent: SpacySpan, offset: int, *, published: dt.date | None) -> DateMention | None:

@@ -88,6 +88,8 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
             if _told_of_its_own(pred, terms):
                 said_by = dataclasses.replace(attribution, kind=GROUP_CLAIM) if attribution else \
                     Attribution("the group", GROUP_CLAIM)
+            elif (claimant := _claimant(pred, terms)) is not None:
+                said_by = Attribution(claimant.text, GROUP_CLAIM)
             found = _figure(victim, pred, kind, terms, numbers, sentence, offset, said_by)
             if found is not None and found[0].count >= _A_WARS_TOLL and in_present_perfect(pred):
                 continue  # "Tens of thousands of people have been killed": the war's toll so far
@@ -118,6 +120,18 @@ def _told_of_its_own(pred: Token, terms: CasualtyTerms) -> bool:
         doer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     return doer is not None and terms.sides.get(doer.lemma_.lower()) == "perpetrators" and any(
         c.dep_ == "poss" and c.lower_ in _OWN for c in doer.children)
+
+
+def _claimant(pred: Token, terms: CasualtyTerms) -> Token | None:
+    """The group whose claim the casualty word is the object of ("JNIM claimed 40 dead in a statement"), not a
+    state's side."""
+    verb = pred.head
+    if pred.dep_ not in ("dobj", "oprd", "ccomp", "xcomp") or verb.lemma_.lower() != "claim":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or terms.side_of(subject) == "state":
+        return None
+    return subject if subject.pos_ == "PROPN" or terms.side_of(subject) == "perpetrators" else None
 
 
 def _is_age(number: Token) -> bool:

@@ -110,8 +110,10 @@ class NumberWords:
         return round(total + current)
 
     def find(self, text: str) -> list[Quantity]:
-        """Every quantity phrase in `text`, left to right, with its offsets in `text`."""
-        return [q for m in self._pattern.finditer(text) if (q := self._reading(m)) is not None]
+        """Every quantity phrase in `text`, left to right, with its offsets in `text` (not a month's day:
+        "Sept 26 - JNIM fighters attacked")."""
+        return [q for m in self._pattern.finditer(text) if (q := self._reading(m)) is not None
+                and _MONTH_BEFORE.search(text, 0, m.start()) is None]
 
     def parse(self, text: str) -> Quantity | None:
         """Read `text` as exactly one quantity phrase, or None when it is not one."""
@@ -142,6 +144,11 @@ class NumberWords:
         elif mod in self.high_mods:
             high = count
         return Quantity(count, low, high, approx, vague, m.start(), m.end())
+
+
+# A month's name (capitalised, as a month is written) right before a number makes it a day.
+_MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$")
 
 
 @functools.cache

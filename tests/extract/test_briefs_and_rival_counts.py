@@ -252,3 +252,25 @@ def test_a_march_told_again_after_an_aside_goes_back_to_the_lead_s_riot():
     events = extract_text(text, published=dt.date(2026, 11, 12))
     assert sorted((e.event_date, e.event_type) for e in events) == [
         ("2026-11-09", "Violence against civilians"), ("2026-11-11", "Riots")]
+
+
+def test_a_brief_s_items_opening_on_a_day_and_a_dash_are_events_of_their_own():
+    text = ("Sahel weekly\n\nSaturday, Sept 26 - JNIM fighters attacked army positions in Djibo at dawn. Security "
+            "sources said dozens of soldiers were killed.\n\nMonday, Sept 28 - The army said its aircraft had struck "
+            "a column of fighters near Djibo, killing 12.")
+    events = extract_text(text, published=dt.date(2026, 10, 2))
+    assert sorted((e.event_date, e.sub_event_type) for e in events) == [
+        ("2026-09-26", "Armed clash"), ("2026-09-28", "Air/drone strike")]
+
+
+def test_a_month_s_day_counts_no_one_and_a_group_s_claimed_toll_is_its_claim():
+    from faultline.config import Settings
+    from faultline.extract.figures import find_figures
+    from faultline.nlp.parser import load_fast_language
+
+    nlp = load_fast_language(Settings())
+    (sent,) = nlp("Saturday, Sept 26 - JNIM fighters attacked army positions in Djibo at dawn.").sents
+    assert find_figures(sent, 0, attribution=None) == []
+    (sent,) = nlp("JNIM claimed 40 dead in a statement on Tuesday.").sents
+    (figure,) = find_figures(sent, 0, attribution=None)
+    assert (figure.count, figure.attribution.kind, figure.attribution.source) == (40, "group_claim", "JNIM")
