@@ -234,8 +234,8 @@ def _locate(
 
     main = results[0]
     if isinstance(main, Place):
-        # (a place abroad refines it only where the article's places bear that country out as much: "in the
-        # canton of Durán ... in the El Recreo citadel", in a story of Ecuador, is no town in Argentina)
+        # (a place abroad refines it only where the article's places bear that country out as much: "the
+        # village of al-Mazraa" read as a namesake in Israel does not refine Sweida in a story of Syria)
         support = Counter(r.iso2 for r in resolved.values() if isinstance(r, Place) and r.iso2)
         return most_precise(p for p in places if _within(p, main) and (
             p.iso2 == main.iso2 or support[p.iso2] >= support[main.iso2])), None
