@@ -144,6 +144,15 @@ def find_attribution(sent: SpacySpan, offset: int, *, words: SourceWords | None 
     return _headline_source(sent, offset, words)
 
 
+def told_by(word: Token, offset: int) -> Attribution | None:
+    """Who the reporting verb nearest above a word says it is ("Two security sources told us dozens of soldiers
+    had been killed; JNIM claimed ..."): the sources, whatever else the sentence says."""
+    words = SourceWords.load()
+    verb = next((t for t in word.ancestors if t.lemma_.lower() in words.reporting and t.pos_ in ("VERB", "AUX")),
+                None)
+    return _reporter(verb, offset, words) if verb is not None else None
+
+
 def source_of(verb: Token, offset: int) -> Attribution | None:
     """Who tells what a verb gives: "a volunteer rescue team put the toll at 22"."""
     return _reporter(verb, offset, SourceWords.load())

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from faultline.extract.attribution import GROUP_CLAIM, source_of
+from faultline.extract.attribution import GROUP_CLAIM, source_of, told_by
 from faultline.extract.breakdowns import expand_victims, in_subset, without_breakdowns
 from faultline.extract.casualty_terms import DEFINITE, CasualtyTerms
 from faultline.extract.numbers import NumberWords, Quantity
@@ -81,7 +81,9 @@ def find_figures(sent: SpacySpan, offset: int, *, attribution: Attribution | Non
                 continue  # "killing eight soldiers, residents and a health worker told AFP": who told it
             if pred.lemma_ in terms.needs_person and not is_personish(victim, terms):
                 continue
-            said_by = attribution
+            # (a sentence with two sources gives each clause its own: "Two security sources told us dozens of
+            # soldiers had been killed; JNIM claimed 40 dead")
+            said_by = (told_by(pred, offset) or attribution) if ";" in sentence.text else attribution
             if pred.dep_ == "dobj" and pred.lemma_.lower() in terms.toll_nouns and \
                     pred.head.lemma_.lower() in terms.toll_giving:
                 said_by = source_of(pred.head, offset) or attribution  # "a rescue team put the toll at 22"

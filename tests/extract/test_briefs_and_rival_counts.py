@@ -274,3 +274,10 @@ def test_a_month_s_day_counts_no_one_and_a_group_s_claimed_toll_is_its_claim():
     (sent,) = nlp("JNIM claimed 40 dead in a statement on Tuesday.").sents
     (figure,) = find_figures(sent, 0, attribution=None)
     assert (figure.count, figure.attribution.kind, figure.attribution.source) == (40, "group_claim", "JNIM")
+
+
+def test_each_clause_of_a_sentence_with_two_sources_keeps_its_own():
+    text = ("JNIM fighters attacked army positions in Djibo on Saturday. Two security sources told us dozens of "
+            "soldiers had been killed; JNIM claimed 40 dead in a statement on Tuesday.")
+    (event,) = extract_text(text, published=dt.date(2026, 10, 2))
+    assert event.fatalities == 12
