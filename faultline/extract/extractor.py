@@ -1281,6 +1281,13 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
         {p.text for p in incident.places}
     new_places = fact.event_places
     different_place = bool(known and new_places and all(p.text not in known for p in new_places))
+    if new_places and not known and _acts_on_its_own(fact) and _lead_trigger(fact).event_type in POLITICAL_VIOLENCE \
+            and not any(t.event_type in _CROWD_EVENT_TYPES for t in fact.triggers) \
+            and not any(t.event_type in POLITICAL_VIOLENCE and _strong(t) for t in incident.triggers):
+        # "Late on Saturday, explosive charges were dropped by drones on the police station in Suarez" after a
+        # march told with no place: violence somewhere, after an incident of none (not "clashes between police
+        # and protesters in al-Akr" after rallies across the country: the crowd's)
+        return True
     if days_apart and different_place and _opens_with_its_day(fact.sent, fact.offset, fact.date):
         return True  # "On Sunday, some 3,000 people marched in Puno" under Monday's riot in Juliaca
     if fact.sets_scene:

@@ -281,3 +281,11 @@ def test_each_clause_of_a_sentence_with_two_sources_keeps_its_own():
             "soldiers had been killed; JNIM claimed 40 dead in a statement on Tuesday.")
     (event,) = extract_text(text, published=dt.date(2026, 10, 2))
     assert event.fatalities == 12
+
+
+def test_violence_somewhere_after_a_march_told_nowhere_is_another_event():
+    text = ("Hundreds of residents marched through the town on Saturday morning to demand security after the "
+            "bombing. The march ended peacefully.\n\nLate on Saturday, at least three explosive charges were "
+            "dropped by drones on the police station in Suarez, the police said. Two officers were wounded.")
+    events = extract_text(text, published=dt.date(2026, 10, 25))
+    assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Peaceful protest"]
