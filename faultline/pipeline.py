@@ -233,13 +233,18 @@ def _locate(
         return min(among, key=lambda p: (p.where_prec, _named_like_a_unit(p, places), places.index(p)))
 
     main = results[0]
+    support = Counter(r.iso2 for r in resolved.values() if isinstance(r, Place) and r.iso2)
     if isinstance(main, Place):
         # (a place abroad refines it only where the article's places bear that country out as much: "the
         # village of al-Mazraa" read as a namesake in Israel does not refine Sweida in a story of Syria)
-        support = Counter(r.iso2 for r in resolved.values() if isinstance(r, Place) and r.iso2)
         return most_precise(p for p in places if _within(p, main) and (
             p.iso2 == main.iso2 or support[p.iso2] >= support[main.iso2])), None
-    best = most_precise(places)
+    # (nor does it lend a place the gazetteer lacks its point: "Caraveli province" is not near the Pueblo of
+    # "Defensoria del Pueblo" read as a town in Colorado, in a story of Peru)
+    backed = [p for p in places if support[p.iso2] == max(support.values(), default=0)]
+    if not backed:
+        return None, main if isinstance(main, Unresolved) else None
+    best = most_precise(backed)
     written = candidates[0]
     near = dataclasses.replace(
         best,

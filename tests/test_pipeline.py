@@ -122,3 +122,23 @@ def test_a_land_place_the_story_names_does_not_move_an_attack_at_sea(pipeline):
         "Yemen's Houthis said on Thursday they had attacked a cargo ship in the Red Sea with missiles. "
         "The Houthis say their attacks are in solidarity with Palestinians in Gaza."))).events
     assert (attack.place.name, attack.place.feature) == ("Red Sea", "H.SEA")
+
+
+def test_a_place_the_gazetteer_lacks_takes_no_point_from_a_country_the_article_does_not_bear_out():
+    from types import SimpleNamespace
+
+    from faultline.model import Place, Toponym, Unresolved
+    from faultline.pipeline import _locate
+
+    def town(name, iso2, lat, start):
+        return Place(name, lat, -70.0, name, iso2, 1, 1, span=None), Toponym(name, start, start + len(name))
+
+    province = Toponym("Caraveli province", 0, 17)
+    pueblo, pueblo_name = town("Pueblo", "US", 38.0, 100)
+    resolved = {(0, 17): Unresolved("Caraveli province", 0, 17, "not in the gazetteer"), (100, 106): pueblo}
+    for i, name in enumerate(("Arequipa", "Juliaca", "Lima")):
+        place, written = town(name, "PE", -16.0, 200 + 20 * i)
+        resolved[(written.start, written.end)] = place
+    event = SimpleNamespace(location=province, place_candidates=(province, pueblo_name))
+    place, unresolved = _locate(event, resolved)
+    assert place is None and unresolved.text == "Caraveli province"
