@@ -1153,6 +1153,9 @@ def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFa
     through an army vehicle"), or the one set at places it has and the current one lacks, on no other day
     ("Protests also took place in Mombasa and Kisumu ... 52 people had been arrested in Nairobi": the
     Nairobi protest's arrests)."""
+    told = next((i for i in reversed(earlier) if _retold_aside(i, fact)), None)
+    if told is not None:
+        return told  # "..., two days after a suicide bombing at a Shia mosque in the city": the bombing told
     if _calm(current) and fact.date is not None and fact.figures and fact.triggers and \
             all(t.rule in _HARM_RULES for t in fact.triggers):
         # "On Wednesday evening the Border Service said one of the two wounded guards had died" after
@@ -1228,6 +1231,15 @@ def _returns_to(earlier: Sequence[Incident], current: Incident, fact: SentenceFa
     return None
 
 
+def _retold_aside(incident: Incident, fact: SentenceFacts) -> bool:
+    """Whether the statement is an aside that names a kind of event the incident told again, on no day or place
+    of its own ("The Taliban killed three ISIL fighters in a raid, two days after a suicide bombing at a Shia
+    mosque in the city", under the bombing's headline)."""
+    return fact.aside and bool(fact.triggers) and not fact.event_places and (
+        fact.date is None or fact.date.said or fact.date.date == incident.date) and \
+        _lead_trigger(fact).event_type in {t.event_type for t in incident.triggers}
+
+
 def _same_kind(told: Trigger, trigger: Trigger) -> bool:
     """Whether two triggers tell the same kind of event: the same sub-event type, or both a crowd's."""
     return told.sub_event_type == trigger.sub_event_type or \
@@ -1247,7 +1259,7 @@ def _starts_new_incident(incident: Incident, fact: SentenceFacts) -> bool:
     if not incident.triggers:
         return False
     if fact.joined:
-        return True  # the sentence told two events (see Extractor._read_clauses)
+        return not _retold_aside(incident, fact)  # the sentence told two events (see Extractor._read_clauses)
     if fact.date is not None and date_rules.dates_a_line(doc_text(fact.sent.doc), fact.date, fact.offset):
         return True  # a brief's dated item ("- 18/09, 20:40 - Birere: a grenade ...") is a report of its own
     if _only_updates_a_toll(fact):

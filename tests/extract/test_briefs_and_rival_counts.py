@@ -289,3 +289,12 @@ def test_violence_somewhere_after_a_march_told_nowhere_is_another_event():
             "dropped by drones on the police station in Suarez, the police said. Two officers were wounded.")
     events = extract_text(text, published=dt.date(2026, 10, 25))
     assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Peaceful protest"]
+
+
+def test_an_aside_that_names_the_told_bombing_again_is_no_other_bombing():
+    text = ("Militants claim Friday bombing of Shia mosque in Baghlan\n\nThe Taliban say their forces killed three "
+            "militants in a raid near Pul-e Khumri, two days after a suicide bombing at a Shia mosque in the city.\n\n"
+            "A police spokesman said the bomber detonated his explosives inside the mosque in Pul-e Khumri during "
+            "Friday prayers. Seven people were killed and 15 wounded, he said.")
+    events = extract_text(text, published=dt.date(2026, 11, 2))
+    assert [e.event_date for e in events if e.sub_event_type == "Suicide bomb"] == ["2026-10-30"]
