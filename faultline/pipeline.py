@@ -151,6 +151,11 @@ class Pipeline:
     def _geocode(self, event: EventMention, resolved: dict[tuple[int, int], Place | Unresolved], text: str) -> EventMention:
         place, unresolved = _locate(event, resolved)
         placed = [p for p in resolved.values() if isinstance(p, Place)]
+        if place is not None and place.span is not None and place.iso2 and self._astray(place, placed, text):
+            # "the Colonia Lomas del Carmen" read as Colonia del Sacramento, Uruguay, in a story of Honduras
+            unresolved = Unresolved(place.span.text, place.span.start, place.span.end,
+                                    "a namesake in a country the article does not otherwise name")
+            place = None
         if place is None and unresolved is not None:
             # Still in a country: the one its words or the article's other places name.
             place = self.geocoder.country_of(unresolved, placed, text)
@@ -182,6 +187,13 @@ class Pipeline:
         abroad = self.extractor.typer.for_country(localised, iso2)
         # Read the article for the country only where the event would change: it is a scan of the text.
         return abroad if abroad is not localised and self._country_borne_out(place, placed, text) else localised
+
+    def _astray(self, place: Place, placed: Sequence[Place], text: str) -> bool:
+        """Whether a town lies in a country nothing else in the article names, while two or more of its
+        places lie together in another: a namesake read abroad."""
+        others = Counter(p.iso2 for p in placed if p.iso2 and p.iso2 != place.iso2)
+        return place.where_prec <= 2 and max(others.values(), default=0) >= 2 and \
+            not self._country_borne_out(place, placed, text)
 
     def _country_borne_out(self, place: Place, placed: Sequence[Place], text: str) -> bool:
         """Whether the article bears out the place's country beyond the place itself: another of its

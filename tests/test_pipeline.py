@@ -142,3 +142,17 @@ def test_a_place_the_gazetteer_lacks_takes_no_point_from_a_country_the_article_d
     event = SimpleNamespace(location=province, place_candidates=(province, pueblo_name))
     place, unresolved = _locate(event, resolved)
     assert place is None and unresolved.text == "Caraveli province"
+
+
+def test_a_town_in_a_country_nothing_else_names_is_a_namesake_read_abroad(pipeline):
+    from faultline.model import Place, Span
+
+    def town(name, iso2, start):
+        return Place(name, 15.0, -88.0, name, iso2, 1, 1, span=Span(start, start + len(name), name))
+
+    colonia = town("Colonia", "UY", 120)
+    text = ("Soldiers came under fire in the Colonia Lomas del Carmen of San Pedro Sula; police in Choloma were on "
+            "alert.")
+    hondurans = [town("San Pedro Sula", "HN", 150), town("Choloma", "HN", 190)]
+    assert pipeline._astray(colonia, [colonia, *hondurans], text)
+    assert not pipeline._astray(colonia, [colonia, hondurans[0]], text)  # (one town elsewhere is no story's focus)
