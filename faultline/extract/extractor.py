@@ -246,6 +246,7 @@ class Extractor:
         # days that open a sentence telling no event ("On the night of Sunday, June 21, the family had just
         # finished eating"): the story's time for the undated events told next
         scene_days: list[date_rules.DateMention] = []
+        story_begun = False  # a statement below the headline has been read
         for window in windows:
             text = doc_text(window.doc)
             if is_dateline(text):
@@ -261,8 +262,7 @@ class Extractor:
                 fact = self._read_sentence(article, sent, window.offset, toponyms, written=written,
                                            scene_days=scene_days, carried=carried)
                 carried = _day_fragment(sent, window.offset, written) if fact is None else None
-                if (fact is None or not fact.reported) and all(_is_headline(f, article.text) for f in facts) and \
-                        not _is_first_line(sent, window.offset):
+                if (fact is None or not fact.reported) and not story_begun and not _is_first_line(sent, window.offset):
                     # A lead that tells no event now still tells the story's day ("A Tbilisi court on Wednesday
                     # sentenced an activist over the 2024 protests ... As the verdict was read, about 200
                     # supporters gathered"), if a recent one
@@ -273,6 +273,7 @@ class Extractor:
                 if fact is not None:
                     _name_the_pronoun_speaker(fact, facts[-1] if facts else None, article.text)
                     facts.append(fact)
+                    story_begun = story_begun or not _is_headline(fact, article.text)
                     if len(fact.triggers) > 1 and (told := self._read_clauses(article, sent, window.offset, toponyms,
                                                                                 written=written)):
                         clauses[id(fact)] = told
@@ -596,12 +597,12 @@ class Extractor:
         typing = [f for f in facts if id(f) not in summing]
         # (a headline's aside is the story of another incident, once this one has a statement of its own)
         asides_out = len(typing) > 1
+        # (nor the event another is told against: "Hours before the gunfight, police found five bodies")
+        anchors = {id(f): _time_anchors(f) for f in typing if len(f.triggers) > 1}
         triggers = [t if (not wire_story or index < _LEAD_STATEMENTS) and not _in_a_second_story(f, t)
                     else dataclasses.replace(t, score=t.score - _LATER_STATEMENT_PENALTY)
                     for index, f in enumerate(typing) for t in f.triggers
-                    if not (asides_out and _in_a_headline_aside(f, t))
-                    # (nor the event another is told against: "Hours before the gunfight, police found five bodies")
-                    and not (len(f.triggers) > 1 and t in _time_anchors(f))]
+                    if not (asides_out and _in_a_headline_aside(f, t)) and t not in anchors.get(id(f), ())]
         typed = self.typer.type_incident([f.sent for f in facts], triggers)
         if typed is None:
             return None
