@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import multiprocessing
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ MAX_PLACE_CANDIDATES = 4
 COUNTRY_PRECISION = 6
 # GeoNames features of the open sea: refined by no land place (a river or lake may be, by the town on it)
 MARINE_FEATURES = frozenset({"H.SEA", "H.OCN", "H.GULF", "H.BAY", "H.STRT", "H.CHN"})
+# A first-order unit written as one ("Hasakah province") is read from the text, not guessed: only
+# places inside it refine it (see _within).
+_WRITTEN_UNIT = re.compile(r"\b(?:province|governorate|state|region|oblast|prefecture|department)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,9 +292,12 @@ def _within(place: Place, main: Place) -> bool:
     """Whether a place may refine the main place. A country only by its own places (Dakar does not
     refine Mali); a sea by none, for a land place the story names is not where a ship was hit ("in
     solidarity with Palestinians in Gaza"); a unit or town by any, for it may be a namesake read
-    wrongly ("Saint Mark's Church in Alexandria": a parish of Grenada), and the town beside it right."""
+    wrongly ("Saint Mark's Church in Alexandria": a parish of Grenada), and the town beside it right;
+    but a unit written as one ("near Tal Tamr in Hasakah province") by its own places only."""
     if main.feature in MARINE_FEATURES:
         return place is main
+    if main.feature == "A.ADM1" and main.span is not None and _WRITTEN_UNIT.search(main.span.text):
+        return place.iso2 == main.iso2 and place.admin1 == main.admin1
     return main.where_prec != COUNTRY_PRECISION or place.iso2 == main.iso2
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from faultline.config import Settings
-from faultline.model import Article
+from faultline.model import Article, Span
 from faultline.pipeline import Pipeline
 
 TEXTS = [
@@ -156,3 +156,23 @@ def test_a_town_in_a_country_nothing_else_names_is_a_namesake_read_abroad(pipeli
     hondurans = [town("San Pedro Sula", "HN", 150), town("Choloma", "HN", 190)]
     assert pipeline._astray(colonia, [colonia, *hondurans], text)
     assert not pipeline._astray(colonia, [colonia, hondurans[0]], text)  # (one town elsewhere is no story's focus)
+
+
+def test_a_province_written_as_one_is_refined_only_by_a_place_inside_it():
+    from types import SimpleNamespace
+
+    from faultline.model import Place, Toponym
+    from faultline.pipeline import _locate
+
+    province = Toponym("Hasakah province", 0, 16)
+    unit = Place("Al-Hasakah", 36.5, 40.7, "Syria", "SY", 2, 4, admin1="Al-Hasakah", feature="A.ADM1",
+                 span=Span(0, 16, "Hasakah province"))
+    town = Toponym("Zakho", 100, 105)
+    abroad = Place("Zakho", 37.1, 42.7, "Iraq", "IQ", 1, 1, admin1="Duhok", feature="P.PPL", span=Span(100, 105, "Zakho"))
+    resolved: dict = {(0, 16): unit, (100, 105): abroad}
+    for i, name in enumerate(("Erbil", "Duhok")):  # the article's places lie in Iraq more than in Syria
+        resolved[(200 + 20 * i, 205 + 20 * i)] = Place(name, 36.0, 44.0, "Iraq", "IQ", 1, 1, feature="P.PPL")
+    event = SimpleNamespace(location=province, place_candidates=(province, town))
+    assert _locate(event, resolved)[0] is unit
+    inside = dataclasses.replace(abroad, name="Tall Tamr", iso2="SY", country="Syria", admin1="Al-Hasakah")
+    assert _locate(event, {**resolved, (100, 105): inside})[0] is inside

@@ -60,6 +60,8 @@ class CasualtyTerms:
             self.care_verbs = frozenset(data["care"]["verbs"])
             self.tally_verbs = frozenset(data["cumulative"]["tally_verbs"])
             self.tally_spans = frozenset(data["cumulative"]["tally_spans"])
+            self.period_spans = frozenset(data["cumulative"]["period_spans"])
+            self.period_adjectives = frozenset(data["cumulative"]["period_adjectives"])
             self.weak_injury = frozenset(data["weak_injury"]["verbs"])
             self.suffer_verbs = frozenset(data["weak_injury"]["suffer_verbs"])
             self.count_preps = frozenset(data["weak_injury"]["count_preps"])

@@ -254,9 +254,9 @@ def _background(trigger: Token, chain: list[Token], cues: ModalityCues, *,
     if any(c.lower_ in cues.history_adverbs and c.dep_ == "advmod" for v in verbs[:2] for c in v.children):
         return True  # "had previously attacked"
     if any(c.lower_ in cues.habit_adverbs and c.dep_ == "advmod" and (v.tag_ in ("VBP", "VBZ") or in_present_perfect(v))
-           for v in (*verbs[:1], _reporter(chain)) if v is not None for c in v.children):
+           for v in (*verbs[:1], _reporter(chain), chain[-1]) if v is not None for c in v.children):
         # "militants have repeatedly targeted travellers from Punjab"; "spokesmen regularly announce that
-        # the army has neutralised dozens"
+        # the army has neutralised dozens"; "Ankara typically uses the term for militants killed"
         return True
     if any(c.lower_ in cues.history_adjectives and c.dep_ == "amod" for c in trigger.children):
         return True  # "previous ceasefires have collapsed"

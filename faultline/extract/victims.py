@@ -284,7 +284,8 @@ def reports_no_casualties(pred: Token, terms: CasualtyTerms) -> bool:
     about another event, the toll of an earlier incident the sentence cites, what a crowd protests,
     or a running total over years."""
     return is_negated(pred) or is_attempted(pred, terms) or is_alleged(pred, terms) or is_cited(pred, terms) \
-        or is_grievance(pred, terms) or is_running_total(pred, terms) or is_tally(pred, terms)
+        or is_grievance(pred, terms) or is_running_total(pred, terms) or is_tally(pred, terms) \
+        or is_period_count(pred, terms)
 
 
 def in_present_perfect(verb: Token) -> bool:
@@ -316,6 +317,16 @@ def is_tally(pred: Token, terms: CasualtyTerms) -> bool:
     spans = (g for holder in (verb, pred) for c in holder.children if c.dep_ == "prep"
              for g in c.children if g.dep_ == "pobj")
     return any(g.lemma_.lower() in terms.tally_spans for g in spans)
+
+
+def is_period_count(pred: Token, terms: CasualtyTerms) -> bool:
+    """ "it had neutralised seven terrorists during the previous week": a count over weeks up to now,
+    many incidents' toll, not one's."""
+    verb = pred.head if pred.dep_ in ("dobj", "obj") else pred
+    spans = (g for holder in (verb, pred) for c in holder.children if c.dep_ == "prep"
+             for g in c.children if g.dep_ == "pobj")
+    return any(g.lemma_.lower() in terms.period_spans and any(
+        a.dep_ == "amod" and a.lower_ in terms.period_adjectives for a in g.children) for g in spans)
 
 
 def is_grievance(pred: Token, terms: CasualtyTerms) -> bool:

@@ -298,3 +298,26 @@ def test_an_aside_that_names_the_told_bombing_again_is_no_other_bombing():
             "Friday prayers. Seven people were killed and 15 wounded, he said.")
     events = extract_text(text, published=dt.date(2026, 11, 2))
     assert [e.event_date for e in events if e.sub_event_type == "Suicide bomb"] == ["2026-10-30"]
+
+
+def test_a_count_over_the_past_weeks_is_no_toll_of_the_incident_told():
+    text = ("Turkish aircraft bombed hillsides near the village of Kani Masi in Duhok province on Sunday night. "
+            "Local officials reported no casualties.\n\n"
+            "Turkey's Defence Ministry said it had \"neutralised\" seven \"terrorists\" during the previous week.")
+    (event,) = extract_text(text, published=dt.date(2026, 11, 4))
+    assert event.fatalities == 0
+
+
+def test_a_count_over_the_past_hours_is_the_incident_s_toll():
+    text = ("Gunmen attacked a police checkpoint in Bannu on Monday. In the past 24 hours, five policemen were "
+            "killed in the fighting, officials said.")
+    (event,) = extract_text(text, published=dt.date(2026, 11, 4))
+    assert event.fatalities == 5
+
+
+def test_what_a_side_typically_means_by_a_word_counts_no_one():
+    text = ("Turkish aircraft bombed hillsides near the village of Kani Masi in Duhok province on Sunday night. "
+            "Local officials reported no casualties. Ankara typically uses the term for militants killed, "
+            "captured or surrendered.")
+    (event,) = extract_text(text, published=dt.date(2026, 11, 4))
+    assert event.fatalities == 0
