@@ -35,6 +35,8 @@ class SourceWords:
             self.reporting = frozenset(data["reporting_verbs"])
             self.prepositions = tuple(data["source_prepositions"])
             self.hedges = frozenset(data["hedges"])
+            self.account_verbs = frozenset(data["account_verbs"])
+            self.account_nouns = frozenset(data["account_nouns"])
             self.institutions = {p: k for k, ps in data["institutions"].items() for p in ps}
             self.roles = {p: k for k, ps in data["roles"].items() for p in ps}
             c = data["claims"]
@@ -132,7 +134,7 @@ def find_attribution(sent: SpacySpan, offset: int, *, words: SourceWords | None 
         elif tok.lower_ in ("quoting", "citing", "per") and tok.i > sent.start:
             for obj in (c for c in tok.children if c.dep_ in ("dobj", "pobj")):
                 candidates.append((_depth(tok), _attribution(doc[slice(*_phrase(obj))], offset, words)))
-        elif tok.lemma_.lower() in words.reporting and tok.pos_ in ("VERB", "AUX"):
+        elif tok.lemma_.lower() in words.reporting and tok.pos_ in ("VERB", "AUX") or _gives_account(tok, words):
             att = _reporter(tok, offset, words)
             if att is not None:
                 candidates.append((_depth(tok), att))
@@ -142,6 +144,12 @@ def find_attribution(sent: SpacySpan, offset: int, *, words: SourceWords | None 
         # The reporting clause nearest the root governs the whole sentence.
         return min(candidates, key=lambda c: c[0])[1]
     return _headline_source(sent, offset, words)
+
+
+def _gives_account(verb: Token, words: SourceWords) -> bool:
+    """ "The mayor gave a different picture: ...": a verb of giving whose object is an account."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in words.account_verbs and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words.account_nouns for c in verb.children)
 
 
 def told_by(word: Token, offset: int) -> Attribution | None:

@@ -46,6 +46,7 @@ class CasualtyTerms:
             self.corrections = frozenset(data["toll"]["corrections"])
             self.toll_rises = frozenset(data["toll"]["rises"])
             self.toll_giving = frozenset(data["toll"]["giving"])
+            self.rival_accounts = tuple(data["toll"]["rival_accounts"])
             self.toll_mods = {w: "killed" for w in data["toll"]["killed"] if w}
             self.toll_mods.update(dict.fromkeys(data["toll"]["injured"], "injured"))
             self.needs_person = frozenset(data["needs_person"]["verbs"])

@@ -54,6 +54,14 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
     """Combine one kind's figures: restatements once, distinct groups summed, disagreement at the low."""
     terms = CasualtyTerms.load()
     of_kind = numbered_first([f for f in figures if f.kind == kind])
+    rivals = [f for f in of_kind if _gives_a_rival_account(f, terms)]
+    if rivals and len(rivals) < len(of_kind):
+        told = [f for f in figures if f not in rivals]
+        if not {_source_key(f.attribution) for f in rivals} & {_source_key(f.attribution) for f in told if f.kind == kind}:
+            # Another source's account of the same dead: each counted on its own, the lower kept.
+            first, other = _total(told, kind), _total([*rivals, *(f for f in told if f.kind != kind)], kind)
+            if first is not None and other is not None:
+                return min(first[0], other[0]), _lower(first[1], other[1]), _higher(first[2], other[2])
     # "N more" completing a total told first adds no one, and a first report a higher count replaced
     # counts no one either (though it still completes: 7, then "four more bodies", are the 11)
     own = [f for f in of_kind if not _replaced(f, figures, terms) and not _explains_a_toll(f, of_kind, terms)
@@ -134,6 +142,20 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
         died = _died_of_injuries(figures, terms)
         best, low, high = (max(v - died, 0) for v in (best, low, high))
     return best, low, high
+
+
+def _gives_a_rival_account(fig: Figure, terms: CasualtyTerms) -> bool:
+    """Whether a count's own sentence sets it against another source's ("gave a different picture: ...")."""
+    sentence = fig.sentence.text.lower()
+    return fig.attribution is not None and any(words in sentence for words in terms.rival_accounts)
+
+
+def _lower(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _higher(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
 
 
 def _rival_toll(tolls: Sequence[Figure], counted: Sequence[Figure], terms: CasualtyTerms) -> bool:

@@ -32,6 +32,7 @@ def first(nlp, text):
      "regional health bureau", "medical"),
     ("Turkey says 9 soldiers killed in clashes with Kurdish militants", "Turkey", "government"),
     ("Some victims were hanged, police commander Luis Ortega said.", "police commander Luis Ortega", "police"),
+    ("The mayor of Sidakan gave a different picture: two men died.", "mayor of Sidakan", "government"),
 ])
 def test_sources_and_kinds(nlp, text, source, kind):
     att = find_attribution(first(nlp, text), OFFSET)

@@ -321,3 +321,18 @@ def test_what_a_side_typically_means_by_a_word_counts_no_one():
             "captured or surrendered.")
     (event,) = extract_text(text, published=dt.date(2026, 11, 4))
     assert event.fatalities == 0
+
+
+def test_a_source_giving_a_different_picture_counts_the_same_dead_otherwise():
+    text = ("A drone struck a pickup truck on the road between Sidakan and Bradost in Erbil province on Monday. "
+            "The Counter-Terrorism Directorate said in a statement that three PKK members were killed. The mayor of "
+            "Sidakan gave a different picture: two men died and a third was taken to hospital with burns.")
+    (event,) = extract_text(text, published=dt.date(2026, 11, 4))
+    assert event.fatalities == 2
+
+
+def test_counts_of_two_groups_from_two_sources_still_add_up():
+    text = ("Gunmen attacked a police checkpoint in Bannu on Monday. Police said three officers were killed. "
+            "Hospital staff said two civilians caught in the crossfire also died.")
+    (event,) = extract_text(text, published=dt.date(2026, 11, 4))
+    assert event.fatalities == 5
