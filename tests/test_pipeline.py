@@ -168,7 +168,8 @@ def test_a_province_written_as_one_is_refined_only_by_a_place_inside_it():
     unit = Place("Al-Hasakah", 36.5, 40.7, "Syria", "SY", 2, 4, admin1="Al-Hasakah", feature="A.ADM1",
                  span=Span(0, 16, "Hasakah province"))
     town = Toponym("Zakho", 100, 105)
-    abroad = Place("Zakho", 37.1, 42.7, "Iraq", "IQ", 1, 1, admin1="Duhok", feature="P.PPL", span=Span(100, 105, "Zakho"))
+    abroad = Place("Zakho", 37.1, 42.7, "Iraq", "IQ", 1, 1, admin1="Duhok", feature="P.PPL",
+                   span=Span(100, 105, "Zakho"))
     resolved: dict = {(0, 16): unit, (100, 105): abroad}
     for i, name in enumerate(("Erbil", "Duhok")):  # the article's places lie in Iraq more than in Syria
         resolved[(200 + 20 * i, 205 + 20 * i)] = Place(name, 36.0, 44.0, "Iraq", "IQ", 1, 1, feature="P.PPL")

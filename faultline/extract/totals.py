@@ -57,7 +57,8 @@ def _total(figures: Sequence[Figure], kind: str) -> tuple[int, int | None, int |
     rivals = [f for f in of_kind if _gives_a_rival_account(f, terms)]
     if rivals and len(rivals) < len(of_kind):
         told = [f for f in figures if f not in rivals]
-        if not {_source_key(f.attribution) for f in rivals} & {_source_key(f.attribution) for f in told if f.kind == kind}:
+        told_sources = {_source_key(f.attribution) for f in told if f.kind == kind}
+        if not {_source_key(f.attribution) for f in rivals} & told_sources:
             # Another source's account of the same dead: each counted on its own, the lower kept.
             first, other = _total(told, kind), _total([*rivals, *(f for f in told if f.kind != kind)], kind)
             if first is not None and other is not None:
